@@ -1,0 +1,68 @@
+// Shared definitions for jaggy kernels: host/device macro, status convention, loops.
+//
+// Calling convention (every kernel): raw pointers and int64 lengths in, an int64 status out
+// (0 = success, otherwise a code declared in the kernel's spec entry), and the first failing
+// position written to *err_index. Bounds are checked before memory is touched.
+#pragma once
+
+#include <cstdint>
+
+#if defined(__CUDACC__) || defined(__CUDACC_RTC__)
+#define JAGGY_HD __host__ __device__ __forceinline__
+#else
+#define JAGGY_HD inline
+#endif
+
+#if defined(JAGGY_HAVE_OPENMP) && !defined(__CUDACC__)
+#include <omp.h>
+#endif
+
+namespace jaggy {
+
+constexpr int64_t kOk = 0;
+// Loops shorter than this run on one thread: below it, thread start-up costs more than it saves.
+constexpr int64_t kParallelThreshold = int64_t(1) << 16;
+
+#if !defined(__CUDACC__) && !defined(__CUDACC_RTC__)
+// Runs body(i) for i in [0, n); body returns a status (0 = ok). Returns the status of the
+// smallest failing i and writes that i to *err_index, whatever the thread count, so that errors
+// are deterministic. body must be safe to call more than once for the same i.
+template <typename F>
+inline int64_t for_each_checked(int64_t n, int64_t* err_index, F&& body) {
+#if defined(JAGGY_HAVE_OPENMP)
+  if (n >= kParallelThreshold && omp_get_max_threads() > 1) {
+    int64_t first = n;
+#pragma omp parallel for reduction(min : first) schedule(static)
+    for (int64_t i = 0; i < n; i++) {
+      if (i < first && body(i) != kOk) first = i;
+    }
+    if (first == n) return kOk;
+    *err_index = first;
+    return body(first);
+  }
+#endif
+  for (int64_t i = 0; i < n; i++) {
+    int64_t status = body(i);
+    if (status != kOk) {
+      *err_index = i;
+      return status;
+    }
+  }
+  return kOk;
+}
+
+// Runs body(i) for i in [0, n) where body cannot fail; parallel above the threshold.
+template <typename F>
+inline void for_each(int64_t n, F&& body) {
+#if defined(JAGGY_HAVE_OPENMP)
+  if (n >= kParallelThreshold && omp_get_max_threads() > 1) {
+#pragma omp parallel for schedule(static)
+    for (int64_t i = 0; i < n; i++) body(i);
+    return;
+  }
+#endif
+  for (int64_t i = 0; i < n; i++) body(i);
+}
+#endif
+
+}  // namespace jaggy

@@ -1,0 +1,1 @@
+"""jaggy: nested, variable-length data with NumPy-like idioms."""
