@@ -1,0 +1,35 @@
+"""Exceptions raised by jaggy.
+
+Every error a user can trigger is one of these (or a plain TypeError for wrong argument types).
+They subclass the built-in exception a NumPy or Awkward user would catch, so existing
+``except ValueError`` / ``except IndexError`` code keeps working.
+"""
+
+from __future__ import annotations
+
+
+class JaggyError(Exception):
+    """Base class of jaggy's own exceptions."""
+
+
+class KernelError(JaggyError, ValueError):
+    """A compiled kernel found invalid data (for example decreasing offsets)."""
+
+
+class KernelIndexError(JaggyError, IndexError):
+    """A compiled kernel found an index out of range."""
+
+
+class AxisError(JaggyError, ValueError):
+    """An ``axis`` argument does not exist in the array."""
+
+
+class FieldNotFoundError(JaggyError, KeyError, AttributeError):
+    """A record field was asked for that the array does not have."""
+
+    def __str__(self) -> str:  # KeyError would quote the message
+        return str(self.args[0]) if self.args else ""
+
+
+class BackendError(JaggyError, RuntimeError):
+    """A backend was asked for that is not available, or arrays on different backends met."""
