@@ -238,6 +238,31 @@ py::object k_offsets_to_counts(const py::array& offsets_obj, const py::array& co
   return py::none();
 }
 
+py::object k_offsets_validity(const py::array& offsets_obj, int64_t n, int64_t content_len) {
+  jaggy::ext::check_nonnegative(n, "offsets_validity", "n");
+  jaggy::ext::check_nonnegative(content_len, "offsets_validity", "content_len");
+  jaggy::ext::check_array(offsets_obj, "offsets_validity", "offsets", static_cast<int64_t>(n + 1), false);
+  int64_t err_index = -1;
+  int64_t status = 0;
+  if (jaggy::ext::dtype_is<int32_t>(offsets_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int32_t>(offsets_obj, "offsets_validity", "offsets");
+    py::gil_scoped_release nogil;
+    status = jaggy_offsets_validity_int32(offsets, n, content_len, &err_index);
+  } else if (jaggy::ext::dtype_is<uint32_t>(offsets_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<uint32_t>(offsets_obj, "offsets_validity", "offsets");
+    py::gil_scoped_release nogil;
+    status = jaggy_offsets_validity_uint32(offsets, n, content_len, &err_index);
+  } else if (jaggy::ext::dtype_is<int64_t>(offsets_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "offsets_validity", "offsets");
+    py::gil_scoped_release nogil;
+    status = jaggy_offsets_validity_int64(offsets, n, content_len, &err_index);
+  } else {
+    jaggy::ext::no_specialization("offsets_validity", {offsets_obj}, "offsets");
+  }
+  if (status != 0) return py::make_tuple(status, err_index);
+  return py::none();
+}
+
 py::object k_option_compact(const py::array& index_obj, const py::array& carry_obj, const py::array& outindex_obj, const py::array& nvalid_obj, int64_t n) {
   jaggy::ext::check_nonnegative(n, "option_compact", "n");
   jaggy::ext::check_array(index_obj, "option_compact", "index", static_cast<int64_t>(n), false);
@@ -311,6 +336,7 @@ void register_kernels(py::module_& m) {
   m.def("list_carry", &k_list_carry, py::arg("starts"), py::arg("offsets"), py::arg("carry"), py::arg("n"), py::arg("total"));
   m.def("list_validity", &k_list_validity, py::arg("starts"), py::arg("stops"), py::arg("n"), py::arg("content_len"));
   m.def("offsets_to_counts", &k_offsets_to_counts, py::arg("offsets"), py::arg("counts"), py::arg("n"));
+  m.def("offsets_validity", &k_offsets_validity, py::arg("offsets"), py::arg("n"), py::arg("content_len"));
   m.def("option_compact", &k_option_compact, py::arg("index"), py::arg("carry"), py::arg("outindex"), py::arg("nvalid"), py::arg("n"));
   m.def("union_validity", &k_union_validity, py::arg("tags"), py::arg("index"), py::arg("content_lens"), py::arg("n"), py::arg("ncontents"));
 }

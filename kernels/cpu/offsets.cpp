@@ -63,8 +63,20 @@ int64_t list_carry_impl(const T* starts, const int64_t* offsets, int64_t* carry,
   });
 }
 
+template <typename T>
+int64_t offsets_validity_impl(const T* offsets, int64_t n, int64_t content_len, int64_t* err_index) {
+  if (offsets[0] < T(0)) {
+    *err_index = 0;
+    return jaggy::offsets_validity_err::negative;
+  }
+  return jaggy::for_each_checked(n, err_index, [&](int64_t i) {
+    return jaggy::ops::offsets_validity_at(offsets, content_len, i);
+  });
+}
+
 }  // namespace
 
+JAGGY_DEFINE_offsets_validity(offsets_validity_impl)
 JAGGY_DEFINE_offsets_to_counts(offsets_to_counts_impl)
 JAGGY_DEFINE_counts_to_offsets(counts_to_offsets_impl)
 JAGGY_DEFINE_list_validity(list_validity_impl)

@@ -115,6 +115,22 @@ int64_t jaggy_offsets_to_counts_int64(const int64_t* offsets, int64_t* counts, i
   extern "C" int64_t jaggy_offsets_to_counts_uint32(const uint32_t* offsets, int64_t* counts, int64_t n, int64_t* err_index) { return impl<uint32_t>(offsets, counts, n, err_index); } \
   extern "C" int64_t jaggy_offsets_to_counts_int64(const int64_t* offsets, int64_t* counts, int64_t n, int64_t* err_index) { return impl<int64_t>(offsets, counts, n, err_index); }
 
+// offsets_validity: Checks ListOffsetArray offsets (non-negative, never decreasing, within the content).
+namespace jaggy::offsets_validity_err {
+constexpr int64_t negative = 1;
+constexpr int64_t decreasing = 2;
+constexpr int64_t beyond_content = 3;
+}
+extern "C" {
+int64_t jaggy_offsets_validity_int32(const int32_t* offsets, int64_t n, int64_t content_len, int64_t* err_index);
+int64_t jaggy_offsets_validity_uint32(const uint32_t* offsets, int64_t n, int64_t content_len, int64_t* err_index);
+int64_t jaggy_offsets_validity_int64(const int64_t* offsets, int64_t n, int64_t content_len, int64_t* err_index);
+}
+#define JAGGY_DEFINE_offsets_validity(impl) \
+  extern "C" int64_t jaggy_offsets_validity_int32(const int32_t* offsets, int64_t n, int64_t content_len, int64_t* err_index) { return impl<int32_t>(offsets, n, content_len, err_index); } \
+  extern "C" int64_t jaggy_offsets_validity_uint32(const uint32_t* offsets, int64_t n, int64_t content_len, int64_t* err_index) { return impl<uint32_t>(offsets, n, content_len, err_index); } \
+  extern "C" int64_t jaggy_offsets_validity_int64(const int64_t* offsets, int64_t n, int64_t content_len, int64_t* err_index) { return impl<int64_t>(offsets, n, content_len, err_index); }
+
 // option_compact: Carry of the valid entries of an option index (negative = missing) and each entry's new index (-1 if missing).
 extern "C" {
 int64_t jaggy_option_compact_int32(const int32_t* index, int64_t* carry, int64_t* outindex, int64_t* nvalid, int64_t n, int64_t* err_index);

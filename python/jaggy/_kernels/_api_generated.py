@@ -57,6 +57,12 @@ def offsets_to_counts(offsets, counts, n):  # noqa: ANN001, ANN201
     if r is not None:
         raise_kernel_error('offsets_to_counts', r[0], r[1])
 
+def offsets_validity(offsets, n, content_len):  # noqa: ANN001, ANN201
+    """Checks ListOffsetArray offsets (non-negative, never decreasing, within the content)."""
+    r = _ext.offsets_validity(offsets, n, content_len)
+    if r is not None:
+        raise_kernel_error('offsets_validity', r[0], r[1])
+
 def option_compact(index, carry, outindex, nvalid, n):  # noqa: ANN001, ANN201
     """Carry of the valid entries of an option index (negative = missing) and each entry's new index (-1 if missing)."""
     r = _ext.option_compact(index, carry, outindex, nvalid, n)

@@ -73,6 +73,15 @@ KERNELS = {
         'specializations': ['jaggy_offsets_to_counts_int32', 'jaggy_offsets_to_counts_uint32', 'jaggy_offsets_to_counts_int64'],
         'cuda': 'pending: the CUDA backend is issue 7',
     },
+    'offsets_validity': {
+        'family': 'offsets',
+        'doc': 'Checks ListOffsetArray offsets (non-negative, never decreasing, within the content).',
+        'types': {'T': ['int32', 'uint32', 'int64']},
+        'args': [{'name': 'offsets', 'dir': 'in', 'dtype': 'T', 'len': 'n + 1'}, {'name': 'n', 'scalar': 'int64'}, {'name': 'content_len', 'scalar': 'int64'}],
+        'errors': {1: ('value', 'offsets[{index}] is negative'), 2: ('value', 'offsets decrease at list {index} (offsets[i] > offsets[i + 1] at i={index})'), 3: ('value', 'list {index} ends beyond the end of the content (offsets[i + 1] > len(content) at i={index})')},
+        'specializations': ['jaggy_offsets_validity_int32', 'jaggy_offsets_validity_uint32', 'jaggy_offsets_validity_int64'],
+        'cuda': 'pending: the CUDA backend is issue 7',
+    },
     'option_compact': {
         'family': 'index',
         'doc': "Carry of the valid entries of an option index (negative = missing) and each entry's new index (-1 if missing).",

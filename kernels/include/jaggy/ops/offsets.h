@@ -35,3 +35,14 @@ JAGGY_HD int64_t list_carry_at(const T* starts, const int64_t* offsets, int64_t*
 }
 
 }  // namespace jaggy::ops
+
+namespace jaggy::ops {
+
+template <typename T>
+JAGGY_HD int64_t offsets_validity_at(const T* offsets, int64_t content_len, int64_t i) {
+  if (offsets[i + 1] < offsets[i]) return offsets_validity_err::decreasing;
+  if (static_cast<int64_t>(offsets[i + 1]) > content_len) return offsets_validity_err::beyond_content;
+  return kOk;
+}
+
+}  // namespace jaggy::ops

@@ -1,0 +1,99 @@
+"""Behaviour shared by the nodes that select or mask a content (Indexed*, *Masked*, Unmasked)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from jaggy.index import Index64
+from jaggy.layout.content import Content
+
+
+class WrapperBase(Content):
+    """A node with one ``content`` whose elements it selects or masks, one for one."""
+
+    _content: Content
+
+    @property
+    def content(self) -> Content:
+        return self._content
+
+    @property
+    def fields(self) -> list[str]:
+        return self._content.fields
+
+    @property
+    def is_tuple(self) -> bool:
+        return self._content.is_tuple
+
+    def _children(self) -> list[Content]:
+        return [self._content]
+
+    def _check_option_content(self, content: Content) -> None:
+        if content.is_option or content.is_indexed or (content.is_union and not self.is_indexed):
+            name = type(self).__name__
+            msg = (f"{name} cannot contain an option-type, indexed or union-type content "
+                   f"({type(content).__name__}); build the simplified layout instead")
+            raise TypeError(msg)
+
+    def _getitem_field(self, name: str) -> Content:
+        return self.copy(content=self._content._getitem_field(name), parameters={})
+
+    def _getitem_fields(self, names: list[str]) -> Content:
+        return self.copy(content=self._content._getitem_fields(names), parameters={})
+
+
+class OptionBase(WrapperBase):
+    """Option types: every node that can say "missing"."""
+
+    is_option = True
+
+    def to_IndexedOptionArray64(self) -> Any:
+        raise NotImplementedError
+
+    def mask_as_bool(self, valid_when: bool = True) -> Any:
+        """A boolean array, True where the entry is valid (or missing, if valid_when is False)."""
+        index = self.to_IndexedOptionArray64().index.data
+        return (index >= 0) if valid_when else (index < 0)
+
+    def project(self) -> Content:
+        """The content's valid entries, in order (missing entries dropped)."""
+        option = self.to_IndexedOptionArray64()
+        carry, _ = option._compact()
+        return option.content._carry(carry)
+
+    def _getitem_at(self, i: int) -> Any:
+        option = self.to_IndexedOptionArray64()
+        j = int(option.index.data[i])
+        return None if j < 0 else option.content._getitem_at(j)
+
+    def _carry(self, carry: Index64) -> Content:
+        return self.to_IndexedOptionArray64()._carry(carry)
+
+    def to_numpy(self, allow_missing: bool = True) -> Any:
+        xp = self.backend.xp
+        option = self.to_IndexedOptionArray64()
+        index = option.index.data
+        missing = index < 0
+        if len(index) and bool(xp.any(missing)):
+            if not allow_missing:
+                msg = "to_numpy cannot convert missing values (None) to NumPy; use allow_missing=True"
+                raise ValueError(msg)
+            safe = Index64._wrap(xp.where(missing, 0, index), self.backend)
+            content = option.content
+            data = content._carry(safe).to_numpy(allow_missing) if content.length else xp.zeros(len(index))
+            import numpy
+
+            mask = numpy.broadcast_to(missing.reshape(-1, *([1] * (data.ndim - 1))), data.shape)
+            return numpy.ma.MaskedArray(data, mask)
+        return option.content._carry(Index64._wrap(index, self.backend)).to_numpy(allow_missing)
+
+    def _repr_wrapper(self, indent: str, pre: str, post: str, attrs: str, buffers: list) -> str:
+        name = type(self).__name__
+        lines = [f"{indent}{pre}<{name}{attrs} len='{self.length}'>"]
+        if self._parameters:
+            lines.append(self._repr_params(indent + "    "))
+        for label, data in buffers:
+            lines.append(f"{indent}    <{label}>{data!r}</{label}>")
+        lines.append(self._content._repr(indent + "    ", "<content>", "</content>"))
+        lines.append(f"{indent}</{name}>{post}")
+        return "\n".join(lines)
