@@ -1,0 +1,376 @@
+"""jaggy.Array and jaggy.Record: the user-facing wrappers around a layout.
+
+The classes hold a layout node (``.layout``) plus ``behavior`` and ``attrs``; everything they do is
+delegated to the layout and to the functions in ``jaggy.operations``. They deliberately have few
+public methods, so that record fields own the attribute namespace (``array.x``).
+"""
+
+from __future__ import annotations
+
+import keyword
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from jaggy.errors import FieldNotFoundError
+from jaggy.layout import Content
+from jaggy.record import Record as LayoutRecord
+
+_STRING_LEAF = {"char": "utf-8", "byte": None}
+
+
+def wrap(result: Any, behavior: Mapping | None = None, attrs: Mapping | None = None) -> Any:
+    """A layout-level result as a user-level one: Array, Record, str, bytes or a scalar."""
+    if isinstance(result, Content):
+        kind = result.parameters.get("__array__") if result.is_numpy else None
+        if kind in _STRING_LEAF:
+            raw = bytes(result.backend.to_host(result.data).tobytes())
+            return raw.decode("utf-8", errors="surrogateescape") if kind == "char" else raw
+        return Array(result, behavior=behavior, attrs=attrs)
+    if isinstance(result, LayoutRecord):
+        return Record(result, behavior=behavior, attrs=attrs)
+    return result
+
+
+class Array:
+    """A nested, variable-length array: ``jaggy.Array([[1, 2], [], [3]])``.
+
+    ``data`` may be a layout node, another Array, a NumPy array, a dict of columns (zipped into
+    records), a JSON string, or any iterable of Python data (through ``from_iter``).
+    """
+
+    __slots__ = ("__weakref__", "_attrs", "_behavior", "_layout")
+
+    def __init__(
+        self,
+        data: Any,
+        *,
+        behavior: Mapping | None = None,
+        with_name: str | None = None,
+        check_valid: bool = False,
+        backend: str | None = None,
+        attrs: Mapping | None = None,
+        named_axis: Any = None,
+    ) -> None:
+        from jaggy.operations.to_layout import to_layout
+
+        if isinstance(data, Array):
+            behavior = data._behavior if behavior is None else behavior
+            attrs = data._attrs if attrs is None else attrs
+        layout = to_layout(data, allow_record=False, allow_str=False, dict_as_columns=True,
+                           json_strings=True)
+        if with_name is not None:
+            from jaggy.operations.with_name import with_name as _with_name
+
+            layout = _with_name(layout, with_name, highlevel=False)
+        if backend is not None:
+            from jaggy.backends import backend_by_name
+
+            layout = layout.to_backend(backend_by_name(backend))
+        if named_axis is not None:
+            msg = "jaggy.Array(named_axis=...): named axes are not implemented yet"
+            raise NotImplementedError(msg)
+        object.__setattr__(self, "_layout", layout)
+        object.__setattr__(self, "_behavior", behavior)
+        object.__setattr__(self, "_attrs", dict(attrs) if attrs else None)
+        if check_valid:
+            err = layout.validity_error("highlevel")
+            if err:
+                raise ValueError(err)
+
+    # -- attributes -------------------------------------------------------------------------
+    @property
+    def layout(self) -> Content:
+        return self._layout
+
+    @property
+    def behavior(self) -> Mapping | None:
+        return self._behavior
+
+    @property
+    def attrs(self) -> dict:
+        if self._attrs is None:
+            object.__setattr__(self, "_attrs", {})
+        return self._attrs  # type: ignore[return-value]
+
+    @property
+    def fields(self) -> list[str]:
+        return self._layout.fields
+
+    @property
+    def is_tuple(self) -> bool:
+        return self._layout.is_tuple
+
+    @property
+    def type(self) -> Any:
+        from jaggy.types import ArrayType
+
+        return ArrayType(self._layout.form.type, self._layout.length)
+
+    @property
+    def typestr(self) -> str:
+        return str(self.type)
+
+    @property
+    def ndim(self) -> int:
+        return self._layout.purelist_depth
+
+    @property
+    def nbytes(self) -> int:
+        return self._layout.nbytes
+
+    # -- container protocol -----------------------------------------------------------------
+    def __len__(self) -> int:
+        return self._layout.length
+
+    def __iter__(self) -> Iterator[Any]:
+        layout = self._layout
+        if layout.is_numpy and layout.data.ndim == 1 and "__array__" not in layout.parameters:
+            yield from layout.data
+            return
+        for i in range(layout.length):
+            yield wrap(layout._getitem_at(i), self._behavior, self._attrs)
+
+    def __getitem__(self, where: Any) -> Any:
+        if isinstance(where, Array):
+            where = where.layout
+        return wrap(self._layout[where], self._behavior, self._attrs)
+
+    def __setitem__(self, where: Any, what: Any) -> None:
+        from jaggy.operations.with_field import with_field
+
+        if not (isinstance(where, str) or (isinstance(where, tuple) and all(isinstance(x, str) for x in where))):
+            msg = "only fields may be assigned in-place (by field name)"
+            raise TypeError(msg)
+        object.__setattr__(self, "_layout", with_field(self, what, where, highlevel=False))
+
+    def __delitem__(self, where: Any) -> None:
+        from jaggy.operations.without_field import without_field
+
+        object.__setattr__(self, "_layout", without_field(self, where, highlevel=False))
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__") and name.endswith("__"):
+            raise AttributeError(name)
+        try:
+            fields = self._layout.fields
+        except AttributeError:
+            raise AttributeError(name) from None
+        if name in fields:
+            return self[name]
+        msg = f"no field named {name!r}" + (f"; fields are: {', '.join(fields)}" if fields else "")
+        raise FieldNotFoundError(msg)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in ("behavior", "attrs"):
+            object.__setattr__(self, "_" + name, value)
+            return
+        msg = f"jaggy.Array has no attribute {name!r} to set; assign fields with array[{name!r}] = ..."
+        raise AttributeError(msg)
+
+    def __dir__(self) -> list[str]:
+        names = set(super().__dir__())
+        names.update(f for f in self.fields if f.isidentifier() and not keyword.iskeyword(f))
+        return sorted(names)
+
+    # -- conversions ------------------------------------------------------------------------
+    def to_list(self) -> list:
+        return self._layout.to_list()
+
+    tolist = to_list
+
+    def to_numpy(self, allow_missing: bool = True) -> Any:
+        from jaggy.operations.to_numpy import to_numpy
+
+        return to_numpy(self, allow_missing=allow_missing)
+
+    def __array__(self, dtype: Any = None, copy: Any = None) -> Any:
+        import numpy as np
+
+        out = self._layout.backend.to_host(self._layout.to_numpy(allow_missing=False))
+        return np.asarray(out, dtype=dtype)
+
+    def __copy__(self) -> Array:
+        return Array(self._layout, behavior=self._behavior, attrs=self._attrs)
+
+    def __deepcopy__(self, memo: Any) -> Array:
+        from jaggy.operations.copy import copy
+
+        return copy(self)
+
+    # -- printing ---------------------------------------------------------------------------
+    def _window(self, start: int, stop: int) -> list:
+        return self._layout._getitem_range(start, stop).to_list()
+
+    def __repr__(self) -> str:
+        from jaggy._prettyprint import array_repr
+
+        return array_repr(len(self), self._window, str(self.type))
+
+    def __str__(self) -> str:
+        from jaggy._prettyprint import array_str
+
+        return array_str(len(self), self._window)
+
+    def show(self, limit_rows: int = 20, limit_cols: int = 80, type: bool = False,
+             stream: Any = ..., *, formatter: Any = None, precision: int = 3) -> str | None:
+        """Print the first and last rows of the array (and its type with ``type=True``)."""
+        import sys
+
+        from jaggy._prettyprint import array_show
+
+        text = array_show(len(self), self._window, str(self.type) if type else None,
+                          limit_rows=limit_rows, limit_cols=limit_cols)
+        if stream is None:
+            return text
+        (sys.stdout if stream is ... else stream).write(text + "\n")
+        return None
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict:
+        return {"text/plain": repr(self)}
+
+    # -- pickling ---------------------------------------------------------------------------
+    def __reduce_ex__(self, protocol: int) -> Any:
+        from jaggy.io.buffers import to_buffers
+
+        form, length, container = to_buffers(self._layout.to_packed())
+        return (_unpickle_array, (form.to_json(), length, container, self._behavior, self._attrs))
+
+
+def _unpickle_array(form: str, length: int, container: dict, behavior: Any, attrs: Any) -> Array:
+    from jaggy.io.buffers import from_buffers
+
+    return Array(from_buffers(form, length, container, highlevel=False), behavior=behavior, attrs=attrs)
+
+
+class Record:
+    """One record of a record array: ``jaggy.Record({"x": 1, "y": [1, 2]})``."""
+
+    __slots__ = ("__weakref__", "_attrs", "_behavior", "_layout")
+
+    def __init__(self, data: Any, *, behavior: Mapping | None = None, with_name: str | None = None,
+                 check_valid: bool = False, backend: str | None = None,
+                 attrs: Mapping | None = None) -> None:
+        from jaggy.operations.to_layout import to_layout
+
+        if isinstance(data, Record):
+            behavior = data._behavior if behavior is None else behavior
+            data = data._layout
+        layout = data if isinstance(data, LayoutRecord) else to_layout(data, allow_record=True)
+        if not isinstance(layout, LayoutRecord):
+            msg = f"jaggy.Record needs a record (a dict, or a layout record), not {type(data).__name__}"
+            raise TypeError(msg)
+        if with_name is not None:
+            from jaggy.operations.with_name import with_name as _with_name
+
+            layout = LayoutRecord(_with_name(layout.array, with_name, highlevel=False), layout.at)
+        if backend is not None:
+            from jaggy.backends import backend_by_name
+
+            layout = LayoutRecord(layout.array.to_backend(backend_by_name(backend)), layout.at)
+        object.__setattr__(self, "_layout", layout)
+        object.__setattr__(self, "_behavior", behavior)
+        object.__setattr__(self, "_attrs", dict(attrs) if attrs else None)
+        if check_valid:
+            err = layout.array.validity_error("highlevel")
+            if err:
+                raise ValueError(err)
+
+    @property
+    def layout(self) -> LayoutRecord:
+        return self._layout
+
+    @property
+    def behavior(self) -> Mapping | None:
+        return self._behavior
+
+    @property
+    def attrs(self) -> dict:
+        if self._attrs is None:
+            object.__setattr__(self, "_attrs", {})
+        return self._attrs  # type: ignore[return-value]
+
+    @property
+    def fields(self) -> list[str]:
+        return self._layout.fields
+
+    @property
+    def is_tuple(self) -> bool:
+        return self._layout.is_tuple
+
+    @property
+    def type(self) -> Any:
+        from jaggy.types import ScalarType
+
+        return ScalarType(self._layout.array.form.type)
+
+    @property
+    def typestr(self) -> str:
+        return str(self.type)
+
+    def __getitem__(self, where: Any) -> Any:
+        if isinstance(where, tuple) and len(where) == 1:
+            where = where[0]
+        return wrap(self._layout[where], self._behavior, self._attrs)
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__") and name.endswith("__"):
+            raise AttributeError(name)
+        fields = self._layout.fields
+        if name in fields:
+            return self[name]
+        msg = f"no field named {name!r}; fields are: {', '.join(fields)}"
+        raise FieldNotFoundError(msg)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in ("behavior", "attrs"):
+            object.__setattr__(self, "_" + name, value)
+            return
+        msg = f"jaggy.Record has no attribute {name!r} to set"
+        raise AttributeError(msg)
+
+    def __dir__(self) -> list[str]:
+        names = set(super().__dir__())
+        names.update(f for f in self.fields if f.isidentifier() and not keyword.iskeyword(f))
+        return sorted(names)
+
+    def __len__(self) -> int:
+        return len(self.fields)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.fields)
+
+    def to_list(self) -> Any:
+        return self._layout.to_list()
+
+    tolist = to_list
+
+    def __repr__(self) -> str:
+        from jaggy._prettyprint import record_repr
+
+        return record_repr(self._layout.to_list, str(self.type))
+
+    def __str__(self) -> str:
+        from jaggy._prettyprint import record_str
+
+        return record_str(self._layout.to_list)
+
+    def show(self, limit_rows: int = 20, limit_cols: int = 80, type: bool = False,
+             stream: Any = ...) -> str | None:
+        import sys
+
+        from jaggy._prettyprint import record_show
+
+        text = record_show(self._layout.to_list, str(self.type) if type else None,
+                           limit_rows=limit_rows, limit_cols=limit_cols)
+        if stream is None:
+            return text
+        (sys.stdout if stream is ... else stream).write(text + "\n")
+        return None
+
+    def __reduce_ex__(self, protocol: int) -> Any:
+        array = Array(self._layout.array._getitem_range(self._layout.at, self._layout.at + 1))
+        return (_unpickle_record, (array, self._behavior, self._attrs))
+
+
+def _unpickle_record(array: Array, behavior: Any, attrs: Any) -> Record:
+    return Record(array.layout._getitem_at(0), behavior=behavior, attrs=attrs)

@@ -1,0 +1,29 @@
+"""jaggy.backend: the name of the backend that holds the arrays' buffers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from jaggy.errors import BackendError
+
+
+def backend(*arrays: Any) -> str:
+    """``"cpu"`` or ``"cuda"``; arrays on different backends raise ``BackendError``."""
+    from jaggy.highlevel import Array, Record
+    from jaggy.layout import Content
+    from jaggy.record import Record as LayoutRecord
+
+    names = set()
+    for a in arrays:
+        if isinstance(a, (Array, Record)):
+            a = a.layout
+        if isinstance(a, (Content, LayoutRecord)):
+            names.add(a.backend.name)
+        elif type(a).__module__.startswith("cupy"):
+            names.add("cuda")
+        elif hasattr(a, "__array__"):
+            names.add("cpu")
+    if len(names) > 1:
+        msg = f"arrays are on different backends ({', '.join(sorted(names))}); move them with jaggy.to_backend"
+        raise BackendError(msg)
+    return names.pop() if names else "cpu"

@@ -1,0 +1,71 @@
+"""jaggy.to_layout: any array-like input as a layout node."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import numpy as np
+
+
+def to_layout(
+    array: Any,
+    *,
+    allow_record: bool = True,
+    allow_unknown: bool = False,
+    none_policy: Any = None,
+    use_from_iter: bool = True,
+    primitive_policy: str = "error",
+    string_policy: str = "as-characters",
+    regulararray: bool = True,
+    allow_str: bool = True,
+    dict_as_columns: bool = False,
+    json_strings: bool = False,
+) -> Any:
+    """Convert Arrays, Records, layouts, NumPy arrays and Python data to a layout.
+
+    Returns a layout node (``jaggy.contents.*``), or a layout record (``jaggy.record.Record``)
+    when ``allow_record`` and the input is a single record.
+    """
+    from jaggy.highlevel import Array, Record
+    from jaggy.layout import Content, RecordArray
+    from jaggy.record import Record as LayoutRecord
+
+    if isinstance(array, Array):
+        return array.layout
+    if isinstance(array, Record):
+        array = array.layout
+    if isinstance(array, LayoutRecord):
+        if allow_record:
+            return array
+        msg = "a Record is not allowed here; an array is needed"
+        raise TypeError(msg)
+    if isinstance(array, Content):
+        return array
+    if isinstance(array, np.ndarray):
+        from jaggy.operations.from_numpy import from_numpy
+
+        return from_numpy(array, regulararray=regulararray, highlevel=False)
+    if type(array).__module__.startswith("cupy"):
+        from jaggy.operations.from_numpy import from_numpy
+
+        return from_numpy(array, regulararray=regulararray, highlevel=False)
+    if isinstance(array, str) and json_strings:
+        import json
+
+        return to_layout(json.loads(array), allow_record=allow_record)
+    if isinstance(array, (str, bytes)) and not allow_str:
+        msg = f"cannot make an array from a single {type(array).__name__}: wrap it in a list"
+        raise TypeError(msg)
+    if isinstance(array, Mapping) and dict_as_columns:
+        columns = [to_layout(v, allow_record=False, regulararray=regulararray) for v in array.values()]
+        return RecordArray(columns, [str(k) for k in array], None if columns else 0)
+    if isinstance(array, (Mapping, Iterable)) and use_from_iter:
+        from jaggy.operations.from_iter import from_iter
+
+        out = from_iter(array, allow_record=allow_record, highlevel=False)
+        return out
+    if isinstance(array, (np.generic, int, float, complex, bool)):
+        return to_layout(np.asarray([array]), allow_record=False)
+    msg = f"cannot convert {array!r} (type {type(array).__name__}) into an array"
+    raise TypeError(msg)
