@@ -131,8 +131,17 @@ def _parameters_union(left: Mapping | None, right: Mapping | None) -> dict | Non
 
 
 class Form:
-    """Base class of all forms."""
+    """Base class of all forms.
 
+    Subclasses declare ``_class`` (the JSON class name), ``_args`` (constructor
+    arguments before the keywords, in order) and ``_keys`` (JSON keys between
+    ``"class"`` and ``"parameters"``, in order); serialisation, ``copy``, ``repr`` and
+    equality are driven by these tables.
+    """
+
+    _class: str = ""
+    _args: tuple[str, ...] = ()
+    _keys: tuple[str, ...] = ()
     _parameters: dict | None
     _form_key: str | None
 
@@ -207,9 +216,18 @@ class Form:
         return json.dumps(self.to_dict(verbose=True))
 
     def _to_dict(self, verbose: bool, toplevel: bool) -> Any:
-        raise NotImplementedError
-
-    def _finish_dict(self, out: dict, verbose: bool) -> dict:
+        out: dict[str, Any] = {"class": self._class}
+        for key in self._keys:
+            value = getattr(self, "_" + key)
+            if key == "content":
+                value = value._to_dict(verbose, False)
+            elif key == "contents":
+                value = [c._to_dict(verbose, False) for c in value]
+            elif key == "size":
+                value = _json_size(value)
+            elif key == "fields" and value is not None:
+                value = list(value)
+            out[key] = value
         if verbose or self._parameters:
             out["parameters"] = self.parameters
         if verbose or self._form_key is not None:
@@ -219,19 +237,27 @@ class Form:
     def __str__(self) -> str:
         return json.dumps(self.to_dict(verbose=False), indent=4)
 
-    def _repr_extra(self) -> list[str]:
-        out = []
-        if self._parameters:
-            out.append(f"parameters={self._parameters!r}")
-        if self._form_key is not None:
-            out.append(f"form_key={self._form_key!r}")
-        return out
-
-    def _repr_args(self) -> list[str]:
-        raise NotImplementedError
-
     def __repr__(self) -> str:
-        return f"{type(self).__name__}({', '.join(self._repr_args() + self._repr_extra())})"
+        args = [repr(getattr(self, "_" + a)) for a in self._args]
+        if self._parameters:
+            args.append(f"parameters={self._parameters!r}")
+        if self._form_key is not None:
+            args.append(f"form_key={self._form_key!r}")
+        return f"{type(self).__name__}({', '.join(args)})"
+
+    def copy(self, **kwargs: Any) -> Form:
+        """A new form of the same class with some constructor arguments replaced."""
+        names = (*self._args, "parameters", "form_key")
+        for name in kwargs:
+            if name not in names:
+                msg = f"{type(self).__name__}.copy() got an unexpected argument {name!r}"
+                raise TypeError(msg)
+        values = {n: kwargs[n] if n in kwargs else getattr(self, "_" + n) for n in names}
+        return type(self)(
+            *[values[a] for a in self._args],
+            parameters=values["parameters"],
+            form_key=values["form_key"],
+        )
 
     # ---------------------------------------------------------------- equality
 
@@ -251,16 +277,27 @@ class Form:
     __hash__ = None  # type: ignore[assignment]
 
     def _equal(self, other: Any, all_parameters: bool, form_key: bool) -> bool:
-        raise NotImplementedError
-
-    def _equal_here(self, other: Any, all_parameters: bool, form_key: bool) -> bool:
         if type(other) is not type(self):
             return False
         if form_key and self._form_key != other._form_key:
             return False
         one, two = self._parameters or {}, other._parameters or {}
         keys = set(one) | set(two) if all_parameters else _t.TYPE_PARAMETERS
-        return all(one.get(k) == two.get(k) for k in keys)
+        if any(one.get(k) != two.get(k) for k in keys):
+            return False
+        for key in self._args:
+            mine, theirs = getattr(self, "_" + key), getattr(other, "_" + key)
+            if key == "content":
+                if not mine._equal(theirs, all_parameters, form_key):
+                    return False
+            elif key in ("size", "inner_shape", "contents", "fields"):
+                continue  # compared by the subclass
+            elif mine != theirs:
+                return False
+        return self._equal_more(other, all_parameters, form_key)
+
+    def _equal_more(self, other: Any, all_parameters: bool, form_key: bool) -> bool:
+        return True
 
     # ---------------------------------------------------------------- structure
 
@@ -303,10 +340,7 @@ class Form:
         return out
 
     def _columns(self, path: tuple, out: list[str], list_indicator: str | None) -> None:
-        raise NotImplementedError
-
-    def copy(self, **kwargs: Any) -> Form:
-        raise NotImplementedError
+        out.append(".".join(path))
 
 
 # ================================================================= leaves
@@ -315,8 +349,13 @@ class Form:
 class EmptyForm(Form):
     """Form of an EmptyArray: no elements and no known type."""
 
+    _class = "EmptyArray"
     is_unknown = True
     is_leaf = True
+    purelist_depth = 1
+    purelist_isregular = True
+    minmax_depth = (1, 1)
+    branch_depth = (False, 1)
 
     def __init__(self, *, parameters: Mapping | None = None, form_key: str | None = None):
         if parameters:
@@ -324,43 +363,23 @@ class EmptyForm(Form):
             raise TypeError(msg)
         self._init(parameters, form_key)
 
-    def copy(self, *, parameters: Any = _UNSET, form_key: Any = _UNSET) -> EmptyForm:
-        return EmptyForm(
-            parameters=self._parameters if parameters is _UNSET else parameters,
-            form_key=self._form_key if form_key is _UNSET else form_key,
-        )
-
-    def _to_dict(self, verbose: bool, toplevel: bool) -> Any:
-        return self._finish_dict({"class": "EmptyArray"}, verbose)
-
-    def _repr_args(self) -> list[str]:
-        return []
-
-    def _equal(self, other: Any, all_parameters: bool, form_key: bool) -> bool:
-        return self._equal_here(other, all_parameters, form_key)
-
     @property
     def type(self) -> _t.Type:
         return _t.UnknownType(parameters=self._parameters)
 
-    purelist_depth = 1
-    purelist_isregular = True
-    minmax_depth = (1, 1)
-    branch_depth = (False, 1)
-
-    def _columns(self, path: tuple, out: list[str], list_indicator: str | None) -> None:
-        out.append(".".join(path))
-
     def to_NumpyForm(self, dtype: Any = np.float64) -> NumpyForm:
-        return NumpyForm(dtype_to_primitive(dtype), parameters=self._parameters,
-                         form_key=self._form_key)
+        return NumpyForm(dtype_to_primitive(dtype), form_key=self._form_key)
 
 
 class NumpyForm(Form):
     """Form of a NumpyArray: a contiguous buffer of one primitive type."""
 
+    _class = "NumpyArray"
+    _args = ("primitive", "inner_shape")
+    _keys = ("primitive", "inner_shape")
     is_numpy = True
     is_leaf = True
+    purelist_isregular = True
 
     def __init__(
         self,
@@ -372,7 +391,7 @@ class NumpyForm(Form):
     ):
         if not _t.is_primitive(primitive):
             msg = (
-                f"NumpyForm 'primitive' must be a primitive type name such as 'int64' or "
+                "NumpyForm 'primitive' must be a primitive type name such as 'int64' or "
                 f"'datetime64[s]', not {primitive!r}"
             )
             raise TypeError(msg)
@@ -392,57 +411,33 @@ class NumpyForm(Form):
         return self._inner_shape
 
     @property
-    def itemsize(self) -> int:
-        return primitive_to_dtype(self._primitive).itemsize
-
-    @property
     def dtype(self) -> np.dtype:
         return primitive_to_dtype(self._primitive)
 
-    def copy(
-        self,
-        *,
-        primitive: Any = _UNSET,
-        inner_shape: Any = _UNSET,
-        parameters: Any = _UNSET,
-        form_key: Any = _UNSET,
-    ) -> NumpyForm:
-        return NumpyForm(
-            self._primitive if primitive is _UNSET else primitive,
-            self._inner_shape if inner_shape is _UNSET else inner_shape,
-            parameters=self._parameters if parameters is _UNSET else parameters,
-            form_key=self._form_key if form_key is _UNSET else form_key,
-        )
+    @property
+    def itemsize(self) -> int:
+        return self.dtype.itemsize
 
     def _to_dict(self, verbose: bool, toplevel: bool) -> Any:
-        if (
-            not verbose
-            and not toplevel
-            and not self._inner_shape
-            and not self._parameters
-            and self._form_key is None
-        ):
-            return self._primitive
-        out: dict = {"class": "NumpyArray", "primitive": self._primitive}
-        if verbose or self._inner_shape:
+        if verbose or toplevel or self._inner_shape or self._parameters or self._form_key:
+            out = super()._to_dict(verbose, toplevel)
             out["inner_shape"] = [_json_size(x) for x in self._inner_shape]
-        return self._finish_dict(out, verbose)
+            if not verbose and not self._inner_shape:
+                del out["inner_shape"]
+            return out
+        return self._primitive
 
-    def _repr_args(self) -> list[str]:
-        out = [repr(self._primitive)]
+    def __repr__(self) -> str:
+        out = super().__repr__()
+        shape = repr(self._inner_shape)
         if self._inner_shape:
-            out.append(f"inner_shape={self._inner_shape!r}")
-        return out
+            return out.replace(", " + shape, ", inner_shape=" + shape, 1)
+        return out.replace(", " + shape, "", 1)
 
-    def _equal(self, other: Any, all_parameters: bool, form_key: bool) -> bool:
-        return (
-            self._equal_here(other, all_parameters, form_key)
-            and self._primitive == other._primitive
-            and len(self._inner_shape) == len(other._inner_shape)
-            and all(
-                x is unknown_length or y is unknown_length or x == y
-                for x, y in zip(self._inner_shape, other._inner_shape)
-            )
+    def _equal_more(self, other: Any, all_parameters: bool, form_key: bool) -> bool:
+        return len(self._inner_shape) == len(other._inner_shape) and all(
+            x is unknown_length or y is unknown_length or x == y
+            for x, y in zip(self._inner_shape, other._inner_shape, strict=True)
         )
 
     @property
@@ -450,7 +445,8 @@ class NumpyForm(Form):
         out: _t.Type = _t.NumpyType(self._primitive)
         for size in reversed(self._inner_shape):
             out = _t.RegularType(out, size)
-        return out.copy(parameters=self._parameters)
+        out._parameters = None if self._parameters is None else dict(self._parameters)
+        return out
 
     def to_RegularForm(self) -> Form:
         """This form with its inner dimensions as RegularForms."""
@@ -463,8 +459,6 @@ class NumpyForm(Form):
     def purelist_depth(self) -> int:  # type: ignore[override]
         return 1 + len(self._inner_shape)
 
-    purelist_isregular = True
-
     @property
     def minmax_depth(self) -> tuple[int, int]:  # type: ignore[override]
         return (1 + len(self._inner_shape), 1 + len(self._inner_shape))
@@ -472,9 +466,6 @@ class NumpyForm(Form):
     @property
     def branch_depth(self) -> tuple[bool, int]:  # type: ignore[override]
         return (False, 1 + len(self._inner_shape))
-
-    def _columns(self, path: tuple, out: list[str], list_indicator: str | None) -> None:
-        out.append(".".join(path))
 
 
 def from_dtype(dtype: Any, parameters: Mapping | None = None) -> NumpyForm:
@@ -496,9 +487,6 @@ class _OneContent(Form):
     def content(self) -> Form:
         return self._content
 
-    def _content_dict(self, verbose: bool) -> Any:
-        return self._content._to_dict(verbose, False)
-
     @property
     def fields(self) -> list[str]:
         return self._content.fields
@@ -507,12 +495,13 @@ class _OneContent(Form):
     def is_tuple(self) -> bool:
         return self._content.is_tuple
 
+    def _purelist_parameters_below(self, keys: tuple[str, ...]) -> Any:
+        return self._content.purelist_parameters(*keys)
+
 
 class _ListLike(_OneContent):
     is_list = True
-
-    def _purelist_parameters_below(self, keys: tuple[str, ...]) -> Any:
-        return self._content.purelist_parameters(*keys)
+    purelist_isregular = False
 
     @property
     def type(self) -> _t.Type:
@@ -525,8 +514,6 @@ class _ListLike(_OneContent):
     @property
     def purelist_depth(self) -> int:  # type: ignore[override]
         return 1 if self._is_string else self._content.purelist_depth + 1
-
-    purelist_isregular = False
 
     @property
     def minmax_depth(self) -> tuple[int, int]:  # type: ignore[override]
@@ -551,6 +538,9 @@ class _ListLike(_OneContent):
 class RegularForm(_ListLike):
     """Form of a RegularArray: lists of one fixed ``size``."""
 
+    _class = "RegularArray"
+    _args = ("content", "size")
+    _keys = ("size", "content")
     is_regular = True
 
     def __init__(
@@ -569,41 +559,11 @@ class RegularForm(_ListLike):
     def size(self) -> Any:
         return self._size
 
-    def copy(
-        self,
-        *,
-        content: Any = _UNSET,
-        size: Any = _UNSET,
-        parameters: Any = _UNSET,
-        form_key: Any = _UNSET,
-    ) -> RegularForm:
-        return RegularForm(
-            self._content if content is _UNSET else content,
-            self._size if size is _UNSET else size,
-            parameters=self._parameters if parameters is _UNSET else parameters,
-            form_key=self._form_key if form_key is _UNSET else form_key,
-        )
-
-    def _to_dict(self, verbose: bool, toplevel: bool) -> Any:
-        out = {
-            "class": "RegularArray",
-            "size": _json_size(self._size),
-            "content": self._content_dict(verbose),
-        }
-        return self._finish_dict(out, verbose)
-
-    def _repr_args(self) -> list[str]:
-        return [repr(self._content), repr(self._size)]
-
-    def _equal(self, other: Any, all_parameters: bool, form_key: bool) -> bool:
+    def _equal_more(self, other: Any, all_parameters: bool, form_key: bool) -> bool:
         return (
-            self._equal_here(other, all_parameters, form_key)
-            and (
-                self._size is unknown_length
-                or other._size is unknown_length
-                or self._size == other._size
-            )
-            and self._content._equal(other._content, all_parameters, form_key)
+            self._size is unknown_length
+            or other._size is unknown_length
+            or (self._size == other._size)
         )
 
     @property
@@ -617,6 +577,9 @@ class RegularForm(_ListLike):
 
 class ListForm(_ListLike):
     """Form of a ListArray: lists given by separate ``starts`` and ``stops``."""
+
+    _class = "ListArray"
+    _args = _keys = ("starts", "stops", "content")
 
     def __init__(
         self,
@@ -640,46 +603,12 @@ class ListForm(_ListLike):
     def stops(self) -> str:
         return self._stops
 
-    def copy(
-        self,
-        *,
-        starts: Any = _UNSET,
-        stops: Any = _UNSET,
-        content: Any = _UNSET,
-        parameters: Any = _UNSET,
-        form_key: Any = _UNSET,
-    ) -> ListForm:
-        return ListForm(
-            self._starts if starts is _UNSET else starts,
-            self._stops if stops is _UNSET else stops,
-            self._content if content is _UNSET else content,
-            parameters=self._parameters if parameters is _UNSET else parameters,
-            form_key=self._form_key if form_key is _UNSET else form_key,
-        )
-
-    def _to_dict(self, verbose: bool, toplevel: bool) -> Any:
-        out = {
-            "class": "ListArray",
-            "starts": self._starts,
-            "stops": self._stops,
-            "content": self._content_dict(verbose),
-        }
-        return self._finish_dict(out, verbose)
-
-    def _repr_args(self) -> list[str]:
-        return [repr(self._starts), repr(self._stops), repr(self._content)]
-
-    def _equal(self, other: Any, all_parameters: bool, form_key: bool) -> bool:
-        return (
-            self._equal_here(other, all_parameters, form_key)
-            and self._starts == other._starts
-            and self._stops == other._stops
-            and self._content._equal(other._content, all_parameters, form_key)
-        )
-
 
 class ListOffsetForm(_ListLike):
     """Form of a ListOffsetArray: lists given by one ``offsets`` buffer."""
+
+    _class = "ListOffsetArray"
+    _args = _keys = ("offsets", "content")
 
     def __init__(
         self,
@@ -697,45 +626,9 @@ class ListOffsetForm(_ListLike):
     def offsets(self) -> str:
         return self._offsets
 
-    def copy(
-        self,
-        *,
-        offsets: Any = _UNSET,
-        content: Any = _UNSET,
-        parameters: Any = _UNSET,
-        form_key: Any = _UNSET,
-    ) -> ListOffsetForm:
-        return ListOffsetForm(
-            self._offsets if offsets is _UNSET else offsets,
-            self._content if content is _UNSET else content,
-            parameters=self._parameters if parameters is _UNSET else parameters,
-            form_key=self._form_key if form_key is _UNSET else form_key,
-        )
-
-    def _to_dict(self, verbose: bool, toplevel: bool) -> Any:
-        out = {
-            "class": "ListOffsetArray",
-            "offsets": self._offsets,
-            "content": self._content_dict(verbose),
-        }
-        return self._finish_dict(out, verbose)
-
-    def _repr_args(self) -> list[str]:
-        return [repr(self._offsets), repr(self._content)]
-
-    def _equal(self, other: Any, all_parameters: bool, form_key: bool) -> bool:
-        return (
-            self._equal_here(other, all_parameters, form_key)
-            and self._offsets == other._offsets
-            and self._content._equal(other._content, all_parameters, form_key)
-        )
-
 
 class _Wrapper(_OneContent):
     """Indexed and option forms: same depth and fields as their content."""
-
-    def _purelist_parameters_below(self, keys: tuple[str, ...]) -> Any:
-        return self._content.purelist_parameters(*keys)
 
     @property
     def purelist_depth(self) -> int:  # type: ignore[override]
@@ -760,17 +653,19 @@ class _Wrapper(_OneContent):
     def _columns(self, path: tuple, out: list[str], list_indicator: str | None) -> None:
         self._content._columns(path, out, list_indicator)
 
-    def _option_type(self, parameters: Mapping | None) -> _t.Type:
-        return _t.OptionType(self._content.type, parameters=parameters).simplify_option_union()
-
     @property
     def type(self) -> _t.Type:
         return self._option_type(self._parameters)
+
+    def _option_type(self, parameters: Mapping | None) -> _t.Type:
+        return _t.OptionType(self._content.type, parameters=parameters).simplify_option_union()
 
 
 class IndexedForm(_Wrapper):
     """Form of an IndexedArray: a lazy gather (``content[index]``)."""
 
+    _class = "IndexedArray"
+    _args = _keys = ("index", "content")
     is_indexed = True
 
     def __init__(
@@ -788,35 +683,6 @@ class IndexedForm(_Wrapper):
     @property
     def index(self) -> str:
         return self._index
-
-    def copy(
-        self,
-        *,
-        index: Any = _UNSET,
-        content: Any = _UNSET,
-        parameters: Any = _UNSET,
-        form_key: Any = _UNSET,
-    ) -> IndexedForm:
-        return IndexedForm(
-            self._index if index is _UNSET else index,
-            self._content if content is _UNSET else content,
-            parameters=self._parameters if parameters is _UNSET else parameters,
-            form_key=self._form_key if form_key is _UNSET else form_key,
-        )
-
-    def _to_dict(self, verbose: bool, toplevel: bool) -> Any:
-        out = {"class": "IndexedArray", "index": self._index, "content": self._content_dict(verbose)}
-        return self._finish_dict(out, verbose)
-
-    def _repr_args(self) -> list[str]:
-        return [repr(self._index), repr(self._content)]
-
-    def _equal(self, other: Any, all_parameters: bool, form_key: bool) -> bool:
-        return (
-            self._equal_here(other, all_parameters, form_key)
-            and self._index == other._index
-            and self._content._equal(other._content, all_parameters, form_key)
-        )
 
     @property
     def type(self) -> _t.Type:
@@ -841,6 +707,8 @@ class IndexedForm(_Wrapper):
 class IndexedOptionForm(_Wrapper):
     """Form of an IndexedOptionArray: a gather where negative indexes mean None."""
 
+    _class = "IndexedOptionArray"
+    _args = _keys = ("index", "content")
     is_indexed = True
     is_option = True
 
@@ -860,39 +728,6 @@ class IndexedOptionForm(_Wrapper):
     def index(self) -> str:
         return self._index
 
-    def copy(
-        self,
-        *,
-        index: Any = _UNSET,
-        content: Any = _UNSET,
-        parameters: Any = _UNSET,
-        form_key: Any = _UNSET,
-    ) -> IndexedOptionForm:
-        return IndexedOptionForm(
-            self._index if index is _UNSET else index,
-            self._content if content is _UNSET else content,
-            parameters=self._parameters if parameters is _UNSET else parameters,
-            form_key=self._form_key if form_key is _UNSET else form_key,
-        )
-
-    def _to_dict(self, verbose: bool, toplevel: bool) -> Any:
-        out = {
-            "class": "IndexedOptionArray",
-            "index": self._index,
-            "content": self._content_dict(verbose),
-        }
-        return self._finish_dict(out, verbose)
-
-    def _repr_args(self) -> list[str]:
-        return [repr(self._index), repr(self._content)]
-
-    def _equal(self, other: Any, all_parameters: bool, form_key: bool) -> bool:
-        return (
-            self._equal_here(other, all_parameters, form_key)
-            and self._index == other._index
-            and self._content._equal(other._content, all_parameters, form_key)
-        )
-
     @property
     def type(self) -> _t.Type:
         params = self._parameters
@@ -905,6 +740,9 @@ class IndexedOptionForm(_Wrapper):
 class ByteMaskedForm(_Wrapper):
     """Form of a ByteMaskedArray: one mask byte per element."""
 
+    _class = "ByteMaskedArray"
+    _args = ("mask", "content", "valid_when")
+    _keys = ("mask", "valid_when", "content")
     is_option = True
 
     def __init__(
@@ -929,47 +767,13 @@ class ByteMaskedForm(_Wrapper):
     def valid_when(self) -> bool:
         return self._valid_when
 
-    def copy(
-        self,
-        *,
-        mask: Any = _UNSET,
-        content: Any = _UNSET,
-        valid_when: Any = _UNSET,
-        parameters: Any = _UNSET,
-        form_key: Any = _UNSET,
-    ) -> ByteMaskedForm:
-        return ByteMaskedForm(
-            self._mask if mask is _UNSET else mask,
-            self._content if content is _UNSET else content,
-            self._valid_when if valid_when is _UNSET else valid_when,
-            parameters=self._parameters if parameters is _UNSET else parameters,
-            form_key=self._form_key if form_key is _UNSET else form_key,
-        )
-
-    def _to_dict(self, verbose: bool, toplevel: bool) -> Any:
-        out = {
-            "class": "ByteMaskedArray",
-            "mask": self._mask,
-            "valid_when": self._valid_when,
-            "content": self._content_dict(verbose),
-        }
-        return self._finish_dict(out, verbose)
-
-    def _repr_args(self) -> list[str]:
-        return [repr(self._mask), repr(self._content), repr(self._valid_when)]
-
-    def _equal(self, other: Any, all_parameters: bool, form_key: bool) -> bool:
-        return (
-            self._equal_here(other, all_parameters, form_key)
-            and self._mask == other._mask
-            and self._valid_when == other._valid_when
-            and self._content._equal(other._content, all_parameters, form_key)
-        )
-
 
 class BitMaskedForm(_Wrapper):
     """Form of a BitMaskedArray: one mask bit per element."""
 
+    _class = "BitMaskedArray"
+    _args = ("mask", "content", "valid_when", "lsb_order")
+    _keys = ("mask", "valid_when", "lsb_order", "content")
     is_option = True
 
     def __init__(
@@ -1000,111 +804,62 @@ class BitMaskedForm(_Wrapper):
     def lsb_order(self) -> bool:
         return self._lsb_order
 
-    def copy(
-        self,
-        *,
-        mask: Any = _UNSET,
-        content: Any = _UNSET,
-        valid_when: Any = _UNSET,
-        lsb_order: Any = _UNSET,
-        parameters: Any = _UNSET,
-        form_key: Any = _UNSET,
-    ) -> BitMaskedForm:
-        return BitMaskedForm(
-            self._mask if mask is _UNSET else mask,
-            self._content if content is _UNSET else content,
-            self._valid_when if valid_when is _UNSET else valid_when,
-            self._lsb_order if lsb_order is _UNSET else lsb_order,
-            parameters=self._parameters if parameters is _UNSET else parameters,
-            form_key=self._form_key if form_key is _UNSET else form_key,
-        )
-
-    def _to_dict(self, verbose: bool, toplevel: bool) -> Any:
-        out = {
-            "class": "BitMaskedArray",
-            "mask": self._mask,
-            "valid_when": self._valid_when,
-            "lsb_order": self._lsb_order,
-            "content": self._content_dict(verbose),
-        }
-        return self._finish_dict(out, verbose)
-
-    def _repr_args(self) -> list[str]:
-        return [
-            repr(self._mask),
-            repr(self._content),
-            repr(self._valid_when),
-            repr(self._lsb_order),
-        ]
-
-    def _equal(self, other: Any, all_parameters: bool, form_key: bool) -> bool:
-        return (
-            self._equal_here(other, all_parameters, form_key)
-            and self._mask == other._mask
-            and self._valid_when == other._valid_when
-            and self._lsb_order == other._lsb_order
-            and self._content._equal(other._content, all_parameters, form_key)
-        )
-
 
 class UnmaskedForm(_Wrapper):
     """Form of an UnmaskedArray: an option type with no missing values."""
 
+    _class = "UnmaskedArray"
+    _args = _keys = ("content",)
     is_option = True
     is_unmasked = True
 
     def __init__(
-        self,
-        content: Form,
-        *,
-        parameters: Mapping | None = None,
-        form_key: str | None = None,
+        self, content: Form, *, parameters: Mapping | None = None, form_key: str | None = None
     ):
         self._content = _check_form("UnmaskedForm", content)
         self._init(parameters, form_key)
-
-    def copy(
-        self, *, content: Any = _UNSET, parameters: Any = _UNSET, form_key: Any = _UNSET
-    ) -> UnmaskedForm:
-        return UnmaskedForm(
-            self._content if content is _UNSET else content,
-            parameters=self._parameters if parameters is _UNSET else parameters,
-            form_key=self._form_key if form_key is _UNSET else form_key,
-        )
-
-    def _to_dict(self, verbose: bool, toplevel: bool) -> Any:
-        out = {"class": "UnmaskedArray", "content": self._content_dict(verbose)}
-        return self._finish_dict(out, verbose)
-
-    def _repr_args(self) -> list[str]:
-        return [repr(self._content)]
-
-    def _equal(self, other: Any, all_parameters: bool, form_key: bool) -> bool:
-        return self._equal_here(other, all_parameters, form_key) and self._content._equal(
-            other._content, all_parameters, form_key
-        )
 
 
 # ================================================================= several contents
 
 
-def _merge_branch_depths(contents: list[Form]) -> tuple[bool, int]:
-    branch = False
-    depth: int | None = None
-    for c in contents:
-        b, d = c.branch_depth
-        if depth is None:
-            depth = d
-        if b or d != depth:
-            branch = True
-        depth = min(depth, d)
-    return (branch, 1 if depth is None else depth)
+class _Branching(Form):
+    _contents: list[Form]
+
+    @property
+    def contents(self) -> list[Form]:
+        return self._contents
+
+    @property
+    def minmax_depth(self) -> tuple[int, int]:  # type: ignore[override]
+        if not self._contents:
+            return (1, 1) if self.is_record else (0, 0)
+        depths = [c.minmax_depth for c in self._contents]
+        return (min(d[0] for d in depths), max(d[1] for d in depths))
+
+    @property
+    def branch_depth(self) -> tuple[bool, int]:  # type: ignore[override]
+        branch = False
+        depth: int | None = None
+        for c in self._contents:
+            b, d = c.branch_depth
+            if depth is None:
+                depth = d
+            if b or d != depth:
+                branch = True
+            depth = min(depth, d)
+        return (branch, 1 if depth is None else depth)
 
 
-class RecordForm(Form):
+class RecordForm(_Branching):
     """Form of a RecordArray: named ``fields`` (or a tuple if ``fields`` is None)."""
 
+    _class = "RecordArray"
+    _args = ("contents", "fields")
+    _keys = ("fields", "contents")
     is_record = True
+    purelist_depth = 1
+    purelist_isregular = True
 
     def __init__(
         self,
@@ -1126,16 +881,12 @@ class RecordForm(Form):
                     raise TypeError(msg)
             if len(fields) != len(self._contents):
                 msg = (
-                    f"RecordForm 'fields' and 'contents' must have the same length, "
+                    "RecordForm 'fields' and 'contents' must have the same length, "
                     f"not {len(fields)} and {len(self._contents)}"
                 )
                 raise ValueError(msg)
         self._fields = fields
         self._init(parameters, form_key)
-
-    @property
-    def contents(self) -> list[Form]:
-        return self._contents
 
     @property
     def fields(self) -> list[str]:
@@ -1172,43 +923,15 @@ class RecordForm(Form):
             return self._contents[self.field_to_index(index_or_field)]
         return self._contents[int(index_or_field)]
 
-    def copy(
-        self,
-        *,
-        contents: Any = _UNSET,
-        fields: Any = _UNSET,
-        parameters: Any = _UNSET,
-        form_key: Any = _UNSET,
-    ) -> RecordForm:
-        return RecordForm(
-            self._contents if contents is _UNSET else contents,
-            self._fields if fields is _UNSET else fields,
-            parameters=self._parameters if parameters is _UNSET else parameters,
-            form_key=self._form_key if form_key is _UNSET else form_key,
-        )
-
-    def _to_dict(self, verbose: bool, toplevel: bool) -> Any:
-        out = {
-            "class": "RecordArray",
-            "fields": None if self._fields is None else list(self._fields),
-            "contents": [c._to_dict(verbose, False) for c in self._contents],
-        }
-        return self._finish_dict(out, verbose)
-
-    def _repr_args(self) -> list[str]:
-        return [repr(self._contents), repr(self._fields)]
-
-    def _equal(self, other: Any, all_parameters: bool, form_key: bool) -> bool:
-        if not self._equal_here(other, all_parameters, form_key):
-            return False
+    def _equal_more(self, other: Any, all_parameters: bool, form_key: bool) -> bool:
         if self.is_tuple != other.is_tuple or len(self._contents) != len(other._contents):
             return False
         if set(self.fields) != set(other.fields):
             return False
-        lookup = dict(zip(other.fields, other._contents))
+        lookup = dict(zip(other.fields, other._contents, strict=True))
         return all(
             c._equal(lookup[f], all_parameters, form_key)
-            for f, c in zip(self.fields, self._contents)
+            for f, c in zip(self.fields, self._contents, strict=True)
         )
 
     @property
@@ -1217,28 +940,16 @@ class RecordForm(Form):
             [c.type for c in self._contents], self._fields, parameters=self._parameters
         )
 
-    purelist_depth = 1
-    purelist_isregular = True
-
-    @property
-    def minmax_depth(self) -> tuple[int, int]:  # type: ignore[override]
-        if not self._contents:
-            return (1, 1)
-        depths = [c.minmax_depth for c in self._contents]
-        return (min(d[0] for d in depths), max(d[1] for d in depths))
-
-    @property
-    def branch_depth(self) -> tuple[bool, int]:  # type: ignore[override]
-        return _merge_branch_depths(self._contents)
-
     def _columns(self, path: tuple, out: list[str], list_indicator: str | None) -> None:
-        for field, c in zip(self.fields, self._contents):
+        for field, c in zip(self.fields, self._contents, strict=True):
             c._columns((*path, field), out, list_indicator)
 
 
-class UnionForm(Form):
+class UnionForm(_Branching):
     """Form of a UnionArray: each element comes from one of several ``contents``."""
 
+    _class = "UnionArray"
+    _args = _keys = ("tags", "index", "contents")
     is_union = True
 
     def __init__(
@@ -1263,51 +974,17 @@ class UnionForm(Form):
     def index(self) -> str:
         return self._index
 
-    @property
-    def contents(self) -> list[Form]:
-        return self._contents
-
     def content(self, index: int) -> Form:
         return self._contents[index]
 
-    def copy(
-        self,
-        *,
-        tags: Any = _UNSET,
-        index: Any = _UNSET,
-        contents: Any = _UNSET,
-        parameters: Any = _UNSET,
-        form_key: Any = _UNSET,
-    ) -> UnionForm:
-        return UnionForm(
-            self._tags if tags is _UNSET else tags,
-            self._index if index is _UNSET else index,
-            self._contents if contents is _UNSET else contents,
-            parameters=self._parameters if parameters is _UNSET else parameters,
-            form_key=self._form_key if form_key is _UNSET else form_key,
-        )
-
-    def _to_dict(self, verbose: bool, toplevel: bool) -> Any:
-        out = {
-            "class": "UnionArray",
-            "tags": self._tags,
-            "index": self._index,
-            "contents": [c._to_dict(verbose, False) for c in self._contents],
-        }
-        return self._finish_dict(out, verbose)
-
-    def _repr_args(self) -> list[str]:
-        return [repr(self._tags), repr(self._index), repr(self._contents)]
-
-    def _equal(self, other: Any, all_parameters: bool, form_key: bool) -> bool:
-        if not self._equal_here(other, all_parameters, form_key):
-            return False
-        if self._tags != other._tags or self._index != other._index:
-            return False
+    def _equal_more(self, other: Any, all_parameters: bool, form_key: bool) -> bool:
         if len(self._contents) != len(other._contents):
             return False
         return any(
-            all(a._equal(b, all_parameters, form_key) for a, b in zip(self._contents, perm))
+            all(
+                a._equal(b, all_parameters, form_key)
+                for a, b in zip(self._contents, perm, strict=True)
+            )
             for perm in permutations(other._contents)
         )
 
@@ -1318,31 +995,18 @@ class UnionForm(Form):
     def _purelist_parameters_below(self, keys: tuple[str, ...]) -> Any:
         for key in keys:
             values = [c.purelist_parameter(key) for c in self._contents]
-            if values and all(v == values[0] for v in values) and values[0] is not None:
+            if values and values[0] is not None and all(v == values[0] for v in values):
                 return values[0]
         return None
 
     @property
     def purelist_depth(self) -> int:  # type: ignore[override]
         depths = {c.purelist_depth for c in self._contents}
-        if len(depths) == 1:
-            return depths.pop()
-        return -1
+        return depths.pop() if len(depths) == 1 else -1
 
     @property
     def purelist_isregular(self) -> bool:  # type: ignore[override]
         return all(c.purelist_isregular for c in self._contents)
-
-    @property
-    def minmax_depth(self) -> tuple[int, int]:  # type: ignore[override]
-        if not self._contents:
-            return (0, 0)
-        depths = [c.minmax_depth for c in self._contents]
-        return (min(d[0] for d in depths), max(d[1] for d in depths))
-
-    @property
-    def branch_depth(self) -> tuple[bool, int]:  # type: ignore[override]
-        return _merge_branch_depths(self._contents)
 
     @property
     def fields(self) -> list[str]:

@@ -65,7 +65,8 @@ unknown_length = _UnknownLength()
 
 def _is_size(value: Any) -> bool:
     return value is unknown_length or (
-        isinstance(value, (int, np.integer)) and not isinstance(value, (bool, np.bool_))
+        isinstance(value, (int, np.integer))
+        and not isinstance(value, (bool, np.bool_))
         and value >= 0
     )
 
@@ -651,14 +652,14 @@ class RecordType(Type):
             or name in _PRIMITIVES
         ):
             shown = 'parameters={"__record__": ' + json.dumps(name)
-            params = shown + "}" if params is None else shown + ", " + params[len("parameters={"):]
+            params = shown + "}" if params is None else shown + ", " + params[len("parameters={") :]
             name = None
 
         if self._fields is None:
             body = [y for x in children for y in x]
         else:
             body = []
-            for field, child in zip(self._fields, children):
+            for field, child in zip(self._fields, children, strict=True):
                 key = field if _IDENTIFIER.match(field) else json.dumps(field)
                 body.extend([key, ": ", *child])
 
@@ -690,15 +691,16 @@ class RecordType(Type):
         if self._fields is None and other._fields is None:
             return all(
                 a._equal(b, all_parameters)
-                for a, b in zip(self._contents, other._contents)
+                for a, b in zip(self._contents, other._contents, strict=True)
             )
         if self._fields is None or other._fields is None:
             return False
         if set(self._fields) != set(other._fields):
             return False
-        lookup = dict(zip(other._fields, other._contents))
+        lookup = dict(zip(other._fields, other._contents, strict=True))
         return all(
-            c._equal(lookup[f], all_parameters) for f, c in zip(self._fields, self._contents)
+            c._equal(lookup[f], all_parameters)
+            for f, c in zip(self._fields, self._contents, strict=True)
         )
 
 
@@ -761,7 +763,7 @@ class UnionType(Type):
                     return False
             return True
         return any(
-            all(a._equal(b, all_parameters) for a, b in zip(self._contents, perm))
+            all(a._equal(b, all_parameters) for a, b in zip(self._contents, perm, strict=True))
             for perm in permutations(other._contents)
         )
 
