@@ -369,8 +369,20 @@ void fill(const Node& n, P pos, int64_t count, PyObject** out) {
   }
 }
 
+// Pauses Python's cyclic garbage collector while the output is built: the conversion allocates
+// one container per list and record, which would otherwise trigger many collections that
+// traverse the growing (acyclic) output again and again.
+struct GcPause {
+  bool was_enabled;
+  GcPause() : was_enabled(PyGC_Disable() != 0) {}
+  ~GcPause() {
+    if (was_enabled) PyGC_Enable();
+  }
+};
+
 py::object to_list(const py::object& plan, int64_t start, int64_t stop) {
   std::unique_ptr<Node> root = parse_plan(plan);
+  GcPause gc_pause;
   if (start < 0 || stop < start || stop > root->length) {
     throw py::value_error(std::string(kind_name(root->kind)) + ": range [" +
                           std::to_string(start) + ", " + std::to_string(stop) +
