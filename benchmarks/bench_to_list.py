@@ -10,7 +10,6 @@ import time
 
 import awkward
 import numpy as np
-
 from jaggy._tolist import to_list
 
 
