@@ -284,7 +284,7 @@ def _vert_record(value: Any, limit_rows: int, limit_cols: int, fmt: Formatter) -
     is_tuple, items = _record_items(value)
     opening, closing = ("(", ")") if is_tuple else ("{", "}")
     if len(items) == 0:
-        return opening + closing
+        return ""
     shown = items if len(items) <= limit_rows else items[: limit_rows - 1]
     rows = [key + "".join(_horiz(item, limit_cols - 2 - len(key), fmt)[1]) for key, item in shown]
     if len(shown) < len(items):
@@ -293,9 +293,9 @@ def _vert_record(value: Any, limit_rows: int, limit_cols: int, fmt: Formatter) -
 
 
 def _type_budget(typestr: str, pytype: str, valuewidth: int, limit_cols: int) -> str:
-    room = limit_cols - len(pytype) - len("<  type=''>") - valuewidth
+    room = max(3, limit_cols - len(pytype) - len("<  type=''>") - valuewidth)
     if len(typestr) > room:
-        return "'" + typestr[: max(0, room - 3)] + "...'"
+        return "'" + typestr[: room - 3] + "...'"
     return "'" + typestr + "'"
 
 
