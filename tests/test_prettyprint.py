@@ -1,0 +1,236 @@
+"""Differential tests of jaggy._prettyprint against Awkward's repr/str/show."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from jaggy import _prettyprint as pp
+
+ak = pytest.importorskip("awkward")
+
+L20 = list(range(20))
+
+ARRAYS: list[Any] = [
+    [1, 2, 3],
+    [[1, 2, 3], [], [4, 5]],
+    list(range(10000)),
+    [[i] * i for i in range(30)],
+    [1.0, 2.5, 1e10, float("nan"), float("inf"), -float("inf"), -0.0, 1e-5, 123456789.0],
+    [0.1 + 0.2, 1e16, 1.5e300, 1234.5, 100.0, 1000.0, -1.5, 5e-324],
+    [{"x": 1, "y": [1, 2]}, {"x": 2, "y": []}],
+    [(1, 2), (3, 4)],
+    ["abc", "d'e", 'x"y', "ünï", "日本語", "", "a\nb\\"],
+    [b"abc", b"\x00\xff", b""],
+    [None, 1, None],
+    [],
+    [True, False],
+    [1 + 2j, 3.5 - 1j, complex(float("nan"), float("inf")), 0.5j],
+    [[[[[1]]]]] * 20,
+    [[[[[1]]]]] * 21,
+    ["a" * 200, "b"],
+    ["a" * 200],
+    [["a" * 200]],
+    [{"x": "a" * 200}],
+    [{f"a{i}": i for i in range(30)}] * 3,
+    [[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]] * 30,
+    [{"x": L20, "y": L20}] * 5,
+    [{"x": 1, "y": L20, "z": 2}] * 30,
+    [(L20, 1, L20)] * 3,
+    [{"a b": 1, "c": 2, "1x": 3, "é": 4, "a'b": 5}],
+    [[1, "a", None, [2], {"x": 1}]],
+    [{"x": {"y": {"z": L20}}}] * 4,
+    [[{"x": [1.5] * 10}] * 10] * 10,
+    [{}],
+    [{"x": None}, {"x": [1]}],
+    [2**62, -(2**63), 0],
+    [[1.0, 2.0], [3.0]],
+    [[None, [None, 1]], None],
+]
+
+RECORDS: list[Any] = [
+    {"x": 1, "y": 2.2},
+    {"x": L20, "y": "a" * 100},
+    {f"a{i}": [i] * i for i in range(30)},
+    (1, 2),
+    (L20, L20, "abc"),
+    {"x": {"y": L20}},
+    {"x": [{"a": 1, "b": L20}] * 10},
+    {"x": None},
+    {"a b": 1},
+    {},
+    (1,),
+    {"x": 1, "y": "a" * 200, "z": 2},
+]
+
+WIDTHS = [10, 17, 24, 31, 33, 40, 53, 61, 68, 80, 97, 120]
+ROWS = [0, 1, 2, 3, 4, 5, 20]
+
+
+def _type_show(tp: Any) -> str:
+    stream = io.StringIO()
+    tp.show(stream=stream)
+    return stream.getvalue()
+
+
+def _ak_show(obj: Any, **kwargs: Any) -> str:
+    stream = io.StringIO()
+    obj.show(stream=stream, **kwargs)
+    return stream.getvalue()
+
+
+def _window(array: Any) -> pp.Window:
+    calls: list[tuple[int, int]] = []
+
+    def window(start: int, stop: int) -> list:
+        assert 0 <= start <= stop <= len(array)
+        calls.append((start, stop))
+        return array[start:stop].to_list()
+
+    window.calls = calls  # type: ignore[attr-defined]
+    return window
+
+
+def _record_value(record: Any) -> Any:
+    value = record.to_list()
+    return tuple(value) if record.layout.is_tuple else value
+
+
+def check_array(array: Any, widths: list[int], rows: list[int]) -> None:
+    n = len(array)
+    window = _window(array)
+    typestr = str(array.type)
+    assert pp.array_repr(n, window, typestr) == repr(array)
+    assert pp.array_str(n, window) == str(array)
+    assert pp.array_show(n, window) == _ak_show(array)
+    multiline = _type_show(array.type)
+    assert pp.array_show(n, window, multiline) == _ak_show(array, type=True)
+    for cols in widths:
+        assert pp.array_repr(n, window, typestr, cols) == array._repr(cols), cols
+        for nrows in rows:
+            expected = _ak_show(array, limit_rows=nrows, limit_cols=cols, type=True)
+            got = pp.array_show(n, window, multiline, nrows, cols)
+            assert got == expected, (nrows, cols)
+
+
+def check_record(record: Any, widths: list[int], rows: list[int]) -> None:
+    value = _record_value(record)
+    typestr = str(record.type)
+    assert pp.record_repr(value, typestr) == repr(record)
+    assert pp.record_str(value) == str(record)
+    assert pp.record_show(value) == _ak_show(record)
+    multiline = _type_show(record.type)
+    assert pp.record_show(value, multiline) == _ak_show(record, type=True)
+    for cols in widths:
+        assert pp.record_repr(value, typestr, cols) == record._repr(cols), cols
+        for nrows in rows:
+            expected = _ak_show(record, limit_rows=nrows, limit_cols=cols, type=True)
+            assert pp.record_show(value, multiline, nrows, cols) == expected, (nrows, cols)
+
+
+@pytest.mark.parametrize("data", ARRAYS, ids=range(len(ARRAYS)))
+def test_array_table(data: Any) -> None:
+    check_array(ak.Array(data), WIDTHS, ROWS)
+
+
+@pytest.mark.parametrize("data", RECORDS, ids=range(len(RECORDS)))
+def test_record_table(data: Any) -> None:
+    check_record(ak.Array([data])[0], WIDTHS, ROWS)
+
+
+def test_all_widths_nested() -> None:
+    for data in ([[i] * i for i in range(30)], [{"x": 1, "y": L20, "z": 2}] * 30):
+        check_array(ak.Array(data), list(range(10, 130)), [1, 20])
+
+
+def test_regular_and_numpy_dtypes() -> None:
+    check_array(ak.to_regular(ak.Array([[1, 2], [3, 4]])), WIDTHS, ROWS)
+    check_array(ak.Array(np.array([1, 2, 3], dtype=np.uint8)), WIDTHS, ROWS)
+    check_array(ak.Array(np.array([0.1, 1 / 3], dtype=np.float32)), WIDTHS, ROWS)
+    check_array(ak.Array(np.arange(24.0).reshape(2, 3, 4)), WIDTHS, ROWS)
+
+
+@pytest.mark.parametrize("unit", ["D", "s", "ms", "ns"])
+def test_datetimes_as_numpy_scalars(unit: str) -> None:
+    dates = np.array(["2020-01-01", "2021-05-06T12:00"], dtype=f"datetime64[{unit}]")
+    deltas = np.array([1, 2, 3], dtype=f"timedelta64[{unit}]")
+    for data in (dates, deltas):
+        array = ak.Array(data)
+
+        def window(start: int, stop: int, data: Any = data) -> list:
+            return list(data[start:stop])
+
+        assert pp.array_repr(len(array), window, str(array.type)) == repr(array)
+        assert pp.array_str(len(array), window) == str(array)
+
+
+def test_bounded_windows() -> None:
+    n = 10_000_000
+    calls: list[tuple[int, int]] = []
+
+    def window(start: int, stop: int) -> list:
+        calls.append((start, stop))
+        return list(range(start, stop))
+
+    assert pp.array_repr(n, window, f"{n} * int64").startswith("<Array [0, 1, 2, 3, ")
+    pp.array_show(n, window, f"{n} * int64")
+    pp.array_str(n, window)
+    assert sum(stop - start for start, stop in calls) < 500
+
+
+def test_precision_and_errors() -> None:
+    array = ak.Array([3.14159265, 2.0])
+    window = _window(array)
+    assert (
+        pp.array_str(len(array), window, precision=5)
+        == _ak_show(array, limit_rows=1, precision=5)[:-1]
+    )
+    with pytest.raises(ValueError, match="length"):
+        pp.valuestr(-1, window, 80)
+    with pytest.raises(ValueError, match="returned"):
+        pp.valuestr(3, lambda i, j: [1], 80)
+
+
+_scalars = (
+    st.none()
+    | st.booleans()
+    | st.integers(-(2**40), 2**40)
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.text(max_size=12)
+)
+_values = st.recursive(
+    _scalars,
+    lambda inner: (
+        st.lists(inner, max_size=6)
+        | st.fixed_dictionaries({"x": inner, "y": inner})
+        | st.fixed_dictionaries({"a b": inner})
+    ),
+    max_leaves=30,
+)
+_typed = st.recursive(
+    st.integers(0, 1000) | st.floats(-1e6, 1e6),
+    lambda inner: st.lists(inner, max_size=12) | st.tuples(inner, inner),
+    max_leaves=60,
+)
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_values, max_size=40), st.sampled_from(WIDTHS), st.sampled_from(ROWS))
+def test_hypothesis_mixed(data: list, cols: int, nrows: int) -> None:
+    check_array(ak.Array(data), [cols], [nrows])
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_typed, min_size=1, max_size=60), st.integers(10, 120), st.integers(0, 8))
+def test_hypothesis_nested(data: list, cols: int, nrows: int) -> None:
+    check_array(ak.Array(data), [cols], [nrows])
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.dictionaries(st.text(min_size=1, max_size=5), _values, max_size=8), st.integers(10, 120))
+def test_hypothesis_records(data: dict, cols: int) -> None:
+    check_record(ak.Array([data])[0], [cols], [1, 3, 20])
