@@ -199,7 +199,9 @@ class Array:
 
     # -- printing ---------------------------------------------------------------------------
     def _window(self, start: int, stop: int) -> list:
-        return self._layout._getitem_range(start, stop).to_list()
+        from jaggy._tolist import to_python
+
+        return to_python(self._layout, start, stop)
 
     def __repr__(self) -> str:
         from jaggy._prettyprint import array_repr
@@ -218,11 +220,11 @@ class Array:
 
         from jaggy._prettyprint import array_show
 
-        text = array_show(len(self), self._window, str(self.type) if type else None,
+        text = array_show(len(self), self._window, self.type.show(stream=None) if type else None,
                           limit_rows=limit_rows, limit_cols=limit_cols)
         if stream is None:
             return text
-        (sys.stdout if stream is ... else stream).write(text + "\n")
+        (sys.stdout if stream is ... else stream).write(text)
         return None
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict:
@@ -347,12 +349,12 @@ class Record:
     def __repr__(self) -> str:
         from jaggy._prettyprint import record_repr
 
-        return record_repr(self._layout.to_list, str(self.type))
+        return record_repr(self._layout.to_list(), str(self.type))
 
     def __str__(self) -> str:
         from jaggy._prettyprint import record_str
 
-        return record_str(self._layout.to_list)
+        return record_str(self._layout.to_list())
 
     def show(self, limit_rows: int = 20, limit_cols: int = 80, type: bool = False,
              stream: Any = ...) -> str | None:
@@ -360,11 +362,11 @@ class Record:
 
         from jaggy._prettyprint import record_show
 
-        text = record_show(self._layout.to_list, str(self.type) if type else None,
+        text = record_show(self._layout.to_list(), self.type.show(stream=None) if type else None,
                            limit_rows=limit_rows, limit_cols=limit_cols)
         if stream is None:
             return text
-        (sys.stdout if stream is ... else stream).write(text + "\n")
+        (sys.stdout if stream is ... else stream).write(text)
         return None
 
     def __reduce_ex__(self, protocol: int) -> Any:

@@ -36,10 +36,46 @@ class WrapperBase(Content):
             raise TypeError(msg)
 
     def _getitem_field(self, name: str) -> Content:
-        return self.copy(content=self._content._getitem_field(name), parameters={})
+        return self._rewrap(self._content._getitem_field(name))
 
     def _getitem_fields(self, names: list[str]) -> Content:
-        return self.copy(content=self._content._getitem_fields(names), parameters={})
+        return self._rewrap(self._content._getitem_fields(names))
+
+    def _rewrap(self, content: Content) -> Content:
+        """This node over a new content (without parameters), simplified if the content is an
+        option or indexed node itself (options of options collapse into one index)."""
+        if content.is_option or content.is_indexed or content.is_union:
+            from jaggy.layout.indexedarray import IndexedArray
+
+            outer = self if isinstance(self, IndexedArray) else self.to_IndexedOptionArray64()
+            return simplified_indexed(outer.index.data, content, self.is_option)
+        return self.copy(content=content, parameters={})
+
+
+def simplified_indexed(index: Any, content: Content, option: bool, parameters: dict | None = None) -> Content:
+    """An Indexed(Option)Array of ``index`` over ``content``, composing nested indexes so that no
+    option or indexed node ends up directly inside another."""
+    from jaggy.layout.indexedarray import IndexedArray, IndexedOptionArray
+
+    backend = content.backend
+    xp = backend.xp
+    if content.is_union:
+        msg = "an option or indexed node over a union is not implemented yet (UnionArray.simplified)"
+        raise NotImplementedError(msg)
+    if content.is_option or content.is_indexed:
+        inner = content if content.is_indexed else content.to_IndexedOptionArray64()
+        inner_index = inner.index.data.astype(xp.int64, copy=False)
+        missing = index < 0
+        safe = xp.where(missing, 0, index)
+        if len(safe) and len(inner_index) == 0:
+            msg = "index points into an empty content"
+            raise IndexError(msg)
+        composed = inner_index[safe] if len(safe) else xp.zeros(0, xp.int64)
+        composed = xp.where(missing, -1, composed)
+        option = option or content.is_option
+        index, content = composed, inner.content
+    cls = IndexedOptionArray if option else IndexedArray
+    return cls(Index64._wrap(xp.asarray(index, dtype=xp.int64), backend), content, parameters=parameters)
 
 
 class OptionBase(WrapperBase):
