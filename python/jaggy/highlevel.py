@@ -206,12 +206,18 @@ class Array:
     def __repr__(self) -> str:
         from jaggy._prettyprint import array_repr
 
-        return array_repr(len(self), self._window, str(self.type))
+        try:
+            return array_repr(len(self), self._window, str(self.type))
+        except (ValueError, IndexError) as err:  # an invalid layout still prints
+            return f"<Array (invalid: {err}) type={str(self.type)!r}>"
 
     def __str__(self) -> str:
         from jaggy._prettyprint import array_str
 
-        return array_str(len(self), self._window)
+        try:
+            return array_str(len(self), self._window)
+        except (ValueError, IndexError) as err:
+            return f"(invalid array: {err})"
 
     def show(self, limit_rows: int = 20, limit_cols: int = 80, type: bool = False,
              stream: Any = ..., *, formatter: Any = None, precision: int = 3) -> str | None:

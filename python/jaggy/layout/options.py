@@ -35,6 +35,17 @@ class WrapperBase(Content):
                    f"({type(content).__name__}); build the simplified layout instead")
             raise TypeError(msg)
 
+    def _repr_wrapper(self, indent: str, pre: str, post: str, attrs: str, buffers: list) -> str:
+        name = type(self).__name__
+        lines = [f"{indent}{pre}<{name}{attrs} len='{self.length}'>"]
+        if self._parameters:
+            lines.append(self._repr_params(indent + "    "))
+        for label, data in buffers:
+            lines.append(f"{indent}    <{label}>{data!r}</{label}>")
+        lines.append(self._content._repr(indent + "    ", "<content>", "</content>"))
+        lines.append(f"{indent}</{name}>{post}")
+        return "\n".join(lines)
+
     def _getitem_field(self, name: str) -> Content:
         return self._rewrap(self._content._getitem_field(name))
 
@@ -122,14 +133,3 @@ class OptionBase(WrapperBase):
             mask = numpy.broadcast_to(missing.reshape(-1, *([1] * (data.ndim - 1))), data.shape)
             return numpy.ma.MaskedArray(data, mask)
         return option.content._carry(Index64._wrap(index, self.backend)).to_numpy(allow_missing)
-
-    def _repr_wrapper(self, indent: str, pre: str, post: str, attrs: str, buffers: list) -> str:
-        name = type(self).__name__
-        lines = [f"{indent}{pre}<{name}{attrs} len='{self.length}'>"]
-        if self._parameters:
-            lines.append(self._repr_params(indent + "    "))
-        for label, data in buffers:
-            lines.append(f"{indent}    <{label}>{data!r}</{label}>")
-        lines.append(self._content._repr(indent + "    ", "<content>", "</content>"))
-        lines.append(f"{indent}</{name}>{post}")
-        return "\n".join(lines)
