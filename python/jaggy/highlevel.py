@@ -57,7 +57,7 @@ class Array:
             behavior = data._behavior if behavior is None else behavior
             attrs = data._attrs if attrs is None else attrs
         layout = to_layout(data, allow_record=False, allow_str=False, dict_as_columns=True,
-                           json_strings=True)
+                           json_strings=True, primitive_policy="error")
         if with_name is not None:
             from jaggy.operations.with_name import with_name as _with_name
 
@@ -229,7 +229,7 @@ class Array:
         text = array_show(len(self), self._window, self.type.show(stream=None) if type else None,
                           limit_rows=limit_rows, limit_cols=limit_cols)
         if stream is None:
-            return text
+            return text.removesuffix("\n")
         (sys.stdout if stream is ... else stream).write(text)
         return None
 
@@ -371,7 +371,7 @@ class Record:
         text = record_show(self._layout.to_list(), self.type.show(stream=None) if type else None,
                            limit_rows=limit_rows, limit_cols=limit_cols)
         if stream is None:
-            return text
+            return text.removesuffix("\n")
         (sys.stdout if stream is ... else stream).write(text)
         return None
 

@@ -8,6 +8,7 @@ from it: short or corrupted buffers raise ``ValueError``, they never crash the p
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable, Mapping, MutableMapping
 from typing import Any
@@ -32,6 +33,14 @@ from jaggy.layout import (
     UnionArray,
     UnmaskedArray,
 )
+
+@functools.lru_cache(maxsize=512)
+def _form_from_json(text: str) -> Any:
+    """Forms are immutable, so the parse of a given Form JSON can be shared."""
+    from jaggy import forms
+
+    return forms.from_json(text)
+
 
 _INDEX_DTYPES = {"i8": np.int8, "u8": np.uint8, "i32": np.int32, "u32": np.uint32, "i64": np.int64}
 
@@ -184,7 +193,7 @@ def from_buffers(
     from jaggy import forms
 
     if isinstance(form, str):
-        form = forms.from_json(form)
+        form = _form_from_json(form)
     elif isinstance(form, Mapping):
         form = forms.from_dict(form)
     length = int(length)

@@ -15,7 +15,7 @@ def to_layout(
     allow_unknown: bool = False,
     none_policy: Any = None,
     use_from_iter: bool = True,
-    primitive_policy: str = "error",
+    primitive_policy: str = "promote",
     string_policy: str = "as-characters",
     regulararray: bool = True,
     allow_str: bool = True,
@@ -66,6 +66,9 @@ def to_layout(
         out = from_iter(array, allow_record=allow_record, highlevel=False)
         return out
     if isinstance(array, (np.generic, int, float, complex, bool)):
+        if primitive_policy == "error":
+            msg = f"cannot make an array from a scalar ({type(array).__name__}); wrap it in a list"
+            raise TypeError(msg)
         return to_layout(np.asarray([array]), allow_record=False)
     msg = f"cannot convert {array!r} (type {type(array).__name__}) into an array"
     raise TypeError(msg)
