@@ -16,7 +16,6 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from jaggy import _ext
 from jaggy._kernels import KERNELS
 from jaggy._kernels import api as kernel_api

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import awkward as awk
+import jaggy
 import numpy as np
 import pytest
 
-import jaggy
-
 C = awk.contents
-I = awk.index  # noqa: E741
+I = awk.index
 
 
 def _awkward_layouts() -> dict[str, object]:

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import awkward as awk
+import jaggy
 import numpy as np
 import pytest
 from conftest import AWKWARD_LAYOUTS, mirror, to_jaggy
-
-import jaggy
 from jaggy.layout import NODE_CLASSES
 
 

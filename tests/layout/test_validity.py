@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+import jaggy
 import numpy as np
 import pytest
-
-import jaggy
 
 J, X = jaggy.contents, jaggy.index
 NUM = J.NumpyArray(np.arange(5.0))
@@ -77,7 +76,7 @@ def test_malformed_arrays_print_and_convert_without_crashing(name):
     repr(layout)
     with pytest.raises((ValueError, IndexError)):
         array.to_list()
-    with pytest.raises(ValueError, match="ListOffsetArray|ListArray|IndexedArray|IndexedOptionArray|UnionArray"):
+    with pytest.raises(ValueError, match=r"ListOffsetArray|ListArray|IndexedArray|IndexedOptionArray|UnionArray"):
         jaggy.Array(layout, check_valid=True)
 
 

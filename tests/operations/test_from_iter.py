@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import awkward as awk
+import jaggy
 import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-import jaggy
 
 FIELDS = st.sampled_from([("x",), ("x", "y"), ("a", "b", "c")])
 SCALARS = st.one_of(

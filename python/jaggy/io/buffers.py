@@ -34,6 +34,7 @@ from jaggy.layout import (
     UnmaskedArray,
 )
 
+
 @functools.lru_cache(maxsize=512)
 def _form_from_json(text: str) -> Any:
     """Forms are immutable, so the parse of a given Form JSON can be shared."""

@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 
 
-def type(array: Any, *, behavior: Any = None) -> Any:  # noqa: A001
+def type(array: Any, *, behavior: Any = None) -> Any:
     """The type of ``array``: an ``ArrayType`` for arrays, ``ScalarType`` for records, a
     ``NumpyType`` for NumPy scalars.
 
