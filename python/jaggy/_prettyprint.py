@@ -72,10 +72,6 @@ class _LazyList(Sequence):
         return self._cache[index]
 
 
-class _Tuple:
-    """Marks a tuple-record (``(1, 2)``) given as a top-level record value."""
-
-
 def _is_list(value: Any) -> bool:
     return isinstance(value, (list, _LazyList))
 
@@ -142,7 +138,6 @@ def _horiz(value: Any, limit: int, fmt: Formatter) -> tuple[int, list[str]]:
 
 
 def _horiz_list(value: Sequence, limit: int, fmt: Formatter) -> tuple[int, list[str]]:
-    original = limit
     limit -= 2
     n = len(value)
     if n == 0:
@@ -184,7 +179,6 @@ def _horiz_list(value: Sequence, limit: int, fmt: Formatter) -> tuple[int, list[
         parts = ["[", *front, *middle, *back, "]"]
     else:
         parts = ["[", *front, *back, "]"]
-    del original
     return sum(len(p) for p in parts), parts
 
 
