@@ -74,7 +74,8 @@ bool accepts(Node* n, const Want& w) {
     case Kind::TimeDelta:
       return n->name == *w.name;
     case Kind::Record:
-      return n->flag == w.flag && (!w.flag || n->name == *w.name);
+      // An unnamed record merges with any record; a named one only with the same name.
+      return !w.flag || (n->flag && n->name == *w.name);
     case Kind::Tuple:
       return static_cast<int64_t>(n->contents.size()) == w.arity;
     default:
@@ -138,6 +139,9 @@ Node* prepare(Node*& slot, const Want& w) {
     case Kind::Union:
       return union_add(n, w);
     default: {
+      // Outside a union, str and bytes share one node (the first one seen sets its
+      // type), as in Awkward; inside a union they are separate contents.
+      if (n->kind == Kind::String && w.kind == Kind::String) return n;
       if (accepts(n, w)) return n;
       // Incompatible: this node becomes the first content of a new union.
       Node* u = new Node(Kind::Union);
