@@ -30,6 +30,7 @@ class ArrayBuilder {
   int64_t length() const { return completed_; }
 
   void clear() {
+    check_idle();
     delete root_;
     root_ = new Node(Kind::Unknown);
     stack_.clear();
@@ -89,12 +90,18 @@ class ArrayBuilder {
   }
   void time(py::handle x, py::object unit, bool is_delta) {
     std::string u = unit.is_none() ? std::string() : unit.cast<std::string>();
-    add_time(take_slot(is_delta ? "timedelta" : "datetime"), x, is_delta, u);
+    Node*& slot = take_slot(is_delta ? "timedelta" : "datetime");
+    Busy guard{busy_};
+    add_time(slot, x, is_delta, u);
     done();
   }
 
   void append(py::handle obj) {
-    fill(take_slot("append"), obj.ptr());
+    // Walking `obj` may run Python code (iterators, __index__, ...); that code must not
+    // call back into this builder while a slot of it is being filled.
+    Node*& slot = take_slot("append");
+    Busy guard{busy_};
+    fill(slot, obj.ptr());
     done();
   }
   void extend(py::handle iterable) {
@@ -107,6 +114,7 @@ class ArrayBuilder {
     stack_.push_back(Frame{list, -1});
   }
   void end_list() {
+    check_idle();
     if (stack_.empty() || stack_.back().node->kind != Kind::List) {
       throw py::value_error("called 'end_list' without 'begin_list' at the same level before it");
     }
@@ -125,6 +133,7 @@ class ArrayBuilder {
     stack_.push_back(Frame{tup, -1});
   }
   void index(int64_t i) {
+    check_idle();
     if (stack_.empty() || stack_.back().node->kind != Kind::Tuple) {
       throw py::value_error("called 'index' without 'begin_tuple' at the same level before it");
     }
@@ -137,6 +146,7 @@ class ArrayBuilder {
     f.cur = i;
   }
   void end_tuple() {
+    check_idle();
     if (stack_.empty() || stack_.back().node->kind != Kind::Tuple) {
       throw py::value_error("called 'end_tuple' without 'begin_tuple' at the same level before it");
     }
@@ -156,6 +166,7 @@ class ArrayBuilder {
     stack_.push_back(Frame{rec, -1});
   }
   void field(const std::string& key) {
+    check_idle();
     if (stack_.empty() || stack_.back().node->kind != Kind::Record) {
       throw py::value_error("called 'field' without 'begin_record' at the same level before it");
     }
@@ -163,6 +174,7 @@ class ArrayBuilder {
     f.cur = record_field(f.node, key.data(), key.size());
   }
   void end_record() {
+    check_idle();
     if (stack_.empty() || stack_.back().node->kind != Kind::Record) {
       throw py::value_error("called 'end_record' without 'begin_record' at the same level before it");
     }
@@ -173,6 +185,16 @@ class ArrayBuilder {
   std::string form() const { return export_tree(root_, completed_, false, false)[0].cast<std::string>(); }
 
  private:
+  void check_idle() const {
+    if (busy_) throw py::value_error("ArrayBuilder called re-entrantly while appending a value");
+  }
+
+  struct Busy {
+    bool& flag;
+    explicit Busy(bool& f) : flag(f) { flag = true; }
+    ~Busy() { flag = false; }
+  };
+
   struct Frame {
     Node* node;   // an open List, Record or Tuple
     int64_t cur;  // Record/Tuple: selected field (-1 before field()/index())
@@ -180,6 +202,7 @@ class ArrayBuilder {
 
   // The slot the next value or container goes into; marks record/tuple fields as filled.
   Node*& take_slot(const char* what) {
+    check_idle();
     if (stack_.empty()) return root_;
     Frame& f = stack_.back();
     if (f.node->kind == Kind::List) return f.node->contents[0];
@@ -217,6 +240,7 @@ class ArrayBuilder {
   Node* root_;
   std::vector<Frame> stack_;
   int64_t completed_ = 0;
+  bool busy_ = false;
 };
 
 }  // namespace

@@ -404,3 +404,17 @@ def test_highlevel_context_manager_does_not_close_on_error() -> None:
         raise KeyError("boom")
     b.end_list()
     assert len(b) == 1
+
+
+def test_builder_reentrant_call_raises() -> None:
+    b = _ext.ArrayBuilder()
+
+    def evil() -> Any:
+        yield 1
+        b.integer(5)
+        yield 2
+
+    with pytest.raises(ValueError, match="re-entrantly"):
+        b.append(evil())
+    b.integer(3)
+    b.snapshot()
