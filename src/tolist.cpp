@@ -78,8 +78,12 @@ inline void fill_gather(const Node& n, const std::vector<int64_t>& pos, PyObject
 // ---------------------------------------------------------------------------------------------
 // Leaves
 
-inline PyObject* box(bool x) {
-  PyObject* r = x ? Py_True : Py_False;
+// NumPy bools are read as bytes (any nonzero byte is True), never as C++ bool.
+struct BoolByte {
+  uint8_t byte;
+};
+inline PyObject* box(BoolByte x) {
+  PyObject* r = x.byte != 0 ? Py_True : Py_False;
   Py_INCREF(r);
   return r;
 }
@@ -105,7 +109,7 @@ void fill_leaf_typed(const Node& n, P pos, int64_t count, PyObject** out) {
 template <class P>
 void fill_leaf(const Node& n, P pos, int64_t count, PyObject** out) {
   switch (n.leaf) {
-    case Leaf::Bool: return fill_leaf_typed<bool>(n, pos, count, out);
+    case Leaf::Bool: return fill_leaf_typed<BoolByte>(n, pos, count, out);
     case Leaf::I8: return fill_leaf_typed<int8_t>(n, pos, count, out);
     case Leaf::I16: return fill_leaf_typed<int16_t>(n, pos, count, out);
     case Leaf::I32: return fill_leaf_typed<int32_t>(n, pos, count, out);

@@ -79,6 +79,11 @@ void set_leaf_type(Node& node, const py::array& a) {
 
 int64_t as_int(const py::handle& obj) { return py::cast<int64_t>(obj); }
 
+py::tuple as_tuple(const py::handle& obj, Kind kind, const char* what) {
+  if (!py::isinstance<py::tuple>(obj)) bad(kind, std::string(what) + " must be a tuple");
+  return py::reinterpret_borrow<py::tuple>(obj);
+}
+
 // The child must have at least `needed` elements (a parent reading positions [0, needed)).
 void check_content_length(const Node& parent, const Node& child, int64_t needed,
                           const std::string& which = "content") {
@@ -181,10 +186,10 @@ std::unique_ptr<Node> parse_plan(const py::handle& plan) {
       need(4);
       n.length = declared;
       if (n.length < 0) bad(n.kind, "length " + std::to_string(n.length) + " is negative");
-      py::tuple contents = py::reinterpret_borrow<py::tuple>(t[3]);
+      py::tuple contents = as_tuple(t[3], n.kind, "contents");
       n.is_tuple = t[2].is_none();
       if (!n.is_tuple) {
-        py::sequence fields = py::reinterpret_borrow<py::sequence>(t[2]);
+        py::tuple fields = as_tuple(t[2], n.kind, "fields");
         if (fields.size() != contents.size()) bad(n.kind, "number of fields != number of contents");
         for (auto f : fields) {
           if (!py::isinstance<py::str>(f)) bad(n.kind, "field names must be str");
@@ -243,7 +248,7 @@ std::unique_ptr<Node> parse_plan(const py::handle& plan) {
         bad(n.kind, "len(index) " + std::to_string(n.index.length) + " < len(tags) " +
                         std::to_string(n.length));
       }
-      for (auto c : py::reinterpret_borrow<py::tuple>(t[4])) child(c);
+      for (auto c : as_tuple(t[4], n.kind, "contents")) child(c);
       break;
     }
     case EMPTY: {

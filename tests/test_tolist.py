@@ -389,3 +389,43 @@ def test_malformed_range() -> None:
         to_python(NUMS, 5, 11)
     with pytest.raises(ValueError, match="not within length"):
         to_python(NUMS, -1, 2)
+
+
+def index_buffers(node: object) -> list[np.ndarray]:
+    """The integer buffers (offsets, starts, stops, index, tags) of a layout tree."""
+    found = []
+    for attr in ("offsets", "starts", "stops", "index", "tags"):
+        if hasattr(node, attr):
+            found.append(getattr(node, attr).data)
+    if hasattr(node, "contents"):
+        children = node.contents
+    elif hasattr(node, "content"):
+        children = [node.content]
+    else:
+        children = []
+    for child in children:
+        found.extend(index_buffers(child))
+    return found
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(nested(scalars), min_size=1, max_size=6), st.data())
+def test_hypothesis_corrupted_buffers(data: list, draw: st.DataObject) -> None:
+    try:
+        layout = awkward.from_iter(data, highlevel=False)
+    except (ValueError, TypeError, OverflowError):
+        return
+    buffers = [b for b in index_buffers(layout) if len(b) and b.flags.writeable]
+    if not buffers:
+        return
+    buffer = draw.draw(st.sampled_from(buffers))
+    at = draw.draw(st.integers(0, len(buffer) - 1))
+    info = np.iinfo(buffer.dtype)
+    value = draw.draw(
+        st.one_of(st.integers(-3, 3 * len(buffer) + 3), st.sampled_from([info.min, info.max]))
+    )
+    buffer[at] = value
+    try:
+        to_list(layout)  # either converts or raises ValueError; must never read out of bounds
+    except ValueError as err:
+        assert "Array" in str(err)
