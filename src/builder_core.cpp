@@ -406,14 +406,15 @@ struct Exporter {
     }
   }
 
-  // Option(Union(c0, c1, ...)) is exported as Union(Option(c0), Option(c1), ...): each
-  // content gets an IndexedOptionArray; missing values go to content 0 as -1 entries.
+  // Option(Union(c0, c1, ...)) is exported as Awkward's builder does: Union(IndexedOption(c0),
+  // Unmasked(c1), ...). Content 0's index gets one extra -1 entry at its end, and every missing
+  // value points there (tag 0); the other contents cannot be missing and are Unmasked.
   void emit_option_union(Node* opt, Node* u, int64_t len) {
     size_t nc = u->contents.size();
     std::vector<int8_t> tags(static_cast<size_t>(len));
     std::vector<int64_t> index(static_cast<size_t>(len));
     std::vector<int64_t> need(nc, 0);
-    std::vector<int64_t> nulls_at;
+    bool any_null = false;
     for (int64_t i = 0; i < len; i++) {
       int64_t j = opt->i64[i];
       if (j >= 0) {
@@ -422,19 +423,18 @@ struct Exporter {
         index[i] = u->i64[j];
         need[t] = std::max(need[t], index[i] + 1);
       } else {
-        tags[i] = 0;
-        nulls_at.push_back(i);
+        any_null = true;
       }
     }
-    std::vector<std::vector<int64_t>> opt_index(nc);
-    for (size_t k = 0; k < nc; k++) {
-      opt_index[k].resize(static_cast<size_t>(need[k]));
-      for (int64_t i = 0; i < need[k]; i++) opt_index[k][i] = i;
+    for (int64_t i = 0; i < len; i++) {
+      if (opt->i64[i] < 0) {
+        tags[i] = 0;
+        index[i] = need[0];
+      }
     }
-    for (int64_t i : nulls_at) {
-      index[i] = static_cast<int64_t>(opt_index[0].size());
-      opt_index[0].push_back(-1);
-    }
+    std::vector<int64_t> first_index(static_cast<size_t>(need[0]));
+    for (int64_t i = 0; i < need[0]; i++) first_index[i] = i;
+    if (any_null) first_index.push_back(-1);
     bool saved = steal;
     int id = next_id++;
     head("UnionArray", id);
@@ -442,13 +442,20 @@ struct Exporter {
     for (size_t k = 0; k < nc; k++) {
       if (k) json += ", ";
       int oid = next_id++;
-      head("IndexedOptionArray", oid);
-      json += "\"index\": \"i64\", \"content\": ";
-      emit(u->contents[k], need[k]);
-      tail(oid, "{}");
-      steal = true;
-      buffer(oid, "index", opt_index[k], static_cast<int64_t>(opt_index[k].size()), "int64");
-      steal = saved;
+      if (k == 0) {
+        head("IndexedOptionArray", oid);
+        json += "\"index\": \"i64\", \"content\": ";
+        emit(u->contents[k], need[k]);
+        tail(oid, "{}");
+        steal = true;
+        buffer(oid, "index", first_index, static_cast<int64_t>(first_index.size()), "int64");
+        steal = saved;
+      } else {
+        head("UnmaskedArray", oid);
+        json += "\"content\": ";
+        emit(u->contents[k], need[k]);
+        tail(oid, "{}");
+      }
     }
     json += "]";
     tail(id, "{}");
