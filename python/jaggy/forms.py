@@ -648,7 +648,7 @@ class _Wrapper(_OneContent):
 
     @property
     def dimension_optiontype(self) -> bool:
-        return True if self.is_option else self._content.dimension_optiontype
+        return self.is_option  # an IndexedForm says False, like Awkward's
 
     def _columns(self, path: tuple, out: list[str], list_indicator: str | None) -> None:
         self._content._columns(path, out, list_indicator)
@@ -689,11 +689,12 @@ class IndexedForm(_Wrapper):
         out = self._content.type
         if self._parameters is None:
             return out
+        params: dict | None
         if out._parameters is None:
             params = dict(self._parameters)
         else:
-            params = _parameters_union(out._parameters, self._parameters) or {}
-        if self._parameters.get("__array__") == "categorical":
+            params = _parameters_union(out._parameters, self._parameters)
+        if params is not None and self._parameters.get("__array__") == "categorical":
             inner = self._content.parameter("__array__")
             if inner is None:
                 params.pop("__array__", None)

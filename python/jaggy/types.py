@@ -297,7 +297,7 @@ class UnknownType(Type):
         if parameters:
             msg = "UnknownType cannot contain parameters"
             raise TypeError(msg)
-        self._parameters = None if parameters is None else dict(parameters)
+        self._parameters = None
 
     def copy(self, *, parameters: Any = _UNSET) -> UnknownType:
         return UnknownType(parameters=self._parameters if parameters is _UNSET else parameters)
