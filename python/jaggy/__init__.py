@@ -11,22 +11,8 @@ from jaggy import contents, errors, forms, index, layout, record, types
 from jaggy.builder import ArrayBuilder
 from jaggy.highlevel import Array, Record
 from jaggy.io.buffers import from_buffers, to_buffers
-from jaggy.operations import (
-    backend,
-    copy,
-    fields,
-    from_iter,
-    from_numpy,
-    is_valid,
-    to_backend,
-    to_layout,
-    to_list,
-    to_numpy,
-    to_packed,
-    type,
-    validity_error,
-    with_name,
-)
+from jaggy.operations import *  # noqa: F403  (one public function per module)
+from jaggy.operations import __all__ as _operations
 
 __version__ = "0.1.0"
 
@@ -34,8 +20,6 @@ __version__ = "0.1.0"
 behavior: dict = {}
 
 __all__ = [
-    "Array", "ArrayBuilder", "Record", "backend", "behavior", "contents", "copy", "errors",
-    "fields", "forms", "from_buffers", "from_iter", "from_numpy", "index", "is_valid", "layout",
-    "record", "to_backend", "to_buffers", "to_layout", "to_list", "to_numpy", "to_packed",
-    "type", "types", "validity_error", "with_name",
+    "Array", "ArrayBuilder", "Record", "behavior", "contents", "errors", "forms", "from_buffers",
+    "index", "layout", "record", "to_buffers", "types", *_operations,
 ]

@@ -11,6 +11,8 @@ import keyword
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from numpy.lib.mixins import NDArrayOperatorsMixin
+
 from jaggy.errors import FieldNotFoundError
 from jaggy.layout import Content
 from jaggy.record import Record as LayoutRecord
@@ -19,19 +21,26 @@ _STRING_LEAF = {"char": "utf-8", "byte": None}
 
 
 def wrap(result: Any, behavior: Mapping | None = None, attrs: Mapping | None = None) -> Any:
-    """A layout-level result as a user-level one: Array, Record, str, bytes or a scalar."""
+    """A layout-level result as a user-level one: Array, Record, str, bytes or a scalar.
+
+    The class is Array/Record unless a behavior names a subclass for the layout's
+    ``__list__`` / ``__record__`` parameter (see ``jaggy._behavior``)."""
+    from jaggy import _behavior
+
     if isinstance(result, Content):
         kind = result.parameters.get("__array__") if result.is_numpy else None
         if kind in _STRING_LEAF:
             raw = bytes(result.backend.to_host(result.data).tobytes())
             return raw.decode("utf-8", errors="surrogateescape") if kind == "char" else raw
-        return Array(result, behavior=behavior, attrs=attrs)
+        cls = _behavior.array_class(result, behavior)
+        return cls(result, behavior=behavior, attrs=attrs)
     if isinstance(result, LayoutRecord):
-        return Record(result, behavior=behavior, attrs=attrs)
+        cls = _behavior.record_class(result, behavior)
+        return cls(result, behavior=behavior, attrs=attrs)
     return result
 
 
-class Array:
+class Array(NDArrayOperatorsMixin):
     """A nested, variable-length array: ``jaggy.Array([[1, 2], [], [3]])``.
 
     ``data`` may be a layout node, another Array, a NumPy array, a dict of columns (zipped into
@@ -189,6 +198,16 @@ class Array:
         out = self._layout.backend.to_host(self._layout.to_numpy(allow_missing=False))
         return np.asarray(out, dtype=dtype)
 
+    def __array_ufunc__(self, ufunc: Any, method: str, *inputs: Any, **kwargs: Any) -> Any:
+        from jaggy._connect_numpy import array_ufunc
+
+        return array_ufunc(ufunc, method, inputs, kwargs)
+
+    def __array_function__(self, func: Any, types: Any, args: Any, kwargs: Any) -> Any:
+        from jaggy._connect_numpy import array_function
+
+        return array_function(func, types, args, kwargs)
+
     def __copy__(self) -> Array:
         return Array(self._layout, behavior=self._behavior, attrs=self._attrs)
 
@@ -250,7 +269,7 @@ def _unpickle_array(form: str, length: int, container: dict, behavior: Any, attr
     return Array(from_buffers(form, length, container, highlevel=False), behavior=behavior, attrs=attrs)
 
 
-class Record:
+class Record(NDArrayOperatorsMixin):
     """One record of a record array: ``jaggy.Record({"x": 1, "y": [1, 2]})``."""
 
     __slots__ = ("__weakref__", "_attrs", "_behavior", "_layout")
@@ -374,6 +393,11 @@ class Record:
             return text.removesuffix("\n")
         (sys.stdout if stream is ... else stream).write(text)
         return None
+
+    def __array_ufunc__(self, ufunc: Any, method: str, *inputs: Any, **kwargs: Any) -> Any:
+        from jaggy._connect_numpy import array_ufunc
+
+        return array_ufunc(ufunc, method, inputs, kwargs)
 
     def __reduce_ex__(self, protocol: int) -> Any:
         array = Array(self._layout.array._getitem_range(self._layout.at, self._layout.at + 1))

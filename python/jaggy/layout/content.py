@@ -15,11 +15,6 @@ from typing import Any
 from jaggy.errors import FieldNotFoundError
 from jaggy.index import Index, Index64
 
-NOT_IMPLEMENTED_SLICE = (
-    "{name}: this kind of index ({kind}) is part of the full slicing semantics, "
-    "which this version of jaggy does not implement yet"
-)
-
 
 class Content:
     """Base class of layout nodes. Subclasses set the ``is_*`` flags and implement the hooks."""
@@ -165,24 +160,9 @@ class Content:
         return j
 
     def __getitem__(self, where: Any) -> Any:
-        if isinstance(where, tuple) and len(where) == 1:
-            where = where[0]
-        if isinstance(where, str):
-            return self._getitem_field(where)
-        if isinstance(where, slice):
-            start, stop, step = where.indices(self.length)
-            if step == 1:
-                return self._getitem_range(start, max(start, stop))
-            carry = self.backend.xp.arange(start, stop, step, dtype="int64")
-            return self._carry(Index64._wrap(carry, self.backend))
-        if isinstance(where, list) and where and all(isinstance(x, str) for x in where):
-            return self._getitem_fields(where)
-        try:
-            i = operator.index(where)
-        except TypeError:
-            msg = NOT_IMPLEMENTED_SLICE.format(name="jaggy.Array.__getitem__", kind=type(where).__name__)
-            raise NotImplementedError(msg) from None
-        return self._getitem_at(self._regular_index(i))
+        from jaggy._slicing import getitem
+
+        return getitem(self, where)
 
     def _getitem_at(self, i: int) -> Any:
         raise NotImplementedError

@@ -1,23 +1,27 @@
-"""The public jaggy.* functions, one per module."""
+"""The public jaggy.* functions, one per module.
+
+Every module here whose name does not start with ``_`` defines one public function of the same
+name (and may list more in its ``__all__``, e.g. ``nansum`` beside ``sum``). They are collected
+below, so adding an operation is adding a module.
+"""
 
 from __future__ import annotations
 
-from jaggy.operations.backend import backend
-from jaggy.operations.copy import copy
-from jaggy.operations.fields import fields
-from jaggy.operations.from_iter import from_iter
-from jaggy.operations.from_numpy import from_numpy
-from jaggy.operations.is_valid import is_valid
-from jaggy.operations.to_backend import to_backend
-from jaggy.operations.to_layout import to_layout
-from jaggy.operations.to_list import to_list
-from jaggy.operations.to_numpy import to_numpy
-from jaggy.operations.to_packed import to_packed
-from jaggy.operations.type import type
-from jaggy.operations.validity_error import validity_error
-from jaggy.operations.with_name import with_name
+import importlib
+import pkgutil
 
-__all__ = [
-    "backend", "copy", "fields", "from_iter", "from_numpy", "is_valid", "to_backend",
-    "to_layout", "to_list", "to_numpy", "to_packed", "type", "validity_error", "with_name",
-]
+__all__: list[str] = []
+
+
+def _collect() -> None:
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        if info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        names = getattr(module, "__all__", [info.name])
+        for name in names:
+            globals()[name] = getattr(module, name)
+            __all__.append(name)
+
+
+_collect()

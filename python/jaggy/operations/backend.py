@@ -27,3 +27,5 @@ def backend(*arrays: Any) -> str:
         msg = f"arrays are on different backends ({', '.join(sorted(names))}); move them with jaggy.to_backend"
         raise BackendError(msg)
     return names.pop() if names else "cpu"
+
+__all__ = ["backend"]

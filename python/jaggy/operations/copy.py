@@ -19,3 +19,5 @@ def copy(array: Any) -> Any:
     if isinstance(layout, Record):
         out = Record(out, 0)
     return finish(out, True, array)
+
+__all__ = ["copy"]

@@ -10,3 +10,5 @@ def fields(array: Any) -> list[str]:
     from jaggy.operations.to_layout import to_layout
 
     return to_layout(array).fields
+
+__all__ = ["fields"]

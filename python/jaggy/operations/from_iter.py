@@ -42,3 +42,5 @@ def from_iter(
     if isinstance(iterable, Mapping):
         layout = layout._getitem_at(0)  # a single record
     return finish(layout, highlevel, behavior=behavior, attrs=attrs)
+
+__all__ = ["from_iter"]

@@ -98,3 +98,5 @@ def from_numpy(
         else:
             layout = UnmaskedArray(layout)
     return finish(layout, highlevel, behavior=behavior, attrs=attrs)
+
+__all__ = ["from_numpy"]

@@ -10,3 +10,5 @@ def is_valid(array: Any, *, exact: bool = False) -> bool:
     from jaggy.operations.validity_error import validity_error
 
     return validity_error(array, exact=exact) == ""
+
+__all__ = ["is_valid"]

@@ -26,3 +26,5 @@ def to_backend(array: Any, backend: str, *, highlevel: bool = True, behavior: Ma
     else:
         layout = layout.to_backend(target)
     return finish(layout, highlevel, array, behavior=behavior, attrs=attrs)
+
+__all__ = ["to_backend"]

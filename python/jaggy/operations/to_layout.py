@@ -72,3 +72,5 @@ def to_layout(
         return to_layout(np.asarray([array]), allow_record=False)
     msg = f"cannot convert {array!r} (type {type(array).__name__}) into an array"
     raise TypeError(msg)
+
+__all__ = ["to_layout"]

@@ -32,3 +32,5 @@ def to_list(array: Any) -> Any:
     if isinstance(array, (list, tuple)):
         return type(array)(to_list(x) for x in array) if isinstance(array, tuple) else [to_list(x) for x in array]
     return array
+
+__all__ = ["to_list"]

@@ -20,3 +20,5 @@ def to_numpy(array: Any, *, allow_missing: bool = True) -> Any:
 
     layout = to_layout(array, allow_record=False)
     return layout.to_numpy(allow_missing=allow_missing)
+
+__all__ = ["to_numpy"]

@@ -16,3 +16,5 @@ def to_packed(array: Any, *, highlevel: bool = True, behavior: Mapping | None = 
 
     return finish(to_layout(array, allow_record=True).to_packed(), highlevel, array,
                   behavior=behavior, attrs=attrs)
+
+__all__ = ["to_packed"]

@@ -37,3 +37,5 @@ def type(array: Any, *, behavior: Any = None) -> Any:
     if isinstance(layout, LayoutRecord):
         return types.ScalarType(layout.array.form.type)
     return types.ArrayType(layout.form.type, layout.length)
+
+__all__ = ["type"]

@@ -20,3 +20,5 @@ def validity_error(array: Any, *, exact: bool = False) -> str:
     if isinstance(layout, Record):
         layout = layout.array
     return layout.validity_error("highlevel")
+
+__all__ = ["validity_error"]

@@ -10,3 +10,5 @@ def with_field(array: Any, what: Any, where: Any = None, *, highlevel: bool = Tr
     """Add or replace a field. Not implemented yet in this version of jaggy."""
     msg = "jaggy.with_field is not implemented yet"
     raise NotImplementedError(msg)
+
+__all__ = ["with_field"]

@@ -31,3 +31,5 @@ def with_name(array: Any, name: str | None, *, highlevel: bool = True,
 
     return finish(_rename(to_layout(array, allow_record=False), name), highlevel, array,
                   behavior=behavior, attrs=attrs)
+
+__all__ = ["with_name"]

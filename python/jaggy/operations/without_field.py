@@ -10,3 +10,5 @@ def without_field(array: Any, where: Any, *, highlevel: bool = True, behavior: A
     """Remove a field. Not implemented yet in this version of jaggy."""
     msg = "jaggy.without_field is not implemented yet"
     raise NotImplementedError(msg)
+
+__all__ = ["without_field"]
