@@ -103,30 +103,22 @@ class Content:
 
     @property
     def purelist_isregular(self) -> bool:
-        node = self
-        while node.is_list or node.is_option or node.is_indexed:
-            if node.is_list and not node.is_regular:
-                return False
-            node = node.content
-        return True
+        return self.form.purelist_isregular
 
     def purelist_parameter(self, key: str) -> Any:
-        node = self
-        while True:
-            value = node.parameter(key)
-            if value is not None:
-                return value
-            if node.is_list or node.is_option or node.is_indexed:
-                node = node.content
-            else:
-                return None
+        return self.form.purelist_parameter(key)
 
     @property
     def dimension_optiontype(self) -> bool:
-        node = self
-        while node.is_indexed and not node.is_option:
-            node = node.content
-        return node.is_option
+        return self.form.dimension_optiontype
+
+    @property
+    def minmax_depth(self) -> tuple[int, int]:
+        return self.form.minmax_depth
+
+    @property
+    def branch_depth(self) -> tuple[bool, int]:
+        return self.form.branch_depth
 
     @property
     def nbytes(self) -> int:
