@@ -40,7 +40,17 @@ def wrap(result: Any, behavior: Mapping | None = None, attrs: Mapping | None = N
     return result
 
 
-class Array(NDArrayOperatorsMixin):
+class _Switchable:
+    """First base of Array and Record: a plain class with an instance ``__dict__``.
+
+    An instance's ``__class__`` is switched to the behavior's subclass (``_update_class``); Python
+    allows that only between classes whose nearest base with a ``__dict__`` derives directly from
+    ``object``, as this one does (NumPy's operator mixin has ``__slots__ = ()``), so behavior
+    classes such as ``type("PointArray", (Point, Array), {})`` are compatible.
+    """
+
+
+class Array(_Switchable, NDArrayOperatorsMixin):
     """A nested, variable-length array: ``jaggy.Array([[1, 2], [], [3]])``.
 
     ``data`` may be a layout node, another Array, a NumPy array, a dict of columns (zipped into
@@ -290,7 +300,7 @@ def _unpickle_array(form: str, length: int, container: dict, behavior: Any, attr
     return Array(from_buffers(form, length, container, highlevel=False), behavior=behavior, attrs=attrs)
 
 
-class Record(NDArrayOperatorsMixin):
+class Record(_Switchable, NDArrayOperatorsMixin):
     """One record of a record array: ``jaggy.Record({"x": 1, "y": [1, 2]})``."""
 
     # no __slots__: an instance's __class__ is switched to the behavior's subclass (see
