@@ -27,11 +27,11 @@ from typing import Any
 
 import numpy as np
 
+import jaggy
+
 
 def overlay(behavior: Mapping | None) -> Mapping:
     """``behavior`` laid over the global ``jaggy.behavior`` (its keys win, even with None values)."""
-    import jaggy
-
     if behavior is None:
         return jaggy.behavior
     return ChainMap(behavior, jaggy.behavior)  # type: ignore[arg-type]
@@ -43,8 +43,6 @@ merged = overlay
 
 def lookup(behavior: Mapping | None, key: Any) -> Any:
     """``overlay(behavior).get(key)`` without building the overlay (the common, fast case)."""
-    import jaggy
-
     if behavior is not None and key in behavior:
         return behavior[key]
     return jaggy.behavior.get(key)
@@ -118,9 +116,7 @@ def _deep_single(layout: Any, key: str) -> Any:
 def array_class(layout: Any, behavior: Mapping | None) -> type:
     """The Array subclass for ``layout``: ``behavior[__list__]``, else ``behavior["*", name]`` for
     the innermost-reachable record/list name, else ``jaggy.Array``."""
-    import jaggy
-    from jaggy.highlevel import Array
-
+    Array = jaggy.highlevel.Array
     if not behavior and not jaggy.behavior:
         return Array
     name = layout.parameter("__list__")
@@ -138,9 +134,7 @@ def array_class(layout: Any, behavior: Mapping | None) -> type:
 
 def record_class(record: Any, behavior: Mapping | None) -> type:
     """The Record subclass for a layout record: ``behavior[__record__]``, else ``jaggy.Record``."""
-    import jaggy
-    from jaggy.highlevel import Record
-
+    Record = jaggy.highlevel.Record
     if not behavior and not jaggy.behavior:
         return Record
     name = record.array.parameter("__record__")
@@ -239,7 +233,6 @@ def ufunc_override(ufunc: Any, layouts: Any, behavior: Mapping | None) -> Callab
     ``NotImplemented`` when every handler declines, meaning "no override": carry on as usual.
     ``apply_override`` does the wrapping and unwrapping.
     """
-    import jaggy
     from jaggy.layout import Content
 
     if behavior is None and not jaggy.behavior:

@@ -13,6 +13,7 @@ from typing import Any
 
 from numpy.lib.mixins import NDArrayOperatorsMixin
 
+from jaggy import _behavior
 from jaggy.errors import FieldNotFoundError
 from jaggy.layout import Content
 from jaggy.record import Record as LayoutRecord
@@ -25,8 +26,6 @@ def wrap(result: Any, behavior: Mapping | None = None, attrs: Mapping | None = N
 
     The class is Array/Record unless a behavior names a subclass for the layout's
     ``__list__`` / ``__record__`` parameter (see ``jaggy._behavior``)."""
-    from jaggy import _behavior
-
     if isinstance(result, Content):
         kind = result.parameters.get("__array__") if result.is_numpy else None
         if kind in _STRING_LEAF:
@@ -101,9 +100,7 @@ class Array(_Switchable, NDArrayOperatorsMixin):
 
     def _update_class(self) -> None:
         """Become the behavior's class for this layout (``jaggy._behavior.array_class``)."""
-        from jaggy._behavior import array_class
-
-        cls = array_class(self._layout, self._behavior)
+        cls = _behavior.array_class(self._layout, self._behavior)
         if type(self) is not cls:
             self.__class__ = cls
 
@@ -338,9 +335,7 @@ class Record(_Switchable, NDArrayOperatorsMixin):
 
     def _update_class(self) -> None:
         """Become the behavior's class for this record (``jaggy._behavior.record_class``)."""
-        from jaggy._behavior import record_class
-
-        cls = record_class(self._layout, self._behavior)
+        cls = _behavior.record_class(self._layout, self._behavior)
         if type(self) is not cls:
             self.__class__ = cls
 

@@ -49,7 +49,7 @@ def mixin_class(registry: MutableMapping, name: str | None = None) -> Any:
     ...     def first(self):
     ...         return self.x
     >>> points = jaggy.Array([{"x": 1}, {"x": 2}], with_name="Point", behavior=behavior)
-    >>> type(points).__name__, points.first().to_list(), points[1].first()
+    >>> type(points).__name__, points.first().to_list(), int(points[1].first())
     ('PointArray', [1, 2], 2)
 
     Raises:
