@@ -13,6 +13,7 @@ from typing import Any
 
 from numpy.lib.mixins import NDArrayOperatorsMixin
 
+from jaggy import _behavior
 from jaggy.errors import FieldNotFoundError
 from jaggy.layout import Content
 from jaggy.record import Record as LayoutRecord
@@ -25,8 +26,6 @@ def wrap(result: Any, behavior: Mapping | None = None, attrs: Mapping | None = N
 
     The class is Array/Record unless a behavior names a subclass for the layout's
     ``__list__`` / ``__record__`` parameter (see ``jaggy._behavior``)."""
-    from jaggy import _behavior
-
     if isinstance(result, Content):
         kind = result.parameters.get("__array__") if result.is_numpy else None
         if kind in _STRING_LEAF:
@@ -40,14 +39,25 @@ def wrap(result: Any, behavior: Mapping | None = None, attrs: Mapping | None = N
     return result
 
 
-class Array(NDArrayOperatorsMixin):
+class _Switchable:
+    """First base of Array and Record: a plain class with an instance ``__dict__``.
+
+    An instance's ``__class__`` is switched to the behavior's subclass (``_update_class``); Python
+    allows that only between classes whose nearest base with a ``__dict__`` derives directly from
+    ``object``, as this one does (NumPy's operator mixin has ``__slots__ = ()``), so behavior
+    classes such as ``type("PointArray", (Point, Array), {})`` are compatible.
+    """
+
+
+class Array(_Switchable, NDArrayOperatorsMixin):
     """A nested, variable-length array: ``jaggy.Array([[1, 2], [], [3]])``.
 
     ``data`` may be a layout node, another Array, a NumPy array, a dict of columns (zipped into
     records), a JSON string, or any iterable of Python data (through ``from_iter``).
     """
 
-    __slots__ = ("__weakref__", "_attrs", "_behavior", "_layout")
+    # no __slots__: an instance's __class__ is switched to the behavior's subclass (see
+    # _update_class), which needs the same instance layout as user subclasses (with a __dict__)
 
     def __init__(
         self,
@@ -78,28 +88,57 @@ class Array(NDArrayOperatorsMixin):
         if named_axis is not None:
             msg = "jaggy.Array(named_axis=...): named axes are not implemented yet"
             raise NotImplementedError(msg)
+        _check_behavior(behavior, "jaggy.Array")
         object.__setattr__(self, "_layout", layout)
         object.__setattr__(self, "_behavior", behavior)
         object.__setattr__(self, "_attrs", dict(attrs) if attrs else None)
+        self._update_class()
         if check_valid:
             err = layout.validity_error("highlevel")
             if err:
                 raise ValueError(err)
+
+    def _update_class(self) -> None:
+        """Become the behavior's class for this layout (``jaggy._behavior.array_class``)."""
+        cls = _behavior.array_class(self._layout, self._behavior)
+        if type(self) is not cls:
+            self.__class__ = cls
 
     # -- attributes -------------------------------------------------------------------------
     @property
     def layout(self) -> Content:
         return self._layout
 
+    @layout.setter
+    def layout(self, layout: Content) -> None:
+        if not isinstance(layout, Content):
+            msg = f"jaggy.Array.layout must be a layout node (jaggy.contents.Content), not {type(layout).__name__}"
+            raise TypeError(msg)
+        object.__setattr__(self, "_layout", layout)
+        self._update_class()
+
     @property
     def behavior(self) -> Mapping | None:
         return self._behavior
+
+    @behavior.setter
+    def behavior(self, behavior: Mapping | None) -> None:
+        _check_behavior(behavior, "jaggy.Array.behavior")
+        object.__setattr__(self, "_behavior", behavior)
+        self._update_class()
 
     @property
     def attrs(self) -> dict:
         if self._attrs is None:
             object.__setattr__(self, "_attrs", {})
         return self._attrs  # type: ignore[return-value]
+
+    @attrs.setter
+    def attrs(self, value: Mapping) -> None:
+        if not isinstance(value, Mapping):
+            msg = f"attrs must be a mapping (dict), not {type(value).__name__}"
+            raise TypeError(msg)
+        object.__setattr__(self, "_attrs", dict(value))
 
     @property
     def fields(self) -> list[str]:
@@ -113,7 +152,7 @@ class Array(NDArrayOperatorsMixin):
     def type(self) -> Any:
         from jaggy.types import ArrayType
 
-        return ArrayType(self._layout.form.type, self._layout.length)
+        return ArrayType(self._layout.form.type, self._layout.length, self._behavior)
 
     @property
     def typestr(self) -> str:
@@ -151,30 +190,19 @@ class Array(NDArrayOperatorsMixin):
             msg = "only fields may be assigned in-place (by field name)"
             raise TypeError(msg)
         object.__setattr__(self, "_layout", with_field(self, what, where, highlevel=False))
+        self._update_class()
 
     def __delitem__(self, where: Any) -> None:
         from jaggy.operations.without_field import without_field
 
         object.__setattr__(self, "_layout", without_field(self, where, highlevel=False))
+        self._update_class()
 
     def __getattr__(self, name: str) -> Any:
-        if name.startswith("__") and name.endswith("__"):
-            raise AttributeError(name)
-        try:
-            fields = self._layout.fields
-        except AttributeError:
-            raise AttributeError(name) from None
-        if name in fields:
-            return self[name]
-        msg = f"no field named {name!r}" + (f"; fields are: {', '.join(fields)}" if fields else "")
-        raise FieldNotFoundError(msg)
+        return _field_attribute(self, name)
 
     def __setattr__(self, name: str, value: Any) -> None:
-        if name in ("behavior", "attrs"):
-            object.__setattr__(self, "_" + name, value)
-            return
-        msg = f"jaggy.Array has no attribute {name!r} to set; assign fields with array[{name!r}] = ..."
-        raise AttributeError(msg)
+        _set_attribute(self, name, value, "jaggy.Array")
 
     def __dir__(self) -> list[str]:
         names = set(super().__dir__())
@@ -226,9 +254,9 @@ class Array(NDArrayOperatorsMixin):
         from jaggy._prettyprint import array_repr
 
         try:
-            return array_repr(len(self), self._window, str(self.type))
+            return array_repr(len(self), self._window, str(self.type), pytype=_pytype(self))
         except (ValueError, IndexError) as err:  # an invalid layout still prints
-            return f"<Array (invalid: {err}) type={str(self.type)!r}>"
+            return f"<{_pytype(self)} (invalid: {err}) type={str(self.type)!r}>"
 
     def __str__(self) -> str:
         from jaggy._prettyprint import array_str
@@ -269,10 +297,11 @@ def _unpickle_array(form: str, length: int, container: dict, behavior: Any, attr
     return Array(from_buffers(form, length, container, highlevel=False), behavior=behavior, attrs=attrs)
 
 
-class Record(NDArrayOperatorsMixin):
+class Record(_Switchable, NDArrayOperatorsMixin):
     """One record of a record array: ``jaggy.Record({"x": 1, "y": [1, 2]})``."""
 
-    __slots__ = ("__weakref__", "_attrs", "_behavior", "_layout")
+    # no __slots__: an instance's __class__ is switched to the behavior's subclass (see
+    # _update_class), which needs the same instance layout as user subclasses (with a __dict__)
 
     def __init__(self, data: Any, *, behavior: Mapping | None = None, with_name: str | None = None,
                  check_valid: bool = False, backend: str | None = None,
@@ -294,27 +323,56 @@ class Record(NDArrayOperatorsMixin):
             from jaggy.backends import backend_by_name
 
             layout = LayoutRecord(layout.array.to_backend(backend_by_name(backend)), layout.at)
+        _check_behavior(behavior, "jaggy.Record")
         object.__setattr__(self, "_layout", layout)
         object.__setattr__(self, "_behavior", behavior)
         object.__setattr__(self, "_attrs", dict(attrs) if attrs else None)
+        self._update_class()
         if check_valid:
             err = layout.array.validity_error("highlevel")
             if err:
                 raise ValueError(err)
 
+    def _update_class(self) -> None:
+        """Become the behavior's class for this record (``jaggy._behavior.record_class``)."""
+        cls = _behavior.record_class(self._layout, self._behavior)
+        if type(self) is not cls:
+            self.__class__ = cls
+
     @property
     def layout(self) -> LayoutRecord:
         return self._layout
 
+    @layout.setter
+    def layout(self, layout: LayoutRecord) -> None:
+        if not isinstance(layout, LayoutRecord):
+            msg = f"jaggy.Record.layout must be a layout record (jaggy.record.Record), not {type(layout).__name__}"
+            raise TypeError(msg)
+        object.__setattr__(self, "_layout", layout)
+        self._update_class()
+
     @property
     def behavior(self) -> Mapping | None:
         return self._behavior
+
+    @behavior.setter
+    def behavior(self, behavior: Mapping | None) -> None:
+        _check_behavior(behavior, "jaggy.Record.behavior")
+        object.__setattr__(self, "_behavior", behavior)
+        self._update_class()
 
     @property
     def attrs(self) -> dict:
         if self._attrs is None:
             object.__setattr__(self, "_attrs", {})
         return self._attrs  # type: ignore[return-value]
+
+    @attrs.setter
+    def attrs(self, value: Mapping) -> None:
+        if not isinstance(value, Mapping):
+            msg = f"attrs must be a mapping (dict), not {type(value).__name__}"
+            raise TypeError(msg)
+        object.__setattr__(self, "_attrs", dict(value))
 
     @property
     def fields(self) -> list[str]:
@@ -328,7 +386,7 @@ class Record(NDArrayOperatorsMixin):
     def type(self) -> Any:
         from jaggy.types import ScalarType
 
-        return ScalarType(self._layout.array.form.type)
+        return ScalarType(self._layout.array.form.type, self._behavior)
 
     @property
     def typestr(self) -> str:
@@ -340,20 +398,10 @@ class Record(NDArrayOperatorsMixin):
         return wrap(self._layout[where], self._behavior, self._attrs)
 
     def __getattr__(self, name: str) -> Any:
-        if name.startswith("__") and name.endswith("__"):
-            raise AttributeError(name)
-        fields = self._layout.fields
-        if name in fields:
-            return self[name]
-        msg = f"no field named {name!r}; fields are: {', '.join(fields)}"
-        raise FieldNotFoundError(msg)
+        return _field_attribute(self, name)
 
     def __setattr__(self, name: str, value: Any) -> None:
-        if name in ("behavior", "attrs"):
-            object.__setattr__(self, "_" + name, value)
-            return
-        msg = f"jaggy.Record has no attribute {name!r} to set"
-        raise AttributeError(msg)
+        _set_attribute(self, name, value, "jaggy.Record")
 
     def __dir__(self) -> list[str]:
         names = set(super().__dir__())
@@ -374,7 +422,7 @@ class Record(NDArrayOperatorsMixin):
     def __repr__(self) -> str:
         from jaggy._prettyprint import record_repr
 
-        return record_repr(self._layout.to_list(), str(self.type))
+        return record_repr(self._layout.to_list(), str(self.type), pytype=_pytype(self))
 
     def __str__(self) -> str:
         from jaggy._prettyprint import record_str
@@ -406,3 +454,50 @@ class Record(NDArrayOperatorsMixin):
 
 def _unpickle_record(array: Array, behavior: Any, attrs: Any) -> Record:
     return Record(array.layout._getitem_at(0), behavior=behavior, attrs=attrs)
+
+
+# -- behavior support shared by Array and Record ------------------------------------------------
+
+
+def _check_behavior(behavior: Any, where: str) -> None:
+    if behavior is not None and not isinstance(behavior, Mapping):
+        msg = f"{where}: behavior must be None or a mapping (dict), not {type(behavior).__name__}"
+        raise TypeError(msg)
+
+
+def _pytype(obj: Any) -> str:
+    """The name shown by repr: the (behavior) class's name, or a ``__name__`` it defines."""
+    try:
+        name = object.__getattribute__(obj, "__name__")
+    except AttributeError:
+        name = None
+    return name if isinstance(name, str) else type(obj).__name__
+
+
+def _field_attribute(obj: Any, name: str) -> Any:
+    """``obj.name`` when normal lookup failed: a class attribute (re-raising its own error, e.g.
+    from a behavior property), else the field ``name``."""
+    if hasattr(type(obj), name):
+        return object.__getattribute__(obj, name)
+    if name.startswith("__") and name.endswith("__"):
+        raise AttributeError(name)
+    try:
+        fields = object.__getattribute__(obj, "_layout").fields
+    except AttributeError:
+        raise AttributeError(name) from None
+    if name in fields:
+        return obj[name]
+    msg = f"no field named {name!r}" + (f"; fields are: {', '.join(fields)}" if fields else "")
+    raise FieldNotFoundError(msg)
+
+
+def _set_attribute(obj: Any, name: str, value: Any, where: str) -> None:
+    """Only private names and the class's own attributes (properties, ...) can be set."""
+    if name.startswith("_") or hasattr(type(obj), name):
+        object.__setattr__(obj, name, value)
+        return
+    if name in obj._layout.fields:
+        msg = f"{where}: fields cannot be set as attributes; use obj[{name!r}] = ... or jaggy.with_field"
+        raise AttributeError(msg)
+    msg = f"{where}: only private attributes (starting with an underscore) and existing attributes can be set, not {name!r}"
+    raise AttributeError(msg)

@@ -192,10 +192,11 @@ def _find_typestr(behavior: Mapping | None, parameters: Mapping | None, key: str
     name = parameters.get(key)
     if name is None:
         return None
-    if behavior is not None:
-        out = behavior.get(("__typestr__", name))
-        if out is not None:
-            return out
+    from jaggy._behavior import find_typestr  # the array's behavior over the global jaggy.behavior
+
+    out = find_typestr(behavior, parameters, key)
+    if out is not None:
+        return out
     return typestr_overrides.get(("__typestr__", name))
 
 
