@@ -388,13 +388,40 @@ def _merge_union(tags: Any, index: Any, parts: list, backend: Any, Index: Any) -
     xp = backend.xp
     if len(parts) == 1:
         return parts[0]
-    forms = {str(p.form.type) for p in parts}
-    if len(forms) == 1 and all(p.is_numpy for p in parts):
-        offsets = xp.cumsum(xp.array([0] + [p.length for p in parts[:-1]], xp.int64))
-        data = xp.concatenate([p.data for p in parts])
-        carry = offsets[tags.astype(xp.int64)] + index
-        return NumpyArray(data[carry], parameters=parts[0].parameters, backend=backend)
+    merged = _merge_numeric(tags, index, parts, backend)
+    if merged is not None:
+        return merged
     if any(p.is_option for p in parts) and not all(p.is_option for p in parts):
         parts = [p if p.is_option else IndexedOptionArray(
             Index64._wrap(xp.arange(p.length, dtype=xp.int64), backend), p) for p in parts]
     return UnionArray(Index._wrap(tags, backend), Index64._wrap(index, backend), parts)
+
+
+def _merge_numeric(tags: Any, index: Any, parts: list, backend: Any) -> Content | None:
+    """One NumpyArray (or an option of one) for parts that are all numbers, possibly optional."""
+    xp = backend.xp
+
+    def leaf(p: Content) -> Any:
+        inner = p.content if p.is_option else p
+        return inner if inner.is_numpy and inner.data.ndim == 1 and not inner.parameters else None
+
+    if not all(leaf(p) is not None for p in parts):
+        return None
+    option = any(p.is_option for p in parts)
+    datas, globals_, offset = [], [], 0
+    for p in parts:
+        inner = leaf(p)
+        if p.is_option:
+            idx = p.to_IndexedOptionArray64().index.data
+            globals_.append(xp.where(idx < 0, -1, idx + offset))
+        else:
+            globals_.append(xp.arange(p.length, dtype=xp.int64) + offset)
+        datas.append(inner.data)
+        offset += inner.length
+    starts = xp.cumsum(xp.array([0] + [p.length for p in parts[:-1]], xp.int64))
+    table = xp.concatenate(globals_) if globals_ else xp.zeros(0, xp.int64)
+    chosen = table[starts[tags.astype(xp.int64)] + index] if len(tags) else xp.zeros(0, xp.int64)
+    data = xp.concatenate(datas)
+    if option:
+        return IndexedOptionArray(Index64._wrap(chosen, backend), NumpyArray(data, backend=backend))
+    return NumpyArray(data[chosen], backend=backend)
