@@ -383,7 +383,7 @@ def _broadcast_union(inputs: list, depth: int, action: Callable, options: Broadc
     return tuple(outs)
 
 
-def _merge_union(tags: Any, index: Any, parts: list, backend: Any, Index: Any) -> Content:  # noqa: N803
+def _merge_union(tags: Any, index: Any, parts: list, backend: Any, Index: Any) -> Content:
     """The union of ``parts`` (selected by tags/index), merged where the parts share one form."""
     xp = backend.xp
     if len(parts) == 1:

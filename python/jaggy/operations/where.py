@@ -22,8 +22,8 @@ def _choose(cond: Any, left: Any, right: Any, mergebool: bool) -> Any:
     if all(x.is_numpy and not x.parameter("__array__") for x in plain):
         lv = left.data if isinstance(left, Content) else left
         rv = right.data if isinstance(right, Content) else right
-        lbool = getattr(lv, "dtype", None) == bool or isinstance(lv, bool)
-        rbool = getattr(rv, "dtype", None) == bool or isinstance(rv, bool)
+        lbool = getattr(getattr(lv, "dtype", None), "kind", "") == "b" or isinstance(lv, bool)
+        rbool = getattr(getattr(rv, "dtype", None), "kind", "") == "b" or isinstance(rv, bool)
         if mergebool or lbool == rbool:
             return NumpyArray(xp.where(c, lv, rv), backend=backend)
     parts = []

@@ -8,7 +8,7 @@ from typing import Any
 from jaggy.operations._wrap import finish
 
 
-def zip(arrays: Any, depth_limit: int | None = None, *, parameters: Mapping | None = None,  # noqa: A001
+def zip(arrays: Any, depth_limit: int | None = None, *, parameters: Mapping | None = None,
         with_name: str | None = None, right_broadcast: bool = False,
         optiontype_outside_record: bool = False, highlevel: bool = True,
         behavior: Mapping | None = None, attrs: Mapping | None = None) -> Any:
