@@ -73,7 +73,10 @@ def broadcast_and_apply(inputs: Sequence[Any], action: Callable, *, function_nam
     if right_broadcast and all(x.purelist_isregular and not is_string(x) for x in contents):
         inputs = _right_pad(inputs)
     lengths = {x.length for x in inputs if isinstance(x, Content)}
-    n = max(lengths)
+    if 0 in lengths:  # as in Awkward, an empty array broadcasts everything to empty
+        inputs = [x._getitem_range(0, 0) if isinstance(x, Content) else x for x in inputs]
+        lengths = {0}
+    n = min(lengths - {1}) if lengths - {1} else 1
     if len(lengths - {1}) > 1:
         a, b = sorted(lengths - {1})[:2]
         msg = f"cannot broadcast arrays of lengths {a} and {b} in {function_name}"
@@ -155,6 +158,8 @@ def _broadcast_list(inputs: list, lists: list, depth: int, action: Callable,
     if all(x.is_regular for x in lists):
         sizes = {x.size for x in lists}
         size = max(sizes - {1}) if sizes - {1} else 1
+        if 0 in sizes:
+            size, sizes = 0, {0}
         if len(sizes - {1}) > 1:
             a, b = sorted(sizes - {1})[:2]
             msg = (f"cannot broadcast RegularArray of size {a} with RegularArray of size {b} "
@@ -163,7 +168,7 @@ def _broadcast_list(inputs: list, lists: list, depth: int, action: Callable,
         repeat = None
         nextinputs = []
         for x in inputs:
-            if isinstance(x, Content) and x in lists and x.size == size:
+            if isinstance(x, Content) and x in lists and (x.size == size or size == 0):
                 nextinputs.append(x.content._getitem_range(0, n * size))
             elif isinstance(x, Content):
                 if repeat is None:
