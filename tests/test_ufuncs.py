@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
+import math
 import warnings
+from typing import Any
 
 import awkward
+import jaggy
 import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-import jaggy
 from jaggy.testing.strategies import array_pairs, nested_data, numeric_lists, scalars
-
-import math
-from typing import Any
 
 
 def same_values(a: Any, b: Any) -> bool:
@@ -51,7 +49,7 @@ def _both(fn, *args):
         warnings.simplefilter("ignore")
         try:
             expected = fn(*[a[0] if isinstance(a, tuple) else a for a in args])
-        except Exception as err:  # noqa: BLE001
+        except Exception as err:
             with pytest.raises((ValueError, TypeError)):
                 fn(*[a[1] if isinstance(a, tuple) else a for a in args])
             return err

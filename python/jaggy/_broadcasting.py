@@ -173,8 +173,14 @@ def _broadcast_list(inputs: list, lists: list, depth: int, action: Callable,
             elif isinstance(x, Content):
                 if repeat is None:
                     repeat = Index64._wrap(xp.repeat(xp.arange(n, dtype=xp.int64), size), backend)
-                inner = x.content._getitem_range(0, n) if x in lists else _left(x, options)
-                nextinputs.append(inner._carry(repeat))
+                if x not in lists and size == 1:
+                    nextinputs.append(x)
+                    continue
+                if x not in lists:
+                    msg = (f"cannot broadcast {type(x).__name__} of length {x.length} with "
+                           f"RegularArray of size {size} in {options.function_name}")
+                    raise ValueError(msg)
+                nextinputs.append(x.content._getitem_range(0, n)._carry(repeat))
             else:
                 nextinputs.append(x)
         outs = apply_step(nextinputs, depth + 1, action, options)
@@ -200,6 +206,11 @@ def _broadcast_list(inputs: list, lists: list, depth: int, action: Callable,
             if first.length:
                 _check_regular(offsets, x.size, backend, options)
             nextinputs.append(x.content._getitem_range(0, n * x.size))
+        elif x not in lists and x.is_numpy and len(x.data.shape) == 1 and options.left_broadcast:
+            # per-list numbers repeated over their lists: one pass, no gather
+            counts = offsets[1:] - offsets[:-1]
+            nextinputs.append(NumpyArray(xp.repeat(x.data[:n], counts), parameters=x.parameters or None,
+                                         backend=backend))
         else:
             if parents is None:
                 buf = xp.empty(stop - start, xp.int64)
