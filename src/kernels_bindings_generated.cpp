@@ -22,6 +22,54 @@ py::object k_bitmask_to_bytemask(const py::array& bitmask_obj, const py::array& 
   return py::none();
 }
 
+py::object k_broadcast_offsets_check(const py::array& offsets_a_obj, const py::array& offsets_b_obj, int64_t n) {
+  jaggy::ext::check_nonnegative(n, "broadcast_offsets_check", "n");
+  jaggy::ext::check_array(offsets_a_obj, "broadcast_offsets_check", "offsets_a", static_cast<int64_t>(n + 1), false);
+  jaggy::ext::check_array(offsets_b_obj, "broadcast_offsets_check", "offsets_b", static_cast<int64_t>(n + 1), false);
+  int64_t err_index = -1;
+  int64_t status = 0;
+  {
+    auto* offsets_a = jaggy::ext::in_ptr<int64_t>(offsets_a_obj, "broadcast_offsets_check", "offsets_a");
+    auto* offsets_b = jaggy::ext::in_ptr<int64_t>(offsets_b_obj, "broadcast_offsets_check", "offsets_b");
+    py::gil_scoped_release nogil;
+    status = jaggy_broadcast_offsets_check(offsets_a, offsets_b, n, &err_index);
+  }
+  if (status != 0) return py::make_tuple(status, err_index);
+  return py::none();
+}
+
+py::object k_broadcast_parents(const py::array& offsets_obj, const py::array& parents_obj, int64_t n, int64_t total) {
+  jaggy::ext::check_nonnegative(n, "broadcast_parents", "n");
+  jaggy::ext::check_nonnegative(total, "broadcast_parents", "total");
+  jaggy::ext::check_array(offsets_obj, "broadcast_parents", "offsets", static_cast<int64_t>(n + 1), false);
+  jaggy::ext::check_array(parents_obj, "broadcast_parents", "parents", static_cast<int64_t>(total), true);
+  int64_t err_index = -1;
+  int64_t status = 0;
+  {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "broadcast_parents", "offsets");
+    auto* parents = jaggy::ext::out_ptr<int64_t>(parents_obj, "broadcast_parents", "parents");
+    py::gil_scoped_release nogil;
+    status = jaggy_broadcast_parents(offsets, parents, n, total, &err_index);
+  }
+  if (status != 0) return py::make_tuple(status, err_index);
+  return py::none();
+}
+
+py::object k_broadcast_regular_check(const py::array& offsets_obj, int64_t n, int64_t size) {
+  jaggy::ext::check_nonnegative(n, "broadcast_regular_check", "n");
+  jaggy::ext::check_nonnegative(size, "broadcast_regular_check", "size");
+  jaggy::ext::check_array(offsets_obj, "broadcast_regular_check", "offsets", static_cast<int64_t>(n + 1), false);
+  int64_t err_index = -1;
+  int64_t status = 0;
+  {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "broadcast_regular_check", "offsets");
+    py::gil_scoped_release nogil;
+    status = jaggy_broadcast_regular_check(offsets, n, size, &err_index);
+  }
+  if (status != 0) return py::make_tuple(status, err_index);
+  return py::none();
+}
+
 py::object k_bytemask_to_index(const py::array& mask_obj, const py::array& index_obj, int64_t n, bool valid_when) {
   jaggy::ext::check_nonnegative(n, "bytemask_to_index", "n");
   jaggy::ext::check_array(mask_obj, "bytemask_to_index", "mask", static_cast<int64_t>(n), false);
@@ -329,6 +377,9 @@ py::object k_union_validity(const py::array& tags_obj, const py::array& index_ob
 
 void register_kernels(py::module_& m) {
   m.def("bitmask_to_bytemask", &k_bitmask_to_bytemask, py::arg("bitmask"), py::arg("bytemask"), py::arg("n"), py::arg("valid_when"), py::arg("lsb_order"));
+  m.def("broadcast_offsets_check", &k_broadcast_offsets_check, py::arg("offsets_a"), py::arg("offsets_b"), py::arg("n"));
+  m.def("broadcast_parents", &k_broadcast_parents, py::arg("offsets"), py::arg("parents"), py::arg("n"), py::arg("total"));
+  m.def("broadcast_regular_check", &k_broadcast_regular_check, py::arg("offsets"), py::arg("n"), py::arg("size"));
   m.def("bytemask_to_index", &k_bytemask_to_index, py::arg("mask"), py::arg("index"), py::arg("n"), py::arg("valid_when"));
   m.def("compact_offsets", &k_compact_offsets, py::arg("starts"), py::arg("stops"), py::arg("offsets"), py::arg("n"));
   m.def("counts_to_offsets", &k_counts_to_offsets, py::arg("counts"), py::arg("offsets"), py::arg("n"));

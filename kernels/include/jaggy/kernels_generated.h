@@ -10,6 +10,36 @@ int64_t jaggy_bitmask_to_bytemask(const uint8_t* bitmask, int8_t* bytemask, int6
 #define JAGGY_DEFINE_bitmask_to_bytemask(impl) \
   extern "C" int64_t jaggy_bitmask_to_bytemask(const uint8_t* bitmask, int8_t* bytemask, int64_t n, bool valid_when, bool lsb_order, int64_t* err_index) { return impl(bitmask, bytemask, n, valid_when, lsb_order, err_index); }
 
+// broadcast_offsets_check: Checks that two offsets buffers describe lists of equal lengths (they may start at different positions).
+namespace jaggy::broadcast_offsets_check_err {
+constexpr int64_t mismatch = 1;
+}
+extern "C" {
+int64_t jaggy_broadcast_offsets_check(const int64_t* offsets_a, const int64_t* offsets_b, int64_t n, int64_t* err_index);
+}
+#define JAGGY_DEFINE_broadcast_offsets_check(impl) \
+  extern "C" int64_t jaggy_broadcast_offsets_check(const int64_t* offsets_a, const int64_t* offsets_b, int64_t n, int64_t* err_index) { return impl(offsets_a, offsets_b, n, err_index); }
+
+// broadcast_parents: The list that every element belongs to, parents[j - offsets[0]] = i for offsets[i] <= j < offsets[i + 1] (repeats per-list values over their lists).
+namespace jaggy::broadcast_parents_err {
+constexpr int64_t bad_offsets = 1;
+}
+extern "C" {
+int64_t jaggy_broadcast_parents(const int64_t* offsets, int64_t* parents, int64_t n, int64_t total, int64_t* err_index);
+}
+#define JAGGY_DEFINE_broadcast_parents(impl) \
+  extern "C" int64_t jaggy_broadcast_parents(const int64_t* offsets, int64_t* parents, int64_t n, int64_t total, int64_t* err_index) { return impl(offsets, parents, n, total, err_index); }
+
+// broadcast_regular_check: Checks that every list of an offsets buffer has length size (a var list against a regular dimension).
+namespace jaggy::broadcast_regular_check_err {
+constexpr int64_t mismatch = 1;
+}
+extern "C" {
+int64_t jaggy_broadcast_regular_check(const int64_t* offsets, int64_t n, int64_t size, int64_t* err_index);
+}
+#define JAGGY_DEFINE_broadcast_regular_check(impl) \
+  extern "C" int64_t jaggy_broadcast_regular_check(const int64_t* offsets, int64_t n, int64_t size, int64_t* err_index) { return impl(offsets, n, size, err_index); }
+
 // bytemask_to_index: Option index of a byte mask, index[i] = i where valid, -1 where missing.
 extern "C" {
 int64_t jaggy_bytemask_to_index(const int8_t* mask, int64_t* index, int64_t n, bool valid_when, int64_t* err_index);

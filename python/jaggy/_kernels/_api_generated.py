@@ -15,6 +15,24 @@ def bitmask_to_bytemask(bitmask, bytemask, n, valid_when, lsb_order):  # noqa: A
     if r is not None:
         raise_kernel_error('bitmask_to_bytemask', r[0], r[1])
 
+def broadcast_offsets_check(offsets_a, offsets_b, n):  # noqa: ANN001, ANN201
+    """Checks that two offsets buffers describe lists of equal lengths (they may start at different positions)."""
+    r = _ext.broadcast_offsets_check(offsets_a, offsets_b, n)
+    if r is not None:
+        raise_kernel_error('broadcast_offsets_check', r[0], r[1])
+
+def broadcast_parents(offsets, parents, n, total):  # noqa: ANN001, ANN201
+    """The list that every element belongs to, parents[j - offsets[0]] = i for offsets[i] <= j < offsets[i + 1] (repeats per-list values over their lists)."""
+    r = _ext.broadcast_parents(offsets, parents, n, total)
+    if r is not None:
+        raise_kernel_error('broadcast_parents', r[0], r[1])
+
+def broadcast_regular_check(offsets, n, size):  # noqa: ANN001, ANN201
+    """Checks that every list of an offsets buffer has length size (a var list against a regular dimension)."""
+    r = _ext.broadcast_regular_check(offsets, n, size)
+    if r is not None:
+        raise_kernel_error('broadcast_regular_check', r[0], r[1])
+
 def bytemask_to_index(mask, index, n, valid_when):  # noqa: ANN001, ANN201
     """Option index of a byte mask, index[i] = i where valid, -1 where missing."""
     r = _ext.bytemask_to_index(mask, index, n, valid_when)

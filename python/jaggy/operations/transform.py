@@ -1,0 +1,108 @@
+"""jaggy.transform: apply a user function to every node of a layout (or of broadcast layouts)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from jaggy.operations._wrap import finish
+
+
+def _rebuild(layout: Any, children: list) -> Any:
+    if layout.is_record:
+        return layout.copy(contents=children)
+    if layout.is_union:
+        return layout.copy(contents=children)
+    return layout.copy(content=children[0])
+
+
+def _walk(layout: Any, depth: int, transformation: Callable, kw: dict, numpy_to_regular: bool,
+          regular_to_jagged: bool) -> Any:
+    if numpy_to_regular and layout.is_numpy and len(layout.data.shape) > 1:
+        layout = layout.to_RegularArray()
+    if regular_to_jagged and layout.is_regular:
+        layout = layout.to_ListOffsetArray64()
+
+    def continuation() -> Any:
+        if layout.is_numpy or layout.is_unknown:
+            return layout
+        if layout.is_record:
+            kids = [_walk(c, depth, transformation, kw, numpy_to_regular, regular_to_jagged)
+                    for c in layout.contents]
+            return layout.copy(contents=kids, length=layout.length) if kids else layout
+        if layout.is_union:
+            return layout.copy(contents=[_walk(c, depth, transformation, kw, numpy_to_regular,
+                                               regular_to_jagged) for c in layout.contents])
+        inner = depth + 1 if layout.is_list else depth
+        return layout.copy(content=_walk(layout.content, inner, transformation, kw,
+                                         numpy_to_regular, regular_to_jagged))
+
+    out = transformation(layout, depth=depth, continuation=continuation, backend=layout.backend, **kw)
+    return continuation() if out is None else out
+
+
+def transform(transformation: Callable, array: Any, *more_arrays: Any,
+              depth_context: dict | None = None, lateral_context: dict | None = None,
+              allow_records: bool = True, broadcast_parameters_rule: str = "intersect",
+              left_broadcast: bool = True, right_broadcast: bool = True,
+              numpy_to_regular: bool = False, regular_to_jagged: bool = False,
+              return_value: str = "simplified", expand_braodcasting: bool = False,
+              highlevel: bool = True, behavior: Mapping | None = None,
+              attrs: Mapping | None = None) -> Any:
+    """Call ``transformation`` on every node of ``array`` (top-down) and rebuild the result.
+
+    ``transformation(layout, depth=..., depth_context=..., lateral_context=..., continuation=...,
+    backend=..., options=...)`` returns a new layout for the node, or None to descend into its
+    children (``continuation()`` descends explicitly). With ``more_arrays``, the arrays are
+    broadcast together and ``transformation`` receives the list of aligned layouts at each
+    level, returning a tuple of layouts or None. ``return_value``: "simplified" (the result),
+    "none" (None) or "original" (the input arrays, for side effects).
+
+    Example: doubling every number::
+
+        def f(layout, **kwargs):
+            if layout.is_numpy:
+                return jaggy.contents.NumpyArray(layout.data * 2)
+        jaggy.transform(f, [[1, 2], [3]])   # [[2, 4], [6]]
+
+    Errors: ``ValueError`` for an unknown ``return_value`` or arrays that cannot be broadcast.
+    """
+    from jaggy._broadcasting import broadcast_and_apply
+    from jaggy.operations.broadcast_arrays import _as_layout
+
+    if return_value not in ("simplified", "none", "original"):
+        msg = f"jaggy.transform: return_value must be 'simplified', 'none' or 'original', not {return_value!r}"
+        raise ValueError(msg)
+    options = {"allow_records": allow_records, "left_broadcast": left_broadcast,
+               "right_broadcast": right_broadcast, "broadcast_parameters_rule": broadcast_parameters_rule}
+    kw = {"depth_context": {} if depth_context is None else depth_context,
+          "lateral_context": {} if lateral_context is None else lateral_context, "options": options}
+    arrays = (array, *more_arrays)
+    layouts = [_as_layout(x) for x in arrays]
+    if not more_arrays:
+        outs: Any = (_walk(layouts[0], 1, transformation, kw, numpy_to_regular, regular_to_jagged),)
+    else:
+        def no_continuation() -> Any:
+            msg = "jaggy.transform: continuation() is not available with several arrays; return None instead"
+            raise NotImplementedError(msg)
+
+        def action(inputs: list, depth: int, options: Any) -> tuple | None:
+            out = transformation(inputs, depth=depth, continuation=no_continuation,
+                                 backend=layouts[0].backend, **kw)
+            if out is None:
+                return None
+            return out if isinstance(out, tuple) else (out,)
+
+        outs = broadcast_and_apply(layouts, action, function_name="jaggy.transform",
+                                   allow_records=allow_records, left_broadcast=left_broadcast,
+                                   right_broadcast=right_broadcast,
+                                   parameters_rule=broadcast_parameters_rule)
+    if return_value == "none":
+        return None
+    if return_value == "original":
+        outs = layouts
+    results = [finish(o, highlevel, *arrays, behavior=behavior, attrs=attrs) for o in outs]
+    return results[0] if len(results) == 1 else tuple(results)
+
+
+__all__ = ["transform"]

@@ -1,0 +1,80 @@
+"""jaggy.where: choose from ``x`` where a condition is true and from ``y`` elsewhere."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from jaggy.operations._wrap import finish
+
+
+def _choose(cond: Any, left: Any, right: Any, mergebool: bool) -> Any:
+    """The element-wise choice at the level where the condition is a flat boolean array."""
+    from jaggy._broadcasting import _merge_union
+    from jaggy.index import Index
+    from jaggy.layout import Content, NumpyArray
+
+    backend = cond.backend
+    xp = backend.xp
+    c = cond.data.astype(bool)
+    n = len(c)
+    plain = [x for x in (left, right) if isinstance(x, Content)]
+    if all(x.is_numpy and not x.parameter("__array__") for x in plain):
+        lv = left.data if isinstance(left, Content) else left
+        rv = right.data if isinstance(right, Content) else right
+        lbool = getattr(getattr(lv, "dtype", None), "kind", "") == "b" or isinstance(lv, bool)
+        rbool = getattr(getattr(rv, "dtype", None), "kind", "") == "b" or isinstance(rv, bool)
+        if mergebool or lbool == rbool:
+            return NumpyArray(xp.where(c, lv, rv), backend=backend)
+    parts = []
+    for x in (left, right):
+        if not isinstance(x, Content):
+            from jaggy.operations.to_layout import to_layout
+
+            x = to_layout([x], allow_record=False)._carry(_zeros(n, backend))
+        parts.append(x)
+    tags = (~c).astype(xp.int8)
+    index = xp.arange(n, dtype=xp.int64)
+    if str(parts[0].form.type) == str(parts[1].form.type) and parts[0].is_numpy:
+        return NumpyArray(xp.where(c, parts[0].data, parts[1].data), backend=backend)
+    return _merge_union(tags, index, parts, backend, Index)
+
+
+def _zeros(n: int, backend: Any) -> Any:
+    from jaggy.index import Index64
+
+    return Index64._wrap(backend.xp.zeros(n, backend.xp.int64), backend)
+
+
+def where(condition: Any, *args: Any, mergebool: bool = True, highlevel: bool = True,
+          behavior: Mapping | None = None, attrs: Mapping | None = None) -> Any:
+    """``x`` where ``condition`` is true, ``y`` where it is false: ``where(condition, x, y)``.
+
+    The three arguments are broadcast together down to the condition's innermost level;
+    ``mergebool`` lets booleans merge with numbers (else the result is a union).
+
+    Example: ``jaggy.where([[True, False], []], 1, 0)`` → ``[[1, 0], []]``.
+
+    Errors: ``TypeError`` unless exactly ``x`` and ``y`` are given; ``ValueError`` where the
+    arguments cannot be broadcast.
+    """
+    from jaggy._broadcasting import broadcast_and_apply
+    from jaggy._connect_numpy import _unwrap
+
+    if len(args) != 2:
+        msg = f"jaggy.where needs a condition and two arrays x and y (got {1 + len(args)} arguments)"
+        raise TypeError(msg)
+    layouts = [_unwrap(condition)[0], _unwrap(args[0])[0], _unwrap(args[1])[0]]
+
+    def action(inputs: list, depth: int, options: Any) -> tuple | None:
+        cond = inputs[0]
+        if getattr(cond, "is_numpy", False):
+            return (_choose(cond, inputs[1], inputs[2], mergebool),)
+        return None
+
+    (out,) = broadcast_and_apply(layouts, action, function_name="jaggy.where",
+                                 parameters_rule="intersect")
+    return finish(out, highlevel, condition, *args, behavior=behavior, attrs=attrs)
+
+
+__all__ = ["where"]
