@@ -236,6 +236,7 @@ class Var(Reducer):
             dev = xp.zeros(len(data), xp.float64)
             dev[lo:hi] = data[lo:hi] - xp.repeat(mean, counts)
             out = _float_sums(dev * dev, offsets, backend) / (counts - self.ddof)
+            out[counts == 0] = xp.nan
             return xp.sqrt(out) if self.sqrt else out
 
 
@@ -245,9 +246,14 @@ class PeakToPeak(Reducer):
     name = "ptp"
     mask_default = True
 
+    def __init__(self) -> None:
+        self.propagate_nan = False
+
     def apply(self, data: Any, offsets: Any, pos: Any, backend: Any) -> Any:
-        hi = Max().apply(data, offsets, pos, backend)
-        lo = Min().apply(data, offsets, pos, backend)
+        hi, lo = Max(), Min()
+        hi.propagate_nan = lo.propagate_nan = self.propagate_nan
+        hi = hi.apply(data, offsets, pos, backend)
+        lo = lo.apply(data, offsets, pos, backend)
         with np.errstate(invalid="ignore", over="ignore"):
             out = hi - lo
         empty = offsets[1:] == offsets[:-1]
