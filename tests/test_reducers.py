@@ -6,12 +6,11 @@ from __future__ import annotations
 import math
 
 import awkward
+import jaggy
 import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-import jaggy
 from jaggy.errors import AxisError
 from jaggy.testing.strategies import array_pairs, numeric_lists
 
@@ -126,14 +125,14 @@ def test_ddof_and_moment():
 def test_axis_errors():
     with pytest.raises(AxisError, match=r"jaggy.sum: axis=2 exceeds the depth of this array \(2\)"):
         jaggy.sum(jaggy.Array([[1, 2]]), axis=2)
-    with pytest.raises(AxisError, match="jaggy.max: axis=-3"):
+    with pytest.raises(AxisError, match=r"jaggy\.max: axis=-3"):
         jaggy.max(jaggy.Array([[1, 2]]), axis=-3)
-    with pytest.raises(TypeError, match="jaggy.sum: axis must be"):
+    with pytest.raises(TypeError, match=r"jaggy\.sum: axis must be"):
         jaggy.sum(jaggy.Array([[1, 2]]), axis=1.5)
 
 
 def test_records_raise():
-    with pytest.raises(TypeError, match="jaggy.sum: cannot reduce records"):
+    with pytest.raises(TypeError, match=r"jaggy\.sum: cannot reduce records"):
         jaggy.sum(jaggy.Array([[{"x": 1}]]), axis=1)
     with pytest.raises(TypeError):
         awkward.sum(awkward.Array([[{"x": 1}]]), axis=1)
