@@ -340,6 +340,675 @@ py::object k_option_compact(const py::array& index_obj, const py::array& carry_o
   return py::none();
 }
 
+py::object k_reduce_all(const py::array& offsets_obj, const py::array& data_obj, const py::array& out_obj, int64_t n, int64_t ndata) {
+  jaggy::ext::check_nonnegative(n, "reduce_all", "n");
+  jaggy::ext::check_nonnegative(ndata, "reduce_all", "ndata");
+  jaggy::ext::check_array(offsets_obj, "reduce_all", "offsets", static_cast<int64_t>(n + 1), false);
+  jaggy::ext::check_array(data_obj, "reduce_all", "data", static_cast<int64_t>(ndata), false);
+  jaggy::ext::check_array(out_obj, "reduce_all", "out", static_cast<int64_t>(n), true);
+  int64_t err_index = -1;
+  int64_t status = 0;
+  if (jaggy::ext::dtype_is<int64_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_all", "offsets");
+    auto* data = jaggy::ext::in_ptr<int64_t>(data_obj, "reduce_all", "data");
+    auto* out = jaggy::ext::out_ptr<bool>(out_obj, "reduce_all", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_all_int64(offsets, data, out, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<int32_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_all", "offsets");
+    auto* data = jaggy::ext::in_ptr<int32_t>(data_obj, "reduce_all", "data");
+    auto* out = jaggy::ext::out_ptr<bool>(out_obj, "reduce_all", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_all_int32(offsets, data, out, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<bool>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_all", "offsets");
+    auto* data = jaggy::ext::in_ptr<bool>(data_obj, "reduce_all", "data");
+    auto* out = jaggy::ext::out_ptr<bool>(out_obj, "reduce_all", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_all_bool(offsets, data, out, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<int8_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_all", "offsets");
+    auto* data = jaggy::ext::in_ptr<int8_t>(data_obj, "reduce_all", "data");
+    auto* out = jaggy::ext::out_ptr<bool>(out_obj, "reduce_all", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_all_int8(offsets, data, out, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<int16_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_all", "offsets");
+    auto* data = jaggy::ext::in_ptr<int16_t>(data_obj, "reduce_all", "data");
+    auto* out = jaggy::ext::out_ptr<bool>(out_obj, "reduce_all", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_all_int16(offsets, data, out, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<uint8_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_all", "offsets");
+    auto* data = jaggy::ext::in_ptr<uint8_t>(data_obj, "reduce_all", "data");
+    auto* out = jaggy::ext::out_ptr<bool>(out_obj, "reduce_all", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_all_uint8(offsets, data, out, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<uint16_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_all", "offsets");
+    auto* data = jaggy::ext::in_ptr<uint16_t>(data_obj, "reduce_all", "data");
+    auto* out = jaggy::ext::out_ptr<bool>(out_obj, "reduce_all", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_all_uint16(offsets, data, out, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<uint32_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_all", "offsets");
+    auto* data = jaggy::ext::in_ptr<uint32_t>(data_obj, "reduce_all", "data");
+    auto* out = jaggy::ext::out_ptr<bool>(out_obj, "reduce_all", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_all_uint32(offsets, data, out, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<uint64_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_all", "offsets");
+    auto* data = jaggy::ext::in_ptr<uint64_t>(data_obj, "reduce_all", "data");
+    auto* out = jaggy::ext::out_ptr<bool>(out_obj, "reduce_all", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_all_uint64(offsets, data, out, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<float>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_all", "offsets");
+    auto* data = jaggy::ext::in_ptr<float>(data_obj, "reduce_all", "data");
+    auto* out = jaggy::ext::out_ptr<bool>(out_obj, "reduce_all", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_all_float32(offsets, data, out, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<double>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_all", "offsets");
+    auto* data = jaggy::ext::in_ptr<double>(data_obj, "reduce_all", "data");
+    auto* out = jaggy::ext::out_ptr<bool>(out_obj, "reduce_all", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_all_float64(offsets, data, out, n, ndata, &err_index);
+  } else {
+    jaggy::ext::no_specialization("reduce_all", {data_obj}, "data");
+  }
+  if (status != 0) return py::make_tuple(status, err_index);
+  return py::none();
+}
+
+py::object k_reduce_any(const py::array& offsets_obj, const py::array& data_obj, const py::array& out_obj, int64_t n, int64_t ndata) {
+  jaggy::ext::check_nonnegative(n, "reduce_any", "n");
+  jaggy::ext::check_nonnegative(ndata, "reduce_any", "ndata");
+  jaggy::ext::check_array(offsets_obj, "reduce_any", "offsets", static_cast<int64_t>(n + 1), false);
+  jaggy::ext::check_array(data_obj, "reduce_any", "data", static_cast<int64_t>(ndata), false);
+  jaggy::ext::check_array(out_obj, "reduce_any", "out", static_cast<int64_t>(n), true);
+  int64_t err_index = -1;
+  int64_t status = 0;
+  if (jaggy::ext::dtype_is<int64_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_any", "offsets");
+    auto* data = jaggy::ext::in_ptr<int64_t>(data_obj, "reduce_any", "data");
+    auto* out = jaggy::ext::out_ptr<bool>(out_obj, "reduce_any", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_any_int64(offsets, data, out, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<int32_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_any", "offsets");
+    auto* data = jaggy::ext::in_ptr<int32_t>(data_obj, "reduce_any", "data");
+    auto* out = jaggy::ext::out_ptr<bool>(out_obj, "reduce_any", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_any_int32(offsets, data, out, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<bool>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_any", "offsets");
+    auto* data = jaggy::ext::in_ptr<bool>(data_obj, "reduce_any", "data");
+    auto* out = jaggy::ext::out_ptr<bool>(out_obj, "reduce_any", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_any_bool(offsets, data, out, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<int8_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_any", "offsets");
+    auto* data = jaggy::ext::in_ptr<int8_t>(data_obj, "reduce_any", "data");
+    auto* out = jaggy::ext::out_ptr<bool>(out_obj, "reduce_any", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_any_int8(offsets, data, out, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<int16_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_any", "offsets");
+    auto* data = jaggy::ext::in_ptr<int16_t>(data_obj, "reduce_any", "data");
+    auto* out = jaggy::ext::out_ptr<bool>(out_obj, "reduce_any", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_any_int16(offsets, data, out, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<uint8_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_any", "offsets");
+    auto* data = jaggy::ext::in_ptr<uint8_t>(data_obj, "reduce_any", "data");
+    auto* out = jaggy::ext::out_ptr<bool>(out_obj, "reduce_any", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_any_uint8(offsets, data, out, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<uint16_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_any", "offsets");
+    auto* data = jaggy::ext::in_ptr<uint16_t>(data_obj, "reduce_any", "data");
+    auto* out = jaggy::ext::out_ptr<bool>(out_obj, "reduce_any", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_any_uint16(offsets, data, out, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<uint32_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_any", "offsets");
+    auto* data = jaggy::ext::in_ptr<uint32_t>(data_obj, "reduce_any", "data");
+    auto* out = jaggy::ext::out_ptr<bool>(out_obj, "reduce_any", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_any_uint32(offsets, data, out, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<uint64_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_any", "offsets");
+    auto* data = jaggy::ext::in_ptr<uint64_t>(data_obj, "reduce_any", "data");
+    auto* out = jaggy::ext::out_ptr<bool>(out_obj, "reduce_any", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_any_uint64(offsets, data, out, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<float>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_any", "offsets");
+    auto* data = jaggy::ext::in_ptr<float>(data_obj, "reduce_any", "data");
+    auto* out = jaggy::ext::out_ptr<bool>(out_obj, "reduce_any", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_any_float32(offsets, data, out, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<double>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_any", "offsets");
+    auto* data = jaggy::ext::in_ptr<double>(data_obj, "reduce_any", "data");
+    auto* out = jaggy::ext::out_ptr<bool>(out_obj, "reduce_any", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_any_float64(offsets, data, out, n, ndata, &err_index);
+  } else {
+    jaggy::ext::no_specialization("reduce_any", {data_obj}, "data");
+  }
+  if (status != 0) return py::make_tuple(status, err_index);
+  return py::none();
+}
+
+py::object k_reduce_argmax(const py::array& offsets_obj, const py::array& data_obj, const py::array& out_obj, int64_t n, int64_t ndata) {
+  jaggy::ext::check_nonnegative(n, "reduce_argmax", "n");
+  jaggy::ext::check_nonnegative(ndata, "reduce_argmax", "ndata");
+  jaggy::ext::check_array(offsets_obj, "reduce_argmax", "offsets", static_cast<int64_t>(n + 1), false);
+  jaggy::ext::check_array(data_obj, "reduce_argmax", "data", static_cast<int64_t>(ndata), false);
+  jaggy::ext::check_array(out_obj, "reduce_argmax", "out", static_cast<int64_t>(n), true);
+  int64_t err_index = -1;
+  int64_t status = 0;
+  if (jaggy::ext::dtype_is<int64_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_argmax", "offsets");
+    auto* data = jaggy::ext::in_ptr<int64_t>(data_obj, "reduce_argmax", "data");
+    auto* out = jaggy::ext::out_ptr<int64_t>(out_obj, "reduce_argmax", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_argmax_int64(offsets, data, out, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<int32_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_argmax", "offsets");
+    auto* data = jaggy::ext::in_ptr<int32_t>(data_obj, "reduce_argmax", "data");
+    auto* out = jaggy::ext::out_ptr<int64_t>(out_obj, "reduce_argmax", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_argmax_int32(offsets, data, out, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<bool>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_argmax", "offsets");
+    auto* data = jaggy::ext::in_ptr<bool>(data_obj, "reduce_argmax", "data");
+    auto* out = jaggy::ext::out_ptr<int64_t>(out_obj, "reduce_argmax", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_argmax_bool(offsets, data, out, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<int8_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_argmax", "offsets");
+    auto* data = jaggy::ext::in_ptr<int8_t>(data_obj, "reduce_argmax", "data");
+    auto* out = jaggy::ext::out_ptr<int64_t>(out_obj, "reduce_argmax", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_argmax_int8(offsets, data, out, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<int16_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_argmax", "offsets");
+    auto* data = jaggy::ext::in_ptr<int16_t>(data_obj, "reduce_argmax", "data");
+    auto* out = jaggy::ext::out_ptr<int64_t>(out_obj, "reduce_argmax", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_argmax_int16(offsets, data, out, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<uint8_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_argmax", "offsets");
+    auto* data = jaggy::ext::in_ptr<uint8_t>(data_obj, "reduce_argmax", "data");
+    auto* out = jaggy::ext::out_ptr<int64_t>(out_obj, "reduce_argmax", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_argmax_uint8(offsets, data, out, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<uint16_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_argmax", "offsets");
+    auto* data = jaggy::ext::in_ptr<uint16_t>(data_obj, "reduce_argmax", "data");
+    auto* out = jaggy::ext::out_ptr<int64_t>(out_obj, "reduce_argmax", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_argmax_uint16(offsets, data, out, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<uint32_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_argmax", "offsets");
+    auto* data = jaggy::ext::in_ptr<uint32_t>(data_obj, "reduce_argmax", "data");
+    auto* out = jaggy::ext::out_ptr<int64_t>(out_obj, "reduce_argmax", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_argmax_uint32(offsets, data, out, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<uint64_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_argmax", "offsets");
+    auto* data = jaggy::ext::in_ptr<uint64_t>(data_obj, "reduce_argmax", "data");
+    auto* out = jaggy::ext::out_ptr<int64_t>(out_obj, "reduce_argmax", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_argmax_uint64(offsets, data, out, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<float>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_argmax", "offsets");
+    auto* data = jaggy::ext::in_ptr<float>(data_obj, "reduce_argmax", "data");
+    auto* out = jaggy::ext::out_ptr<int64_t>(out_obj, "reduce_argmax", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_argmax_float32(offsets, data, out, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<double>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_argmax", "offsets");
+    auto* data = jaggy::ext::in_ptr<double>(data_obj, "reduce_argmax", "data");
+    auto* out = jaggy::ext::out_ptr<int64_t>(out_obj, "reduce_argmax", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_argmax_float64(offsets, data, out, n, ndata, &err_index);
+  } else {
+    jaggy::ext::no_specialization("reduce_argmax", {data_obj}, "data");
+  }
+  if (status != 0) return py::make_tuple(status, err_index);
+  return py::none();
+}
+
+py::object k_reduce_argmin(const py::array& offsets_obj, const py::array& data_obj, const py::array& out_obj, int64_t n, int64_t ndata) {
+  jaggy::ext::check_nonnegative(n, "reduce_argmin", "n");
+  jaggy::ext::check_nonnegative(ndata, "reduce_argmin", "ndata");
+  jaggy::ext::check_array(offsets_obj, "reduce_argmin", "offsets", static_cast<int64_t>(n + 1), false);
+  jaggy::ext::check_array(data_obj, "reduce_argmin", "data", static_cast<int64_t>(ndata), false);
+  jaggy::ext::check_array(out_obj, "reduce_argmin", "out", static_cast<int64_t>(n), true);
+  int64_t err_index = -1;
+  int64_t status = 0;
+  if (jaggy::ext::dtype_is<int64_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_argmin", "offsets");
+    auto* data = jaggy::ext::in_ptr<int64_t>(data_obj, "reduce_argmin", "data");
+    auto* out = jaggy::ext::out_ptr<int64_t>(out_obj, "reduce_argmin", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_argmin_int64(offsets, data, out, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<int32_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_argmin", "offsets");
+    auto* data = jaggy::ext::in_ptr<int32_t>(data_obj, "reduce_argmin", "data");
+    auto* out = jaggy::ext::out_ptr<int64_t>(out_obj, "reduce_argmin", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_argmin_int32(offsets, data, out, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<bool>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_argmin", "offsets");
+    auto* data = jaggy::ext::in_ptr<bool>(data_obj, "reduce_argmin", "data");
+    auto* out = jaggy::ext::out_ptr<int64_t>(out_obj, "reduce_argmin", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_argmin_bool(offsets, data, out, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<int8_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_argmin", "offsets");
+    auto* data = jaggy::ext::in_ptr<int8_t>(data_obj, "reduce_argmin", "data");
+    auto* out = jaggy::ext::out_ptr<int64_t>(out_obj, "reduce_argmin", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_argmin_int8(offsets, data, out, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<int16_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_argmin", "offsets");
+    auto* data = jaggy::ext::in_ptr<int16_t>(data_obj, "reduce_argmin", "data");
+    auto* out = jaggy::ext::out_ptr<int64_t>(out_obj, "reduce_argmin", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_argmin_int16(offsets, data, out, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<uint8_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_argmin", "offsets");
+    auto* data = jaggy::ext::in_ptr<uint8_t>(data_obj, "reduce_argmin", "data");
+    auto* out = jaggy::ext::out_ptr<int64_t>(out_obj, "reduce_argmin", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_argmin_uint8(offsets, data, out, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<uint16_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_argmin", "offsets");
+    auto* data = jaggy::ext::in_ptr<uint16_t>(data_obj, "reduce_argmin", "data");
+    auto* out = jaggy::ext::out_ptr<int64_t>(out_obj, "reduce_argmin", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_argmin_uint16(offsets, data, out, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<uint32_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_argmin", "offsets");
+    auto* data = jaggy::ext::in_ptr<uint32_t>(data_obj, "reduce_argmin", "data");
+    auto* out = jaggy::ext::out_ptr<int64_t>(out_obj, "reduce_argmin", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_argmin_uint32(offsets, data, out, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<uint64_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_argmin", "offsets");
+    auto* data = jaggy::ext::in_ptr<uint64_t>(data_obj, "reduce_argmin", "data");
+    auto* out = jaggy::ext::out_ptr<int64_t>(out_obj, "reduce_argmin", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_argmin_uint64(offsets, data, out, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<float>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_argmin", "offsets");
+    auto* data = jaggy::ext::in_ptr<float>(data_obj, "reduce_argmin", "data");
+    auto* out = jaggy::ext::out_ptr<int64_t>(out_obj, "reduce_argmin", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_argmin_float32(offsets, data, out, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<double>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_argmin", "offsets");
+    auto* data = jaggy::ext::in_ptr<double>(data_obj, "reduce_argmin", "data");
+    auto* out = jaggy::ext::out_ptr<int64_t>(out_obj, "reduce_argmin", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_argmin_float64(offsets, data, out, n, ndata, &err_index);
+  } else {
+    jaggy::ext::no_specialization("reduce_argmin", {data_obj}, "data");
+  }
+  if (status != 0) return py::make_tuple(status, err_index);
+  return py::none();
+}
+
+py::object k_reduce_count_nonzero(const py::array& offsets_obj, const py::array& data_obj, const py::array& out_obj, int64_t n, int64_t ndata) {
+  jaggy::ext::check_nonnegative(n, "reduce_count_nonzero", "n");
+  jaggy::ext::check_nonnegative(ndata, "reduce_count_nonzero", "ndata");
+  jaggy::ext::check_array(offsets_obj, "reduce_count_nonzero", "offsets", static_cast<int64_t>(n + 1), false);
+  jaggy::ext::check_array(data_obj, "reduce_count_nonzero", "data", static_cast<int64_t>(ndata), false);
+  jaggy::ext::check_array(out_obj, "reduce_count_nonzero", "out", static_cast<int64_t>(n), true);
+  int64_t err_index = -1;
+  int64_t status = 0;
+  if (jaggy::ext::dtype_is<int64_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_count_nonzero", "offsets");
+    auto* data = jaggy::ext::in_ptr<int64_t>(data_obj, "reduce_count_nonzero", "data");
+    auto* out = jaggy::ext::out_ptr<int64_t>(out_obj, "reduce_count_nonzero", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_count_nonzero_int64(offsets, data, out, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<int32_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_count_nonzero", "offsets");
+    auto* data = jaggy::ext::in_ptr<int32_t>(data_obj, "reduce_count_nonzero", "data");
+    auto* out = jaggy::ext::out_ptr<int64_t>(out_obj, "reduce_count_nonzero", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_count_nonzero_int32(offsets, data, out, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<bool>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_count_nonzero", "offsets");
+    auto* data = jaggy::ext::in_ptr<bool>(data_obj, "reduce_count_nonzero", "data");
+    auto* out = jaggy::ext::out_ptr<int64_t>(out_obj, "reduce_count_nonzero", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_count_nonzero_bool(offsets, data, out, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<int8_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_count_nonzero", "offsets");
+    auto* data = jaggy::ext::in_ptr<int8_t>(data_obj, "reduce_count_nonzero", "data");
+    auto* out = jaggy::ext::out_ptr<int64_t>(out_obj, "reduce_count_nonzero", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_count_nonzero_int8(offsets, data, out, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<int16_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_count_nonzero", "offsets");
+    auto* data = jaggy::ext::in_ptr<int16_t>(data_obj, "reduce_count_nonzero", "data");
+    auto* out = jaggy::ext::out_ptr<int64_t>(out_obj, "reduce_count_nonzero", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_count_nonzero_int16(offsets, data, out, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<uint8_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_count_nonzero", "offsets");
+    auto* data = jaggy::ext::in_ptr<uint8_t>(data_obj, "reduce_count_nonzero", "data");
+    auto* out = jaggy::ext::out_ptr<int64_t>(out_obj, "reduce_count_nonzero", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_count_nonzero_uint8(offsets, data, out, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<uint16_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_count_nonzero", "offsets");
+    auto* data = jaggy::ext::in_ptr<uint16_t>(data_obj, "reduce_count_nonzero", "data");
+    auto* out = jaggy::ext::out_ptr<int64_t>(out_obj, "reduce_count_nonzero", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_count_nonzero_uint16(offsets, data, out, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<uint32_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_count_nonzero", "offsets");
+    auto* data = jaggy::ext::in_ptr<uint32_t>(data_obj, "reduce_count_nonzero", "data");
+    auto* out = jaggy::ext::out_ptr<int64_t>(out_obj, "reduce_count_nonzero", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_count_nonzero_uint32(offsets, data, out, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<uint64_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_count_nonzero", "offsets");
+    auto* data = jaggy::ext::in_ptr<uint64_t>(data_obj, "reduce_count_nonzero", "data");
+    auto* out = jaggy::ext::out_ptr<int64_t>(out_obj, "reduce_count_nonzero", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_count_nonzero_uint64(offsets, data, out, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<float>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_count_nonzero", "offsets");
+    auto* data = jaggy::ext::in_ptr<float>(data_obj, "reduce_count_nonzero", "data");
+    auto* out = jaggy::ext::out_ptr<int64_t>(out_obj, "reduce_count_nonzero", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_count_nonzero_float32(offsets, data, out, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<double>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_count_nonzero", "offsets");
+    auto* data = jaggy::ext::in_ptr<double>(data_obj, "reduce_count_nonzero", "data");
+    auto* out = jaggy::ext::out_ptr<int64_t>(out_obj, "reduce_count_nonzero", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_count_nonzero_float64(offsets, data, out, n, ndata, &err_index);
+  } else {
+    jaggy::ext::no_specialization("reduce_count_nonzero", {data_obj}, "data");
+  }
+  if (status != 0) return py::make_tuple(status, err_index);
+  return py::none();
+}
+
+py::object k_reduce_max(const py::array& offsets_obj, const py::array& data_obj, const py::array& identity_obj, const py::array& out_obj, int64_t n, int64_t ndata) {
+  jaggy::ext::check_nonnegative(n, "reduce_max", "n");
+  jaggy::ext::check_nonnegative(ndata, "reduce_max", "ndata");
+  jaggy::ext::check_array(offsets_obj, "reduce_max", "offsets", static_cast<int64_t>(n + 1), false);
+  jaggy::ext::check_array(data_obj, "reduce_max", "data", static_cast<int64_t>(ndata), false);
+  jaggy::ext::check_array(identity_obj, "reduce_max", "identity", static_cast<int64_t>(1), false);
+  jaggy::ext::check_array(out_obj, "reduce_max", "out", static_cast<int64_t>(n), true);
+  int64_t err_index = -1;
+  int64_t status = 0;
+  if (jaggy::ext::dtype_is<int64_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_max", "offsets");
+    auto* data = jaggy::ext::in_ptr<int64_t>(data_obj, "reduce_max", "data");
+    auto* identity = jaggy::ext::in_ptr<int64_t>(identity_obj, "reduce_max", "identity");
+    auto* out = jaggy::ext::out_ptr<int64_t>(out_obj, "reduce_max", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_max_int64(offsets, data, identity, out, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<int32_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_max", "offsets");
+    auto* data = jaggy::ext::in_ptr<int32_t>(data_obj, "reduce_max", "data");
+    auto* identity = jaggy::ext::in_ptr<int32_t>(identity_obj, "reduce_max", "identity");
+    auto* out = jaggy::ext::out_ptr<int32_t>(out_obj, "reduce_max", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_max_int32(offsets, data, identity, out, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<bool>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_max", "offsets");
+    auto* data = jaggy::ext::in_ptr<bool>(data_obj, "reduce_max", "data");
+    auto* identity = jaggy::ext::in_ptr<bool>(identity_obj, "reduce_max", "identity");
+    auto* out = jaggy::ext::out_ptr<bool>(out_obj, "reduce_max", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_max_bool(offsets, data, identity, out, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<int8_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_max", "offsets");
+    auto* data = jaggy::ext::in_ptr<int8_t>(data_obj, "reduce_max", "data");
+    auto* identity = jaggy::ext::in_ptr<int8_t>(identity_obj, "reduce_max", "identity");
+    auto* out = jaggy::ext::out_ptr<int8_t>(out_obj, "reduce_max", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_max_int8(offsets, data, identity, out, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<int16_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_max", "offsets");
+    auto* data = jaggy::ext::in_ptr<int16_t>(data_obj, "reduce_max", "data");
+    auto* identity = jaggy::ext::in_ptr<int16_t>(identity_obj, "reduce_max", "identity");
+    auto* out = jaggy::ext::out_ptr<int16_t>(out_obj, "reduce_max", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_max_int16(offsets, data, identity, out, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<uint8_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_max", "offsets");
+    auto* data = jaggy::ext::in_ptr<uint8_t>(data_obj, "reduce_max", "data");
+    auto* identity = jaggy::ext::in_ptr<uint8_t>(identity_obj, "reduce_max", "identity");
+    auto* out = jaggy::ext::out_ptr<uint8_t>(out_obj, "reduce_max", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_max_uint8(offsets, data, identity, out, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<uint16_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_max", "offsets");
+    auto* data = jaggy::ext::in_ptr<uint16_t>(data_obj, "reduce_max", "data");
+    auto* identity = jaggy::ext::in_ptr<uint16_t>(identity_obj, "reduce_max", "identity");
+    auto* out = jaggy::ext::out_ptr<uint16_t>(out_obj, "reduce_max", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_max_uint16(offsets, data, identity, out, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<uint32_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_max", "offsets");
+    auto* data = jaggy::ext::in_ptr<uint32_t>(data_obj, "reduce_max", "data");
+    auto* identity = jaggy::ext::in_ptr<uint32_t>(identity_obj, "reduce_max", "identity");
+    auto* out = jaggy::ext::out_ptr<uint32_t>(out_obj, "reduce_max", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_max_uint32(offsets, data, identity, out, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<uint64_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_max", "offsets");
+    auto* data = jaggy::ext::in_ptr<uint64_t>(data_obj, "reduce_max", "data");
+    auto* identity = jaggy::ext::in_ptr<uint64_t>(identity_obj, "reduce_max", "identity");
+    auto* out = jaggy::ext::out_ptr<uint64_t>(out_obj, "reduce_max", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_max_uint64(offsets, data, identity, out, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<float>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_max", "offsets");
+    auto* data = jaggy::ext::in_ptr<float>(data_obj, "reduce_max", "data");
+    auto* identity = jaggy::ext::in_ptr<float>(identity_obj, "reduce_max", "identity");
+    auto* out = jaggy::ext::out_ptr<float>(out_obj, "reduce_max", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_max_float32(offsets, data, identity, out, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<double>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_max", "offsets");
+    auto* data = jaggy::ext::in_ptr<double>(data_obj, "reduce_max", "data");
+    auto* identity = jaggy::ext::in_ptr<double>(identity_obj, "reduce_max", "identity");
+    auto* out = jaggy::ext::out_ptr<double>(out_obj, "reduce_max", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_max_float64(offsets, data, identity, out, n, ndata, &err_index);
+  } else {
+    jaggy::ext::no_specialization("reduce_max", {data_obj}, "data");
+  }
+  if (status != 0) return py::make_tuple(status, err_index);
+  return py::none();
+}
+
+py::object k_reduce_min(const py::array& offsets_obj, const py::array& data_obj, const py::array& identity_obj, const py::array& out_obj, int64_t n, int64_t ndata) {
+  jaggy::ext::check_nonnegative(n, "reduce_min", "n");
+  jaggy::ext::check_nonnegative(ndata, "reduce_min", "ndata");
+  jaggy::ext::check_array(offsets_obj, "reduce_min", "offsets", static_cast<int64_t>(n + 1), false);
+  jaggy::ext::check_array(data_obj, "reduce_min", "data", static_cast<int64_t>(ndata), false);
+  jaggy::ext::check_array(identity_obj, "reduce_min", "identity", static_cast<int64_t>(1), false);
+  jaggy::ext::check_array(out_obj, "reduce_min", "out", static_cast<int64_t>(n), true);
+  int64_t err_index = -1;
+  int64_t status = 0;
+  if (jaggy::ext::dtype_is<int64_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_min", "offsets");
+    auto* data = jaggy::ext::in_ptr<int64_t>(data_obj, "reduce_min", "data");
+    auto* identity = jaggy::ext::in_ptr<int64_t>(identity_obj, "reduce_min", "identity");
+    auto* out = jaggy::ext::out_ptr<int64_t>(out_obj, "reduce_min", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_min_int64(offsets, data, identity, out, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<int32_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_min", "offsets");
+    auto* data = jaggy::ext::in_ptr<int32_t>(data_obj, "reduce_min", "data");
+    auto* identity = jaggy::ext::in_ptr<int32_t>(identity_obj, "reduce_min", "identity");
+    auto* out = jaggy::ext::out_ptr<int32_t>(out_obj, "reduce_min", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_min_int32(offsets, data, identity, out, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<bool>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_min", "offsets");
+    auto* data = jaggy::ext::in_ptr<bool>(data_obj, "reduce_min", "data");
+    auto* identity = jaggy::ext::in_ptr<bool>(identity_obj, "reduce_min", "identity");
+    auto* out = jaggy::ext::out_ptr<bool>(out_obj, "reduce_min", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_min_bool(offsets, data, identity, out, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<int8_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_min", "offsets");
+    auto* data = jaggy::ext::in_ptr<int8_t>(data_obj, "reduce_min", "data");
+    auto* identity = jaggy::ext::in_ptr<int8_t>(identity_obj, "reduce_min", "identity");
+    auto* out = jaggy::ext::out_ptr<int8_t>(out_obj, "reduce_min", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_min_int8(offsets, data, identity, out, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<int16_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_min", "offsets");
+    auto* data = jaggy::ext::in_ptr<int16_t>(data_obj, "reduce_min", "data");
+    auto* identity = jaggy::ext::in_ptr<int16_t>(identity_obj, "reduce_min", "identity");
+    auto* out = jaggy::ext::out_ptr<int16_t>(out_obj, "reduce_min", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_min_int16(offsets, data, identity, out, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<uint8_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_min", "offsets");
+    auto* data = jaggy::ext::in_ptr<uint8_t>(data_obj, "reduce_min", "data");
+    auto* identity = jaggy::ext::in_ptr<uint8_t>(identity_obj, "reduce_min", "identity");
+    auto* out = jaggy::ext::out_ptr<uint8_t>(out_obj, "reduce_min", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_min_uint8(offsets, data, identity, out, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<uint16_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_min", "offsets");
+    auto* data = jaggy::ext::in_ptr<uint16_t>(data_obj, "reduce_min", "data");
+    auto* identity = jaggy::ext::in_ptr<uint16_t>(identity_obj, "reduce_min", "identity");
+    auto* out = jaggy::ext::out_ptr<uint16_t>(out_obj, "reduce_min", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_min_uint16(offsets, data, identity, out, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<uint32_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_min", "offsets");
+    auto* data = jaggy::ext::in_ptr<uint32_t>(data_obj, "reduce_min", "data");
+    auto* identity = jaggy::ext::in_ptr<uint32_t>(identity_obj, "reduce_min", "identity");
+    auto* out = jaggy::ext::out_ptr<uint32_t>(out_obj, "reduce_min", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_min_uint32(offsets, data, identity, out, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<uint64_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_min", "offsets");
+    auto* data = jaggy::ext::in_ptr<uint64_t>(data_obj, "reduce_min", "data");
+    auto* identity = jaggy::ext::in_ptr<uint64_t>(identity_obj, "reduce_min", "identity");
+    auto* out = jaggy::ext::out_ptr<uint64_t>(out_obj, "reduce_min", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_min_uint64(offsets, data, identity, out, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<float>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_min", "offsets");
+    auto* data = jaggy::ext::in_ptr<float>(data_obj, "reduce_min", "data");
+    auto* identity = jaggy::ext::in_ptr<float>(identity_obj, "reduce_min", "identity");
+    auto* out = jaggy::ext::out_ptr<float>(out_obj, "reduce_min", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_min_float32(offsets, data, identity, out, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<double>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_min", "offsets");
+    auto* data = jaggy::ext::in_ptr<double>(data_obj, "reduce_min", "data");
+    auto* identity = jaggy::ext::in_ptr<double>(identity_obj, "reduce_min", "identity");
+    auto* out = jaggy::ext::out_ptr<double>(out_obj, "reduce_min", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_min_float64(offsets, data, identity, out, n, ndata, &err_index);
+  } else {
+    jaggy::ext::no_specialization("reduce_min", {data_obj}, "data");
+  }
+  if (status != 0) return py::make_tuple(status, err_index);
+  return py::none();
+}
+
+py::object k_reduce_prod(const py::array& offsets_obj, const py::array& data_obj, const py::array& out_obj, int64_t n, int64_t ndata) {
+  jaggy::ext::check_nonnegative(n, "reduce_prod", "n");
+  jaggy::ext::check_nonnegative(ndata, "reduce_prod", "ndata");
+  jaggy::ext::check_array(offsets_obj, "reduce_prod", "offsets", static_cast<int64_t>(n + 1), false);
+  jaggy::ext::check_array(data_obj, "reduce_prod", "data", static_cast<int64_t>(ndata), false);
+  jaggy::ext::check_array(out_obj, "reduce_prod", "out", static_cast<int64_t>(n), true);
+  int64_t err_index = -1;
+  int64_t status = 0;
+  if (jaggy::ext::dtype_is<int64_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_prod", "offsets");
+    auto* data = jaggy::ext::in_ptr<int64_t>(data_obj, "reduce_prod", "data");
+    auto* out = jaggy::ext::out_ptr<int64_t>(out_obj, "reduce_prod", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_prod_int64(offsets, data, out, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<uint64_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_prod", "offsets");
+    auto* data = jaggy::ext::in_ptr<uint64_t>(data_obj, "reduce_prod", "data");
+    auto* out = jaggy::ext::out_ptr<uint64_t>(out_obj, "reduce_prod", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_prod_uint64(offsets, data, out, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<double>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_prod", "offsets");
+    auto* data = jaggy::ext::in_ptr<double>(data_obj, "reduce_prod", "data");
+    auto* out = jaggy::ext::out_ptr<double>(out_obj, "reduce_prod", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_prod_float64(offsets, data, out, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<float>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_prod", "offsets");
+    auto* data = jaggy::ext::in_ptr<float>(data_obj, "reduce_prod", "data");
+    auto* out = jaggy::ext::out_ptr<float>(out_obj, "reduce_prod", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_prod_float32(offsets, data, out, n, ndata, &err_index);
+  } else {
+    jaggy::ext::no_specialization("reduce_prod", {data_obj}, "data");
+  }
+  if (status != 0) return py::make_tuple(status, err_index);
+  return py::none();
+}
+
+py::object k_reduce_sum(const py::array& offsets_obj, const py::array& data_obj, const py::array& out_obj, int64_t n, int64_t ndata) {
+  jaggy::ext::check_nonnegative(n, "reduce_sum", "n");
+  jaggy::ext::check_nonnegative(ndata, "reduce_sum", "ndata");
+  jaggy::ext::check_array(offsets_obj, "reduce_sum", "offsets", static_cast<int64_t>(n + 1), false);
+  jaggy::ext::check_array(data_obj, "reduce_sum", "data", static_cast<int64_t>(ndata), false);
+  jaggy::ext::check_array(out_obj, "reduce_sum", "out", static_cast<int64_t>(n), true);
+  int64_t err_index = -1;
+  int64_t status = 0;
+  if (jaggy::ext::dtype_is<int64_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_sum", "offsets");
+    auto* data = jaggy::ext::in_ptr<int64_t>(data_obj, "reduce_sum", "data");
+    auto* out = jaggy::ext::out_ptr<int64_t>(out_obj, "reduce_sum", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_sum_int64(offsets, data, out, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<uint64_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_sum", "offsets");
+    auto* data = jaggy::ext::in_ptr<uint64_t>(data_obj, "reduce_sum", "data");
+    auto* out = jaggy::ext::out_ptr<uint64_t>(out_obj, "reduce_sum", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_sum_uint64(offsets, data, out, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<double>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_sum", "offsets");
+    auto* data = jaggy::ext::in_ptr<double>(data_obj, "reduce_sum", "data");
+    auto* out = jaggy::ext::out_ptr<double>(out_obj, "reduce_sum", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_sum_float64(offsets, data, out, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<float>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_sum", "offsets");
+    auto* data = jaggy::ext::in_ptr<float>(data_obj, "reduce_sum", "data");
+    auto* out = jaggy::ext::out_ptr<float>(out_obj, "reduce_sum", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_sum_float32(offsets, data, out, n, ndata, &err_index);
+  } else {
+    jaggy::ext::no_specialization("reduce_sum", {data_obj}, "data");
+  }
+  if (status != 0) return py::make_tuple(status, err_index);
+  return py::none();
+}
+
 py::object k_union_validity(const py::array& tags_obj, const py::array& index_obj, const py::array& content_lens_obj, int64_t n, int64_t ncontents) {
   jaggy::ext::check_nonnegative(n, "union_validity", "n");
   jaggy::ext::check_nonnegative(ncontents, "union_validity", "ncontents");
@@ -389,5 +1058,14 @@ void register_kernels(py::module_& m) {
   m.def("offsets_to_counts", &k_offsets_to_counts, py::arg("offsets"), py::arg("counts"), py::arg("n"));
   m.def("offsets_validity", &k_offsets_validity, py::arg("offsets"), py::arg("n"), py::arg("content_len"));
   m.def("option_compact", &k_option_compact, py::arg("index"), py::arg("carry"), py::arg("outindex"), py::arg("nvalid"), py::arg("n"));
+  m.def("reduce_all", &k_reduce_all, py::arg("offsets"), py::arg("data"), py::arg("out"), py::arg("n"), py::arg("ndata"));
+  m.def("reduce_any", &k_reduce_any, py::arg("offsets"), py::arg("data"), py::arg("out"), py::arg("n"), py::arg("ndata"));
+  m.def("reduce_argmax", &k_reduce_argmax, py::arg("offsets"), py::arg("data"), py::arg("out"), py::arg("n"), py::arg("ndata"));
+  m.def("reduce_argmin", &k_reduce_argmin, py::arg("offsets"), py::arg("data"), py::arg("out"), py::arg("n"), py::arg("ndata"));
+  m.def("reduce_count_nonzero", &k_reduce_count_nonzero, py::arg("offsets"), py::arg("data"), py::arg("out"), py::arg("n"), py::arg("ndata"));
+  m.def("reduce_max", &k_reduce_max, py::arg("offsets"), py::arg("data"), py::arg("identity"), py::arg("out"), py::arg("n"), py::arg("ndata"));
+  m.def("reduce_min", &k_reduce_min, py::arg("offsets"), py::arg("data"), py::arg("identity"), py::arg("out"), py::arg("n"), py::arg("ndata"));
+  m.def("reduce_prod", &k_reduce_prod, py::arg("offsets"), py::arg("data"), py::arg("out"), py::arg("n"), py::arg("ndata"));
+  m.def("reduce_sum", &k_reduce_sum, py::arg("offsets"), py::arg("data"), py::arg("out"), py::arg("n"), py::arg("ndata"));
   m.def("union_validity", &k_union_validity, py::arg("tags"), py::arg("index"), py::arg("content_lens"), py::arg("n"), py::arg("ncontents"));
 }

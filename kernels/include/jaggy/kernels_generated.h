@@ -170,6 +170,248 @@ int64_t jaggy_option_compact_int64(const int64_t* index, int64_t* carry, int64_t
   extern "C" int64_t jaggy_option_compact_int32(const int32_t* index, int64_t* carry, int64_t* outindex, int64_t* nvalid, int64_t n, int64_t* err_index) { return impl<int32_t>(index, carry, outindex, nvalid, n, err_index); } \
   extern "C" int64_t jaggy_option_compact_int64(const int64_t* index, int64_t* carry, int64_t* outindex, int64_t* nvalid, int64_t n, int64_t* err_index) { return impl<int64_t>(index, carry, outindex, nvalid, n, err_index); }
 
+// reduce_all: Whether every element of every group is nonzero.
+namespace jaggy::reduce_all_err {
+constexpr int64_t bad_offsets = 1;
+}
+extern "C" {
+int64_t jaggy_reduce_all_int64(const int64_t* offsets, const int64_t* data, bool* out, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_all_int32(const int64_t* offsets, const int32_t* data, bool* out, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_all_bool(const int64_t* offsets, const bool* data, bool* out, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_all_int8(const int64_t* offsets, const int8_t* data, bool* out, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_all_int16(const int64_t* offsets, const int16_t* data, bool* out, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_all_uint8(const int64_t* offsets, const uint8_t* data, bool* out, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_all_uint16(const int64_t* offsets, const uint16_t* data, bool* out, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_all_uint32(const int64_t* offsets, const uint32_t* data, bool* out, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_all_uint64(const int64_t* offsets, const uint64_t* data, bool* out, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_all_float32(const int64_t* offsets, const float* data, bool* out, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_all_float64(const int64_t* offsets, const double* data, bool* out, int64_t n, int64_t ndata, int64_t* err_index);
+}
+#define JAGGY_DEFINE_reduce_all(impl) \
+  extern "C" int64_t jaggy_reduce_all_int64(const int64_t* offsets, const int64_t* data, bool* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<int64_t>(offsets, data, out, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_all_int32(const int64_t* offsets, const int32_t* data, bool* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<int32_t>(offsets, data, out, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_all_bool(const int64_t* offsets, const bool* data, bool* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<bool>(offsets, data, out, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_all_int8(const int64_t* offsets, const int8_t* data, bool* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<int8_t>(offsets, data, out, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_all_int16(const int64_t* offsets, const int16_t* data, bool* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<int16_t>(offsets, data, out, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_all_uint8(const int64_t* offsets, const uint8_t* data, bool* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<uint8_t>(offsets, data, out, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_all_uint16(const int64_t* offsets, const uint16_t* data, bool* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<uint16_t>(offsets, data, out, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_all_uint32(const int64_t* offsets, const uint32_t* data, bool* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<uint32_t>(offsets, data, out, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_all_uint64(const int64_t* offsets, const uint64_t* data, bool* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<uint64_t>(offsets, data, out, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_all_float32(const int64_t* offsets, const float* data, bool* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<float>(offsets, data, out, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_all_float64(const int64_t* offsets, const double* data, bool* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<double>(offsets, data, out, n, ndata, err_index); }
+
+// reduce_any: Whether any element of every group is nonzero.
+namespace jaggy::reduce_any_err {
+constexpr int64_t bad_offsets = 1;
+}
+extern "C" {
+int64_t jaggy_reduce_any_int64(const int64_t* offsets, const int64_t* data, bool* out, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_any_int32(const int64_t* offsets, const int32_t* data, bool* out, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_any_bool(const int64_t* offsets, const bool* data, bool* out, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_any_int8(const int64_t* offsets, const int8_t* data, bool* out, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_any_int16(const int64_t* offsets, const int16_t* data, bool* out, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_any_uint8(const int64_t* offsets, const uint8_t* data, bool* out, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_any_uint16(const int64_t* offsets, const uint16_t* data, bool* out, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_any_uint32(const int64_t* offsets, const uint32_t* data, bool* out, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_any_uint64(const int64_t* offsets, const uint64_t* data, bool* out, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_any_float32(const int64_t* offsets, const float* data, bool* out, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_any_float64(const int64_t* offsets, const double* data, bool* out, int64_t n, int64_t ndata, int64_t* err_index);
+}
+#define JAGGY_DEFINE_reduce_any(impl) \
+  extern "C" int64_t jaggy_reduce_any_int64(const int64_t* offsets, const int64_t* data, bool* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<int64_t>(offsets, data, out, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_any_int32(const int64_t* offsets, const int32_t* data, bool* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<int32_t>(offsets, data, out, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_any_bool(const int64_t* offsets, const bool* data, bool* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<bool>(offsets, data, out, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_any_int8(const int64_t* offsets, const int8_t* data, bool* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<int8_t>(offsets, data, out, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_any_int16(const int64_t* offsets, const int16_t* data, bool* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<int16_t>(offsets, data, out, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_any_uint8(const int64_t* offsets, const uint8_t* data, bool* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<uint8_t>(offsets, data, out, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_any_uint16(const int64_t* offsets, const uint16_t* data, bool* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<uint16_t>(offsets, data, out, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_any_uint32(const int64_t* offsets, const uint32_t* data, bool* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<uint32_t>(offsets, data, out, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_any_uint64(const int64_t* offsets, const uint64_t* data, bool* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<uint64_t>(offsets, data, out, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_any_float32(const int64_t* offsets, const float* data, bool* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<float>(offsets, data, out, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_any_float64(const int64_t* offsets, const double* data, bool* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<double>(offsets, data, out, n, ndata, err_index); }
+
+// reduce_argmax: Position in data of the first maximum of every group (-1 for an empty group).
+namespace jaggy::reduce_argmax_err {
+constexpr int64_t bad_offsets = 1;
+}
+extern "C" {
+int64_t jaggy_reduce_argmax_int64(const int64_t* offsets, const int64_t* data, int64_t* out, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_argmax_int32(const int64_t* offsets, const int32_t* data, int64_t* out, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_argmax_bool(const int64_t* offsets, const bool* data, int64_t* out, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_argmax_int8(const int64_t* offsets, const int8_t* data, int64_t* out, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_argmax_int16(const int64_t* offsets, const int16_t* data, int64_t* out, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_argmax_uint8(const int64_t* offsets, const uint8_t* data, int64_t* out, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_argmax_uint16(const int64_t* offsets, const uint16_t* data, int64_t* out, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_argmax_uint32(const int64_t* offsets, const uint32_t* data, int64_t* out, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_argmax_uint64(const int64_t* offsets, const uint64_t* data, int64_t* out, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_argmax_float32(const int64_t* offsets, const float* data, int64_t* out, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_argmax_float64(const int64_t* offsets, const double* data, int64_t* out, int64_t n, int64_t ndata, int64_t* err_index);
+}
+#define JAGGY_DEFINE_reduce_argmax(impl) \
+  extern "C" int64_t jaggy_reduce_argmax_int64(const int64_t* offsets, const int64_t* data, int64_t* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<int64_t>(offsets, data, out, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_argmax_int32(const int64_t* offsets, const int32_t* data, int64_t* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<int32_t>(offsets, data, out, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_argmax_bool(const int64_t* offsets, const bool* data, int64_t* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<bool>(offsets, data, out, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_argmax_int8(const int64_t* offsets, const int8_t* data, int64_t* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<int8_t>(offsets, data, out, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_argmax_int16(const int64_t* offsets, const int16_t* data, int64_t* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<int16_t>(offsets, data, out, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_argmax_uint8(const int64_t* offsets, const uint8_t* data, int64_t* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<uint8_t>(offsets, data, out, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_argmax_uint16(const int64_t* offsets, const uint16_t* data, int64_t* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<uint16_t>(offsets, data, out, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_argmax_uint32(const int64_t* offsets, const uint32_t* data, int64_t* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<uint32_t>(offsets, data, out, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_argmax_uint64(const int64_t* offsets, const uint64_t* data, int64_t* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<uint64_t>(offsets, data, out, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_argmax_float32(const int64_t* offsets, const float* data, int64_t* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<float>(offsets, data, out, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_argmax_float64(const int64_t* offsets, const double* data, int64_t* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<double>(offsets, data, out, n, ndata, err_index); }
+
+// reduce_argmin: Position in data of the first minimum of every group (-1 for an empty group).
+namespace jaggy::reduce_argmin_err {
+constexpr int64_t bad_offsets = 1;
+}
+extern "C" {
+int64_t jaggy_reduce_argmin_int64(const int64_t* offsets, const int64_t* data, int64_t* out, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_argmin_int32(const int64_t* offsets, const int32_t* data, int64_t* out, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_argmin_bool(const int64_t* offsets, const bool* data, int64_t* out, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_argmin_int8(const int64_t* offsets, const int8_t* data, int64_t* out, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_argmin_int16(const int64_t* offsets, const int16_t* data, int64_t* out, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_argmin_uint8(const int64_t* offsets, const uint8_t* data, int64_t* out, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_argmin_uint16(const int64_t* offsets, const uint16_t* data, int64_t* out, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_argmin_uint32(const int64_t* offsets, const uint32_t* data, int64_t* out, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_argmin_uint64(const int64_t* offsets, const uint64_t* data, int64_t* out, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_argmin_float32(const int64_t* offsets, const float* data, int64_t* out, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_argmin_float64(const int64_t* offsets, const double* data, int64_t* out, int64_t n, int64_t ndata, int64_t* err_index);
+}
+#define JAGGY_DEFINE_reduce_argmin(impl) \
+  extern "C" int64_t jaggy_reduce_argmin_int64(const int64_t* offsets, const int64_t* data, int64_t* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<int64_t>(offsets, data, out, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_argmin_int32(const int64_t* offsets, const int32_t* data, int64_t* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<int32_t>(offsets, data, out, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_argmin_bool(const int64_t* offsets, const bool* data, int64_t* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<bool>(offsets, data, out, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_argmin_int8(const int64_t* offsets, const int8_t* data, int64_t* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<int8_t>(offsets, data, out, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_argmin_int16(const int64_t* offsets, const int16_t* data, int64_t* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<int16_t>(offsets, data, out, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_argmin_uint8(const int64_t* offsets, const uint8_t* data, int64_t* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<uint8_t>(offsets, data, out, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_argmin_uint16(const int64_t* offsets, const uint16_t* data, int64_t* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<uint16_t>(offsets, data, out, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_argmin_uint32(const int64_t* offsets, const uint32_t* data, int64_t* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<uint32_t>(offsets, data, out, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_argmin_uint64(const int64_t* offsets, const uint64_t* data, int64_t* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<uint64_t>(offsets, data, out, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_argmin_float32(const int64_t* offsets, const float* data, int64_t* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<float>(offsets, data, out, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_argmin_float64(const int64_t* offsets, const double* data, int64_t* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<double>(offsets, data, out, n, ndata, err_index); }
+
+// reduce_count_nonzero: Number of nonzero elements in every group.
+namespace jaggy::reduce_count_nonzero_err {
+constexpr int64_t bad_offsets = 1;
+}
+extern "C" {
+int64_t jaggy_reduce_count_nonzero_int64(const int64_t* offsets, const int64_t* data, int64_t* out, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_count_nonzero_int32(const int64_t* offsets, const int32_t* data, int64_t* out, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_count_nonzero_bool(const int64_t* offsets, const bool* data, int64_t* out, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_count_nonzero_int8(const int64_t* offsets, const int8_t* data, int64_t* out, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_count_nonzero_int16(const int64_t* offsets, const int16_t* data, int64_t* out, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_count_nonzero_uint8(const int64_t* offsets, const uint8_t* data, int64_t* out, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_count_nonzero_uint16(const int64_t* offsets, const uint16_t* data, int64_t* out, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_count_nonzero_uint32(const int64_t* offsets, const uint32_t* data, int64_t* out, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_count_nonzero_uint64(const int64_t* offsets, const uint64_t* data, int64_t* out, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_count_nonzero_float32(const int64_t* offsets, const float* data, int64_t* out, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_count_nonzero_float64(const int64_t* offsets, const double* data, int64_t* out, int64_t n, int64_t ndata, int64_t* err_index);
+}
+#define JAGGY_DEFINE_reduce_count_nonzero(impl) \
+  extern "C" int64_t jaggy_reduce_count_nonzero_int64(const int64_t* offsets, const int64_t* data, int64_t* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<int64_t>(offsets, data, out, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_count_nonzero_int32(const int64_t* offsets, const int32_t* data, int64_t* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<int32_t>(offsets, data, out, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_count_nonzero_bool(const int64_t* offsets, const bool* data, int64_t* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<bool>(offsets, data, out, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_count_nonzero_int8(const int64_t* offsets, const int8_t* data, int64_t* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<int8_t>(offsets, data, out, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_count_nonzero_int16(const int64_t* offsets, const int16_t* data, int64_t* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<int16_t>(offsets, data, out, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_count_nonzero_uint8(const int64_t* offsets, const uint8_t* data, int64_t* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<uint8_t>(offsets, data, out, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_count_nonzero_uint16(const int64_t* offsets, const uint16_t* data, int64_t* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<uint16_t>(offsets, data, out, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_count_nonzero_uint32(const int64_t* offsets, const uint32_t* data, int64_t* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<uint32_t>(offsets, data, out, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_count_nonzero_uint64(const int64_t* offsets, const uint64_t* data, int64_t* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<uint64_t>(offsets, data, out, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_count_nonzero_float32(const int64_t* offsets, const float* data, int64_t* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<float>(offsets, data, out, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_count_nonzero_float64(const int64_t* offsets, const double* data, int64_t* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<double>(offsets, data, out, n, ndata, err_index); }
+
+// reduce_max: Maximum of every group, starting from identity[0] (NaN never compares greater, so it is skipped).
+namespace jaggy::reduce_max_err {
+constexpr int64_t bad_offsets = 1;
+}
+extern "C" {
+int64_t jaggy_reduce_max_int64(const int64_t* offsets, const int64_t* data, const int64_t* identity, int64_t* out, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_max_int32(const int64_t* offsets, const int32_t* data, const int32_t* identity, int32_t* out, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_max_bool(const int64_t* offsets, const bool* data, const bool* identity, bool* out, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_max_int8(const int64_t* offsets, const int8_t* data, const int8_t* identity, int8_t* out, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_max_int16(const int64_t* offsets, const int16_t* data, const int16_t* identity, int16_t* out, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_max_uint8(const int64_t* offsets, const uint8_t* data, const uint8_t* identity, uint8_t* out, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_max_uint16(const int64_t* offsets, const uint16_t* data, const uint16_t* identity, uint16_t* out, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_max_uint32(const int64_t* offsets, const uint32_t* data, const uint32_t* identity, uint32_t* out, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_max_uint64(const int64_t* offsets, const uint64_t* data, const uint64_t* identity, uint64_t* out, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_max_float32(const int64_t* offsets, const float* data, const float* identity, float* out, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_max_float64(const int64_t* offsets, const double* data, const double* identity, double* out, int64_t n, int64_t ndata, int64_t* err_index);
+}
+#define JAGGY_DEFINE_reduce_max(impl) \
+  extern "C" int64_t jaggy_reduce_max_int64(const int64_t* offsets, const int64_t* data, const int64_t* identity, int64_t* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<int64_t>(offsets, data, identity, out, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_max_int32(const int64_t* offsets, const int32_t* data, const int32_t* identity, int32_t* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<int32_t>(offsets, data, identity, out, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_max_bool(const int64_t* offsets, const bool* data, const bool* identity, bool* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<bool>(offsets, data, identity, out, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_max_int8(const int64_t* offsets, const int8_t* data, const int8_t* identity, int8_t* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<int8_t>(offsets, data, identity, out, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_max_int16(const int64_t* offsets, const int16_t* data, const int16_t* identity, int16_t* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<int16_t>(offsets, data, identity, out, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_max_uint8(const int64_t* offsets, const uint8_t* data, const uint8_t* identity, uint8_t* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<uint8_t>(offsets, data, identity, out, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_max_uint16(const int64_t* offsets, const uint16_t* data, const uint16_t* identity, uint16_t* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<uint16_t>(offsets, data, identity, out, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_max_uint32(const int64_t* offsets, const uint32_t* data, const uint32_t* identity, uint32_t* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<uint32_t>(offsets, data, identity, out, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_max_uint64(const int64_t* offsets, const uint64_t* data, const uint64_t* identity, uint64_t* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<uint64_t>(offsets, data, identity, out, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_max_float32(const int64_t* offsets, const float* data, const float* identity, float* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<float>(offsets, data, identity, out, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_max_float64(const int64_t* offsets, const double* data, const double* identity, double* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<double>(offsets, data, identity, out, n, ndata, err_index); }
+
+// reduce_min: Minimum of every group, starting from identity[0] (NaN never compares less, so it is skipped).
+namespace jaggy::reduce_min_err {
+constexpr int64_t bad_offsets = 1;
+}
+extern "C" {
+int64_t jaggy_reduce_min_int64(const int64_t* offsets, const int64_t* data, const int64_t* identity, int64_t* out, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_min_int32(const int64_t* offsets, const int32_t* data, const int32_t* identity, int32_t* out, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_min_bool(const int64_t* offsets, const bool* data, const bool* identity, bool* out, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_min_int8(const int64_t* offsets, const int8_t* data, const int8_t* identity, int8_t* out, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_min_int16(const int64_t* offsets, const int16_t* data, const int16_t* identity, int16_t* out, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_min_uint8(const int64_t* offsets, const uint8_t* data, const uint8_t* identity, uint8_t* out, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_min_uint16(const int64_t* offsets, const uint16_t* data, const uint16_t* identity, uint16_t* out, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_min_uint32(const int64_t* offsets, const uint32_t* data, const uint32_t* identity, uint32_t* out, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_min_uint64(const int64_t* offsets, const uint64_t* data, const uint64_t* identity, uint64_t* out, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_min_float32(const int64_t* offsets, const float* data, const float* identity, float* out, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_min_float64(const int64_t* offsets, const double* data, const double* identity, double* out, int64_t n, int64_t ndata, int64_t* err_index);
+}
+#define JAGGY_DEFINE_reduce_min(impl) \
+  extern "C" int64_t jaggy_reduce_min_int64(const int64_t* offsets, const int64_t* data, const int64_t* identity, int64_t* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<int64_t>(offsets, data, identity, out, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_min_int32(const int64_t* offsets, const int32_t* data, const int32_t* identity, int32_t* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<int32_t>(offsets, data, identity, out, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_min_bool(const int64_t* offsets, const bool* data, const bool* identity, bool* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<bool>(offsets, data, identity, out, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_min_int8(const int64_t* offsets, const int8_t* data, const int8_t* identity, int8_t* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<int8_t>(offsets, data, identity, out, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_min_int16(const int64_t* offsets, const int16_t* data, const int16_t* identity, int16_t* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<int16_t>(offsets, data, identity, out, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_min_uint8(const int64_t* offsets, const uint8_t* data, const uint8_t* identity, uint8_t* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<uint8_t>(offsets, data, identity, out, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_min_uint16(const int64_t* offsets, const uint16_t* data, const uint16_t* identity, uint16_t* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<uint16_t>(offsets, data, identity, out, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_min_uint32(const int64_t* offsets, const uint32_t* data, const uint32_t* identity, uint32_t* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<uint32_t>(offsets, data, identity, out, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_min_uint64(const int64_t* offsets, const uint64_t* data, const uint64_t* identity, uint64_t* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<uint64_t>(offsets, data, identity, out, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_min_float32(const int64_t* offsets, const float* data, const float* identity, float* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<float>(offsets, data, identity, out, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_min_float64(const int64_t* offsets, const double* data, const double* identity, double* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<double>(offsets, data, identity, out, n, ndata, err_index); }
+
+// reduce_prod: Product of every group (integers wrap on overflow).
+namespace jaggy::reduce_prod_err {
+constexpr int64_t bad_offsets = 1;
+}
+extern "C" {
+int64_t jaggy_reduce_prod_int64(const int64_t* offsets, const int64_t* data, int64_t* out, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_prod_uint64(const int64_t* offsets, const uint64_t* data, uint64_t* out, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_prod_float64(const int64_t* offsets, const double* data, double* out, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_prod_float32(const int64_t* offsets, const float* data, float* out, int64_t n, int64_t ndata, int64_t* err_index);
+}
+#define JAGGY_DEFINE_reduce_prod(impl) \
+  extern "C" int64_t jaggy_reduce_prod_int64(const int64_t* offsets, const int64_t* data, int64_t* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<int64_t>(offsets, data, out, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_prod_uint64(const int64_t* offsets, const uint64_t* data, uint64_t* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<uint64_t>(offsets, data, out, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_prod_float64(const int64_t* offsets, const double* data, double* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<double>(offsets, data, out, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_prod_float32(const int64_t* offsets, const float* data, float* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<float>(offsets, data, out, n, ndata, err_index); }
+
+// reduce_sum: Sum of every group (integers wrap on overflow; floats use pairwise summation in double precision).
+namespace jaggy::reduce_sum_err {
+constexpr int64_t bad_offsets = 1;
+}
+extern "C" {
+int64_t jaggy_reduce_sum_int64(const int64_t* offsets, const int64_t* data, int64_t* out, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_sum_uint64(const int64_t* offsets, const uint64_t* data, uint64_t* out, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_sum_float64(const int64_t* offsets, const double* data, double* out, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_sum_float32(const int64_t* offsets, const float* data, float* out, int64_t n, int64_t ndata, int64_t* err_index);
+}
+#define JAGGY_DEFINE_reduce_sum(impl) \
+  extern "C" int64_t jaggy_reduce_sum_int64(const int64_t* offsets, const int64_t* data, int64_t* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<int64_t>(offsets, data, out, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_sum_uint64(const int64_t* offsets, const uint64_t* data, uint64_t* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<uint64_t>(offsets, data, out, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_sum_float64(const int64_t* offsets, const double* data, double* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<double>(offsets, data, out, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_sum_float32(const int64_t* offsets, const float* data, float* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<float>(offsets, data, out, n, ndata, err_index); }
+
 // union_validity: Checks union tags against the number of contents and union indexes against each content's length.
 namespace jaggy::union_validity_err {
 constexpr int64_t bad_tag = 1;

@@ -87,6 +87,60 @@ def option_compact(index, carry, outindex, nvalid, n):  # noqa: ANN001, ANN201
     if r is not None:
         raise_kernel_error('option_compact', r[0], r[1])
 
+def reduce_all(offsets, data, out, n, ndata):  # noqa: ANN001, ANN201
+    """Whether every element of every group is nonzero."""
+    r = _ext.reduce_all(offsets, data, out, n, ndata)
+    if r is not None:
+        raise_kernel_error('reduce_all', r[0], r[1])
+
+def reduce_any(offsets, data, out, n, ndata):  # noqa: ANN001, ANN201
+    """Whether any element of every group is nonzero."""
+    r = _ext.reduce_any(offsets, data, out, n, ndata)
+    if r is not None:
+        raise_kernel_error('reduce_any', r[0], r[1])
+
+def reduce_argmax(offsets, data, out, n, ndata):  # noqa: ANN001, ANN201
+    """Position in data of the first maximum of every group (-1 for an empty group)."""
+    r = _ext.reduce_argmax(offsets, data, out, n, ndata)
+    if r is not None:
+        raise_kernel_error('reduce_argmax', r[0], r[1])
+
+def reduce_argmin(offsets, data, out, n, ndata):  # noqa: ANN001, ANN201
+    """Position in data of the first minimum of every group (-1 for an empty group)."""
+    r = _ext.reduce_argmin(offsets, data, out, n, ndata)
+    if r is not None:
+        raise_kernel_error('reduce_argmin', r[0], r[1])
+
+def reduce_count_nonzero(offsets, data, out, n, ndata):  # noqa: ANN001, ANN201
+    """Number of nonzero elements in every group."""
+    r = _ext.reduce_count_nonzero(offsets, data, out, n, ndata)
+    if r is not None:
+        raise_kernel_error('reduce_count_nonzero', r[0], r[1])
+
+def reduce_max(offsets, data, identity, out, n, ndata):  # noqa: ANN001, ANN201
+    """Maximum of every group, starting from identity[0] (NaN never compares greater, so it is skipped)."""
+    r = _ext.reduce_max(offsets, data, identity, out, n, ndata)
+    if r is not None:
+        raise_kernel_error('reduce_max', r[0], r[1])
+
+def reduce_min(offsets, data, identity, out, n, ndata):  # noqa: ANN001, ANN201
+    """Minimum of every group, starting from identity[0] (NaN never compares less, so it is skipped)."""
+    r = _ext.reduce_min(offsets, data, identity, out, n, ndata)
+    if r is not None:
+        raise_kernel_error('reduce_min', r[0], r[1])
+
+def reduce_prod(offsets, data, out, n, ndata):  # noqa: ANN001, ANN201
+    """Product of every group (integers wrap on overflow)."""
+    r = _ext.reduce_prod(offsets, data, out, n, ndata)
+    if r is not None:
+        raise_kernel_error('reduce_prod', r[0], r[1])
+
+def reduce_sum(offsets, data, out, n, ndata):  # noqa: ANN001, ANN201
+    """Sum of every group (integers wrap on overflow; floats use pairwise summation in double precision)."""
+    r = _ext.reduce_sum(offsets, data, out, n, ndata)
+    if r is not None:
+        raise_kernel_error('reduce_sum', r[0], r[1])
+
 def union_validity(tags, index, content_lens, n, ncontents):  # noqa: ANN001, ANN201
     """Checks union tags against the number of contents and union indexes against each content's length."""
     r = _ext.union_validity(tags, index, content_lens, n, ncontents)

@@ -1,0 +1,49 @@
+"""jaggy.any: Whether any value along an axis is nonzero."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from jaggy._reducers import run
+from jaggy._reducers_leaf import Any_
+
+__all__ = ["any"]
+
+
+def any(
+    array: Any,
+    axis: int | None = None,
+    *,
+    keepdims: bool = False,
+    mask_identity: bool = False,
+    highlevel: bool = True,
+    behavior: Mapping | None = None,
+    attrs: Mapping | None = None,
+) -> Any:
+    """Whether any value along an axis is nonzero.
+
+    Parameters:
+        array: array-like data (anything ``jaggy.Array`` accepts).
+        axis: the axis to reduce (negative counts from the innermost); None reduces everything
+            to one value.
+        keepdims: keep the reduced axis as a dimension of length 1.
+        mask_identity: give None (instead of False) where a reduction has no values.
+        highlevel: return a ``jaggy.Array`` (True) or a layout (False).
+        behavior, attrs: custom behavior and attributes of the result.
+
+    Returns:
+        An array one dimension shallower than ``array`` (same depth with ``keepdims``), or a
+        scalar (None where masked) when the whole array is reduced.
+
+    Example:
+        >>> import jaggy as ak
+        >>> ak.any(ak.Array([[0, 2], [], [0]]), axis=1).to_list()
+        [True, False, False]
+
+    Raises:
+        AxisError: ``axis`` exceeds the depth of the array.
+        TypeError: the values are records or mixed types, or not numbers.
+    """
+    return run("jaggy.any", Any_(), array, axis, keepdims, mask_identity, highlevel,
+               behavior, attrs)

@@ -1,0 +1,99 @@
+"""jaggy.jaggy.std and jaggy.nanstd: standard deviations along an axis."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from jaggy._reducers import run
+from jaggy._reducers_leaf import Var
+
+__all__ = ["nanstd", "std"]
+
+
+def _no_weight(fname: str, weight: Any) -> None:
+    if weight is not None:
+        msg = f"{fname}: weight is not implemented yet (it needs broadcasting of x and weight)"
+        raise NotImplementedError(msg)
+
+
+def std(
+    x: Any,
+    weight: Any = None,
+    ddof: int = 0,
+    axis: int | None = None,
+    *,
+    keepdims: bool = False,
+    mask_identity: bool = False,
+    highlevel: bool = True,
+    behavior: Mapping | None = None,
+    attrs: Mapping | None = None,
+) -> Any:
+    """Standard deviation of the values along an axis, with ``ddof`` delta degrees of freedom.
+
+    Parameters:
+        x: array-like numbers.
+        weight: not supported yet (must be None).
+        ddof: the divisor is count - ddof.
+        axis: the axis to reduce (negative counts from the innermost); None reduces everything.
+        keepdims: keep the reduced axis as a dimension of length 1.
+        mask_identity: give None (instead of NaN) where a group has no values.
+        highlevel: return a ``jaggy.Array`` (True) or a layout (False).
+        behavior, attrs: custom behavior and attributes of the result.
+
+    Returns:
+        An array one dimension shallower (same depth with ``keepdims``), or a scalar.
+
+    Example:
+        >>> import jaggy as ak
+        >>> ak.std(ak.Array([[1, 2, 6], [], [3]]), axis=1).to_list()
+        [2.160246899469287, nan, 0.0]
+
+    Raises:
+        AxisError: ``axis`` exceeds the depth of the array.
+        NotImplementedError: a ``weight`` was given (not supported yet).
+    """
+    _no_weight("jaggy.std", weight)
+    return run("jaggy.std", Var(ddof, sqrt=True), x, axis, keepdims, mask_identity, highlevel,
+               behavior, attrs)
+
+
+def nanstd(
+    x: Any,
+    weight: Any = None,
+    ddof: int = 0,
+    axis: int | None = None,
+    *,
+    keepdims: bool = False,
+    mask_identity: bool = False,
+    highlevel: bool = True,
+    behavior: Mapping | None = None,
+    attrs: Mapping | None = None,
+) -> Any:
+    """Standard deviation of the values along an axis, with ``ddof`` delta degrees of freedom, NaN values skipped.
+
+    Parameters:
+        x: array-like numbers.
+        weight: not supported yet (must be None).
+        ddof: the divisor is count - ddof.
+        axis: the axis to reduce (negative counts from the innermost); None reduces everything.
+        keepdims: keep the reduced axis as a dimension of length 1.
+        mask_identity: give None (instead of NaN) where a group has no values.
+        highlevel: return a ``jaggy.Array`` (True) or a layout (False).
+        behavior, attrs: custom behavior and attributes of the result.
+
+    Returns:
+        An array one dimension shallower (same depth with ``keepdims``), or a scalar.
+
+    Example:
+        >>> import jaggy as ak
+        >>> ak.nanstd(ak.Array([[1, 2, 6], [], [3]]), axis=1).to_list()
+        [2.160246899469287, nan, 0.0]
+
+    Raises:
+        AxisError: ``axis`` exceeds the depth of the array.
+        NotImplementedError: a ``weight`` was given (not supported yet).
+    """
+    _no_weight("jaggy.nanstd", weight)
+    return run("jaggy.nanstd", Var(ddof, sqrt=True), x, axis, keepdims, mask_identity, highlevel,
+               behavior, attrs, nan_as_none=True)
