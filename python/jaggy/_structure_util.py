@@ -172,3 +172,16 @@ def index64(data: Any, backend: Any) -> Index64:
 def option_index(node: Any) -> Any:
     """The int64 option index of an option node (negative = missing)."""
     return node.to_IndexedOptionArray64().index.data
+
+
+def union_is_none(node: Any) -> Any:
+    """Missing-entry mask of a UnionArray (whose contents are all options or none of them)."""
+    xp = node.backend.xp
+    out = xp.zeros(node.length, dtype=xp.bool_)
+    tags = node.tags.data
+    index = node.index.data.astype(xp.int64)
+    for k, content in enumerate(node.contents):
+        if content.is_option:
+            sel = tags == k
+            out[sel] = content.mask_as_bool(False)[index[sel]]
+    return out
