@@ -86,7 +86,7 @@ def run_lengths(array: Any, *, highlevel: bool = True, behavior: Mapping | None 
         node = as_list_like(node)
         if node.is_list and not is_string(node):
             inner = as_list_like(node.content)
-            if inner.is_list and not is_string(inner) or inner.is_option or inner.is_indexed:
+            if (inner.is_list and not is_string(inner)) or inner.is_option or inner.is_indexed:
                 if inner.is_option or inner.is_indexed:
                     msg = "jaggy.run_lengths: missing values are not implemented"
                     raise NotImplementedError(msg)
