@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import jaggy
-import numpy as np
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from jaggy.testing.strategies import array_pairs, mixed_data, numeric_lists
+from jaggy.testing.strategies import array_pairs, numeric_lists
 from structure_oracle import SETTINGS, compare
 
 AXES = st.integers(-4, 4)

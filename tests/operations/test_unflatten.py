@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from jaggy.testing.strategies import array_pairs, mixed_data, numeric_lists
+from jaggy.testing.strategies import array_pairs, numeric_lists
 from structure_oracle import SETTINGS, compare
 
 AXES = st.integers(-4, 4)
@@ -16,7 +16,6 @@ AXES = st.integers(-4, 4)
 @SETTINGS
 @given(st.lists(st.integers(0, 4), max_size=8), st.data())
 def test_unflatten_axis0(counts, data):
-    import awkward as awk
     values = list(range(sum(counts)))
     compare(lambda ak: ak.unflatten(values, counts), lambda jg: jg.unflatten(values, counts))
     compare(lambda ak: ak.unflatten(np.array(values), np.array(counts, np.int64)),
