@@ -171,6 +171,99 @@ py::object k_counts_to_offsets(const py::array& counts_obj, const py::array& off
   return py::none();
 }
 
+py::object k_index_fill(const py::array& content_obj, const py::array& index_obj, const py::array& value_obj, const py::array& out_obj, int64_t n, int64_t m) {
+  jaggy::ext::check_nonnegative(n, "index_fill", "n");
+  jaggy::ext::check_nonnegative(m, "index_fill", "m");
+  jaggy::ext::check_array(content_obj, "index_fill", "content", static_cast<int64_t>(m), false);
+  jaggy::ext::check_array(index_obj, "index_fill", "index", static_cast<int64_t>(n), false);
+  jaggy::ext::check_array(value_obj, "index_fill", "value", static_cast<int64_t>(1), false);
+  jaggy::ext::check_array(out_obj, "index_fill", "out", static_cast<int64_t>(n), true);
+  int64_t err_index = -1;
+  int64_t status = 0;
+  if (jaggy::ext::dtype_is<int64_t>(content_obj)) {
+    auto* content = jaggy::ext::in_ptr<int64_t>(content_obj, "index_fill", "content");
+    auto* index = jaggy::ext::in_ptr<int64_t>(index_obj, "index_fill", "index");
+    auto* value = jaggy::ext::in_ptr<int64_t>(value_obj, "index_fill", "value");
+    auto* out = jaggy::ext::out_ptr<int64_t>(out_obj, "index_fill", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_index_fill_int64(content, index, value, out, n, m, &err_index);
+  } else if (jaggy::ext::dtype_is<int32_t>(content_obj)) {
+    auto* content = jaggy::ext::in_ptr<int32_t>(content_obj, "index_fill", "content");
+    auto* index = jaggy::ext::in_ptr<int64_t>(index_obj, "index_fill", "index");
+    auto* value = jaggy::ext::in_ptr<int32_t>(value_obj, "index_fill", "value");
+    auto* out = jaggy::ext::out_ptr<int32_t>(out_obj, "index_fill", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_index_fill_int32(content, index, value, out, n, m, &err_index);
+  } else if (jaggy::ext::dtype_is<int8_t>(content_obj)) {
+    auto* content = jaggy::ext::in_ptr<int8_t>(content_obj, "index_fill", "content");
+    auto* index = jaggy::ext::in_ptr<int64_t>(index_obj, "index_fill", "index");
+    auto* value = jaggy::ext::in_ptr<int8_t>(value_obj, "index_fill", "value");
+    auto* out = jaggy::ext::out_ptr<int8_t>(out_obj, "index_fill", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_index_fill_int8(content, index, value, out, n, m, &err_index);
+  } else if (jaggy::ext::dtype_is<uint8_t>(content_obj)) {
+    auto* content = jaggy::ext::in_ptr<uint8_t>(content_obj, "index_fill", "content");
+    auto* index = jaggy::ext::in_ptr<int64_t>(index_obj, "index_fill", "index");
+    auto* value = jaggy::ext::in_ptr<uint8_t>(value_obj, "index_fill", "value");
+    auto* out = jaggy::ext::out_ptr<uint8_t>(out_obj, "index_fill", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_index_fill_uint8(content, index, value, out, n, m, &err_index);
+  } else if (jaggy::ext::dtype_is<int16_t>(content_obj)) {
+    auto* content = jaggy::ext::in_ptr<int16_t>(content_obj, "index_fill", "content");
+    auto* index = jaggy::ext::in_ptr<int64_t>(index_obj, "index_fill", "index");
+    auto* value = jaggy::ext::in_ptr<int16_t>(value_obj, "index_fill", "value");
+    auto* out = jaggy::ext::out_ptr<int16_t>(out_obj, "index_fill", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_index_fill_int16(content, index, value, out, n, m, &err_index);
+  } else if (jaggy::ext::dtype_is<uint16_t>(content_obj)) {
+    auto* content = jaggy::ext::in_ptr<uint16_t>(content_obj, "index_fill", "content");
+    auto* index = jaggy::ext::in_ptr<int64_t>(index_obj, "index_fill", "index");
+    auto* value = jaggy::ext::in_ptr<uint16_t>(value_obj, "index_fill", "value");
+    auto* out = jaggy::ext::out_ptr<uint16_t>(out_obj, "index_fill", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_index_fill_uint16(content, index, value, out, n, m, &err_index);
+  } else if (jaggy::ext::dtype_is<uint32_t>(content_obj)) {
+    auto* content = jaggy::ext::in_ptr<uint32_t>(content_obj, "index_fill", "content");
+    auto* index = jaggy::ext::in_ptr<int64_t>(index_obj, "index_fill", "index");
+    auto* value = jaggy::ext::in_ptr<uint32_t>(value_obj, "index_fill", "value");
+    auto* out = jaggy::ext::out_ptr<uint32_t>(out_obj, "index_fill", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_index_fill_uint32(content, index, value, out, n, m, &err_index);
+  } else if (jaggy::ext::dtype_is<uint64_t>(content_obj)) {
+    auto* content = jaggy::ext::in_ptr<uint64_t>(content_obj, "index_fill", "content");
+    auto* index = jaggy::ext::in_ptr<int64_t>(index_obj, "index_fill", "index");
+    auto* value = jaggy::ext::in_ptr<uint64_t>(value_obj, "index_fill", "value");
+    auto* out = jaggy::ext::out_ptr<uint64_t>(out_obj, "index_fill", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_index_fill_uint64(content, index, value, out, n, m, &err_index);
+  } else if (jaggy::ext::dtype_is<bool>(content_obj)) {
+    auto* content = jaggy::ext::in_ptr<bool>(content_obj, "index_fill", "content");
+    auto* index = jaggy::ext::in_ptr<int64_t>(index_obj, "index_fill", "index");
+    auto* value = jaggy::ext::in_ptr<bool>(value_obj, "index_fill", "value");
+    auto* out = jaggy::ext::out_ptr<bool>(out_obj, "index_fill", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_index_fill_bool(content, index, value, out, n, m, &err_index);
+  } else if (jaggy::ext::dtype_is<float>(content_obj)) {
+    auto* content = jaggy::ext::in_ptr<float>(content_obj, "index_fill", "content");
+    auto* index = jaggy::ext::in_ptr<int64_t>(index_obj, "index_fill", "index");
+    auto* value = jaggy::ext::in_ptr<float>(value_obj, "index_fill", "value");
+    auto* out = jaggy::ext::out_ptr<float>(out_obj, "index_fill", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_index_fill_float32(content, index, value, out, n, m, &err_index);
+  } else if (jaggy::ext::dtype_is<double>(content_obj)) {
+    auto* content = jaggy::ext::in_ptr<double>(content_obj, "index_fill", "content");
+    auto* index = jaggy::ext::in_ptr<int64_t>(index_obj, "index_fill", "index");
+    auto* value = jaggy::ext::in_ptr<double>(value_obj, "index_fill", "value");
+    auto* out = jaggy::ext::out_ptr<double>(out_obj, "index_fill", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_index_fill_float64(content, index, value, out, n, m, &err_index);
+  } else {
+    jaggy::ext::no_specialization("index_fill", {content_obj}, "content");
+  }
+  if (status != 0) return py::make_tuple(status, err_index);
+  return py::none();
+}
+
 py::object k_index_validity(const py::array& index_obj, int64_t n, int64_t content_len, bool allow_missing) {
   jaggy::ext::check_nonnegative(n, "index_validity", "n");
   jaggy::ext::check_nonnegative(content_len, "index_validity", "content_len");
@@ -258,6 +351,23 @@ py::object k_list_validity(const py::array& starts_obj, const py::array& stops_o
   return py::none();
 }
 
+py::object k_local_index(const py::array& offsets_obj, const py::array& out_obj, int64_t n, int64_t total) {
+  jaggy::ext::check_nonnegative(n, "local_index", "n");
+  jaggy::ext::check_nonnegative(total, "local_index", "total");
+  jaggy::ext::check_array(offsets_obj, "local_index", "offsets", static_cast<int64_t>(n + 1), false);
+  jaggy::ext::check_array(out_obj, "local_index", "out", static_cast<int64_t>(total), true);
+  int64_t err_index = -1;
+  int64_t status = 0;
+  {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "local_index", "offsets");
+    auto* out = jaggy::ext::out_ptr<int64_t>(out_obj, "local_index", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_local_index(offsets, out, n, total, &err_index);
+  }
+  if (status != 0) return py::make_tuple(status, err_index);
+  return py::none();
+}
+
 py::object k_offsets_to_counts(const py::array& offsets_obj, const py::array& counts_obj, int64_t n) {
   jaggy::ext::check_nonnegative(n, "offsets_to_counts", "n");
   jaggy::ext::check_array(offsets_obj, "offsets_to_counts", "offsets", static_cast<int64_t>(n + 1), false);
@@ -335,6 +445,43 @@ py::object k_option_compact(const py::array& index_obj, const py::array& carry_o
     status = jaggy_option_compact_int64(index, carry, outindex, nvalid, n, &err_index);
   } else {
     jaggy::ext::no_specialization("option_compact", {index_obj}, "index");
+  }
+  if (status != 0) return py::make_tuple(status, err_index);
+  return py::none();
+}
+
+py::object k_pad_index(const py::array& starts_obj, const py::array& stops_obj, const py::array& outoffsets_obj, const py::array& index_obj, int64_t n, int64_t total) {
+  jaggy::ext::check_nonnegative(n, "pad_index", "n");
+  jaggy::ext::check_nonnegative(total, "pad_index", "total");
+  jaggy::ext::check_array(starts_obj, "pad_index", "starts", static_cast<int64_t>(n), false);
+  jaggy::ext::check_array(stops_obj, "pad_index", "stops", static_cast<int64_t>(n), false);
+  jaggy::ext::check_array(outoffsets_obj, "pad_index", "outoffsets", static_cast<int64_t>(n + 1), false);
+  jaggy::ext::check_array(index_obj, "pad_index", "index", static_cast<int64_t>(total), true);
+  int64_t err_index = -1;
+  int64_t status = 0;
+  if (jaggy::ext::dtype_is<int64_t>(starts_obj)) {
+    auto* starts = jaggy::ext::in_ptr<int64_t>(starts_obj, "pad_index", "starts");
+    auto* stops = jaggy::ext::in_ptr<int64_t>(stops_obj, "pad_index", "stops");
+    auto* outoffsets = jaggy::ext::in_ptr<int64_t>(outoffsets_obj, "pad_index", "outoffsets");
+    auto* index = jaggy::ext::out_ptr<int64_t>(index_obj, "pad_index", "index");
+    py::gil_scoped_release nogil;
+    status = jaggy_pad_index_int64(starts, stops, outoffsets, index, n, total, &err_index);
+  } else if (jaggy::ext::dtype_is<int32_t>(starts_obj)) {
+    auto* starts = jaggy::ext::in_ptr<int32_t>(starts_obj, "pad_index", "starts");
+    auto* stops = jaggy::ext::in_ptr<int32_t>(stops_obj, "pad_index", "stops");
+    auto* outoffsets = jaggy::ext::in_ptr<int64_t>(outoffsets_obj, "pad_index", "outoffsets");
+    auto* index = jaggy::ext::out_ptr<int64_t>(index_obj, "pad_index", "index");
+    py::gil_scoped_release nogil;
+    status = jaggy_pad_index_int32(starts, stops, outoffsets, index, n, total, &err_index);
+  } else if (jaggy::ext::dtype_is<uint32_t>(starts_obj)) {
+    auto* starts = jaggy::ext::in_ptr<uint32_t>(starts_obj, "pad_index", "starts");
+    auto* stops = jaggy::ext::in_ptr<uint32_t>(stops_obj, "pad_index", "stops");
+    auto* outoffsets = jaggy::ext::in_ptr<int64_t>(outoffsets_obj, "pad_index", "outoffsets");
+    auto* index = jaggy::ext::out_ptr<int64_t>(index_obj, "pad_index", "index");
+    py::gil_scoped_release nogil;
+    status = jaggy_pad_index_uint32(starts, stops, outoffsets, index, n, total, &err_index);
+  } else {
+    jaggy::ext::no_specialization("pad_index", {starts_obj}, "starts");
   }
   if (status != 0) return py::make_tuple(status, err_index);
   return py::none();
@@ -1052,12 +1199,15 @@ void register_kernels(py::module_& m) {
   m.def("bytemask_to_index", &k_bytemask_to_index, py::arg("mask"), py::arg("index"), py::arg("n"), py::arg("valid_when"));
   m.def("compact_offsets", &k_compact_offsets, py::arg("starts"), py::arg("stops"), py::arg("offsets"), py::arg("n"));
   m.def("counts_to_offsets", &k_counts_to_offsets, py::arg("counts"), py::arg("offsets"), py::arg("n"));
+  m.def("index_fill", &k_index_fill, py::arg("content"), py::arg("index"), py::arg("value"), py::arg("out"), py::arg("n"), py::arg("m"));
   m.def("index_validity", &k_index_validity, py::arg("index"), py::arg("n"), py::arg("content_len"), py::arg("allow_missing"));
   m.def("list_carry", &k_list_carry, py::arg("starts"), py::arg("offsets"), py::arg("carry"), py::arg("n"), py::arg("total"));
   m.def("list_validity", &k_list_validity, py::arg("starts"), py::arg("stops"), py::arg("n"), py::arg("content_len"));
+  m.def("local_index", &k_local_index, py::arg("offsets"), py::arg("out"), py::arg("n"), py::arg("total"));
   m.def("offsets_to_counts", &k_offsets_to_counts, py::arg("offsets"), py::arg("counts"), py::arg("n"));
   m.def("offsets_validity", &k_offsets_validity, py::arg("offsets"), py::arg("n"), py::arg("content_len"));
   m.def("option_compact", &k_option_compact, py::arg("index"), py::arg("carry"), py::arg("outindex"), py::arg("nvalid"), py::arg("n"));
+  m.def("pad_index", &k_pad_index, py::arg("starts"), py::arg("stops"), py::arg("outoffsets"), py::arg("index"), py::arg("n"), py::arg("total"));
   m.def("reduce_all", &k_reduce_all, py::arg("offsets"), py::arg("data"), py::arg("out"), py::arg("n"), py::arg("ndata"));
   m.def("reduce_any", &k_reduce_any, py::arg("offsets"), py::arg("data"), py::arg("out"), py::arg("n"), py::arg("ndata"));
   m.def("reduce_argmax", &k_reduce_argmax, py::arg("offsets"), py::arg("data"), py::arg("out"), py::arg("n"), py::arg("ndata"));

@@ -86,6 +86,36 @@ int64_t jaggy_counts_to_offsets_uint64(const uint64_t* counts, int64_t* offsets,
   extern "C" int64_t jaggy_counts_to_offsets_int64(const int64_t* counts, int64_t* offsets, int64_t n, int64_t* err_index) { return impl<int64_t>(counts, offsets, n, err_index); } \
   extern "C" int64_t jaggy_counts_to_offsets_uint64(const uint64_t* counts, int64_t* offsets, int64_t n, int64_t* err_index) { return impl<uint64_t>(counts, offsets, n, err_index); }
 
+// index_fill: Values of an option index over a flat content, with missing entries (index < 0) replaced by value[0].
+namespace jaggy::index_fill_err {
+constexpr int64_t beyond_content = 1;
+}
+extern "C" {
+int64_t jaggy_index_fill_int64(const int64_t* content, const int64_t* index, const int64_t* value, int64_t* out, int64_t n, int64_t m, int64_t* err_index);
+int64_t jaggy_index_fill_int32(const int32_t* content, const int64_t* index, const int32_t* value, int32_t* out, int64_t n, int64_t m, int64_t* err_index);
+int64_t jaggy_index_fill_int8(const int8_t* content, const int64_t* index, const int8_t* value, int8_t* out, int64_t n, int64_t m, int64_t* err_index);
+int64_t jaggy_index_fill_uint8(const uint8_t* content, const int64_t* index, const uint8_t* value, uint8_t* out, int64_t n, int64_t m, int64_t* err_index);
+int64_t jaggy_index_fill_int16(const int16_t* content, const int64_t* index, const int16_t* value, int16_t* out, int64_t n, int64_t m, int64_t* err_index);
+int64_t jaggy_index_fill_uint16(const uint16_t* content, const int64_t* index, const uint16_t* value, uint16_t* out, int64_t n, int64_t m, int64_t* err_index);
+int64_t jaggy_index_fill_uint32(const uint32_t* content, const int64_t* index, const uint32_t* value, uint32_t* out, int64_t n, int64_t m, int64_t* err_index);
+int64_t jaggy_index_fill_uint64(const uint64_t* content, const int64_t* index, const uint64_t* value, uint64_t* out, int64_t n, int64_t m, int64_t* err_index);
+int64_t jaggy_index_fill_bool(const bool* content, const int64_t* index, const bool* value, bool* out, int64_t n, int64_t m, int64_t* err_index);
+int64_t jaggy_index_fill_float32(const float* content, const int64_t* index, const float* value, float* out, int64_t n, int64_t m, int64_t* err_index);
+int64_t jaggy_index_fill_float64(const double* content, const int64_t* index, const double* value, double* out, int64_t n, int64_t m, int64_t* err_index);
+}
+#define JAGGY_DEFINE_index_fill(impl) \
+  extern "C" int64_t jaggy_index_fill_int64(const int64_t* content, const int64_t* index, const int64_t* value, int64_t* out, int64_t n, int64_t m, int64_t* err_index) { return impl<int64_t>(content, index, value, out, n, m, err_index); } \
+  extern "C" int64_t jaggy_index_fill_int32(const int32_t* content, const int64_t* index, const int32_t* value, int32_t* out, int64_t n, int64_t m, int64_t* err_index) { return impl<int32_t>(content, index, value, out, n, m, err_index); } \
+  extern "C" int64_t jaggy_index_fill_int8(const int8_t* content, const int64_t* index, const int8_t* value, int8_t* out, int64_t n, int64_t m, int64_t* err_index) { return impl<int8_t>(content, index, value, out, n, m, err_index); } \
+  extern "C" int64_t jaggy_index_fill_uint8(const uint8_t* content, const int64_t* index, const uint8_t* value, uint8_t* out, int64_t n, int64_t m, int64_t* err_index) { return impl<uint8_t>(content, index, value, out, n, m, err_index); } \
+  extern "C" int64_t jaggy_index_fill_int16(const int16_t* content, const int64_t* index, const int16_t* value, int16_t* out, int64_t n, int64_t m, int64_t* err_index) { return impl<int16_t>(content, index, value, out, n, m, err_index); } \
+  extern "C" int64_t jaggy_index_fill_uint16(const uint16_t* content, const int64_t* index, const uint16_t* value, uint16_t* out, int64_t n, int64_t m, int64_t* err_index) { return impl<uint16_t>(content, index, value, out, n, m, err_index); } \
+  extern "C" int64_t jaggy_index_fill_uint32(const uint32_t* content, const int64_t* index, const uint32_t* value, uint32_t* out, int64_t n, int64_t m, int64_t* err_index) { return impl<uint32_t>(content, index, value, out, n, m, err_index); } \
+  extern "C" int64_t jaggy_index_fill_uint64(const uint64_t* content, const int64_t* index, const uint64_t* value, uint64_t* out, int64_t n, int64_t m, int64_t* err_index) { return impl<uint64_t>(content, index, value, out, n, m, err_index); } \
+  extern "C" int64_t jaggy_index_fill_bool(const bool* content, const int64_t* index, const bool* value, bool* out, int64_t n, int64_t m, int64_t* err_index) { return impl<bool>(content, index, value, out, n, m, err_index); } \
+  extern "C" int64_t jaggy_index_fill_float32(const float* content, const int64_t* index, const float* value, float* out, int64_t n, int64_t m, int64_t* err_index) { return impl<float>(content, index, value, out, n, m, err_index); } \
+  extern "C" int64_t jaggy_index_fill_float64(const double* content, const int64_t* index, const double* value, double* out, int64_t n, int64_t m, int64_t* err_index) { return impl<double>(content, index, value, out, n, m, err_index); }
+
 // index_validity: Checks an index into a content of content_len elements (negative entries allowed only when allow_missing).
 namespace jaggy::index_validity_err {
 constexpr int64_t negative = 1;
@@ -131,6 +161,16 @@ int64_t jaggy_list_validity_int64(const int64_t* starts, const int64_t* stops, i
   extern "C" int64_t jaggy_list_validity_uint32(const uint32_t* starts, const uint32_t* stops, int64_t n, int64_t content_len, int64_t* err_index) { return impl<uint32_t>(starts, stops, n, content_len, err_index); } \
   extern "C" int64_t jaggy_list_validity_int64(const int64_t* starts, const int64_t* stops, int64_t n, int64_t content_len, int64_t* err_index) { return impl<int64_t>(starts, stops, n, content_len, err_index); }
 
+// local_index: Position of every element within its list, out[offsets[i] - offsets[0] + j] = j.
+namespace jaggy::local_index_err {
+constexpr int64_t bad_offsets = 1;
+}
+extern "C" {
+int64_t jaggy_local_index(const int64_t* offsets, int64_t* out, int64_t n, int64_t total, int64_t* err_index);
+}
+#define JAGGY_DEFINE_local_index(impl) \
+  extern "C" int64_t jaggy_local_index(const int64_t* offsets, int64_t* out, int64_t n, int64_t total, int64_t* err_index) { return impl(offsets, out, n, total, err_index); }
+
 // offsets_to_counts: Length of every list, counts[i] = offsets[i + 1] - offsets[i]; offsets must not decrease.
 namespace jaggy::offsets_to_counts_err {
 constexpr int64_t decreasing = 1;
@@ -169,6 +209,21 @@ int64_t jaggy_option_compact_int64(const int64_t* index, int64_t* carry, int64_t
 #define JAGGY_DEFINE_option_compact(impl) \
   extern "C" int64_t jaggy_option_compact_int32(const int32_t* index, int64_t* carry, int64_t* outindex, int64_t* nvalid, int64_t n, int64_t* err_index) { return impl<int32_t>(index, carry, outindex, nvalid, n, err_index); } \
   extern "C" int64_t jaggy_option_compact_int64(const int64_t* index, int64_t* carry, int64_t* outindex, int64_t* nvalid, int64_t n, int64_t* err_index) { return impl<int64_t>(index, carry, outindex, nvalid, n, err_index); }
+
+// pad_index: Option index of lists padded (or clipped) to the lengths outoffsets gives, index = start + j inside the list, -1 past its end.
+namespace jaggy::pad_index_err {
+constexpr int64_t start_after_stop = 1;
+constexpr int64_t bad_offsets = 2;
+}
+extern "C" {
+int64_t jaggy_pad_index_int64(const int64_t* starts, const int64_t* stops, const int64_t* outoffsets, int64_t* index, int64_t n, int64_t total, int64_t* err_index);
+int64_t jaggy_pad_index_int32(const int32_t* starts, const int32_t* stops, const int64_t* outoffsets, int64_t* index, int64_t n, int64_t total, int64_t* err_index);
+int64_t jaggy_pad_index_uint32(const uint32_t* starts, const uint32_t* stops, const int64_t* outoffsets, int64_t* index, int64_t n, int64_t total, int64_t* err_index);
+}
+#define JAGGY_DEFINE_pad_index(impl) \
+  extern "C" int64_t jaggy_pad_index_int64(const int64_t* starts, const int64_t* stops, const int64_t* outoffsets, int64_t* index, int64_t n, int64_t total, int64_t* err_index) { return impl<int64_t>(starts, stops, outoffsets, index, n, total, err_index); } \
+  extern "C" int64_t jaggy_pad_index_int32(const int32_t* starts, const int32_t* stops, const int64_t* outoffsets, int64_t* index, int64_t n, int64_t total, int64_t* err_index) { return impl<int32_t>(starts, stops, outoffsets, index, n, total, err_index); } \
+  extern "C" int64_t jaggy_pad_index_uint32(const uint32_t* starts, const uint32_t* stops, const int64_t* outoffsets, int64_t* index, int64_t n, int64_t total, int64_t* err_index) { return impl<uint32_t>(starts, stops, outoffsets, index, n, total, err_index); }
 
 // reduce_all: Whether every element of every group is nonzero.
 namespace jaggy::reduce_all_err {

@@ -51,6 +51,12 @@ def counts_to_offsets(counts, offsets, n):  # noqa: ANN001, ANN201
     if r is not None:
         raise_kernel_error('counts_to_offsets', r[0], r[1])
 
+def index_fill(content, index, value, out, n, m):  # noqa: ANN001, ANN201
+    """Values of an option index over a flat content, with missing entries (index < 0) replaced by value[0]."""
+    r = _ext.index_fill(content, index, value, out, n, m)
+    if r is not None:
+        raise_kernel_error('index_fill', r[0], r[1])
+
 def index_validity(index, n, content_len, allow_missing):  # noqa: ANN001, ANN201
     """Checks an index into a content of content_len elements (negative entries allowed only when allow_missing)."""
     r = _ext.index_validity(index, n, content_len, allow_missing)
@@ -69,6 +75,12 @@ def list_validity(starts, stops, n, content_len):  # noqa: ANN001, ANN201
     if r is not None:
         raise_kernel_error('list_validity', r[0], r[1])
 
+def local_index(offsets, out, n, total):  # noqa: ANN001, ANN201
+    """Position of every element within its list, out[offsets[i] - offsets[0] + j] = j."""
+    r = _ext.local_index(offsets, out, n, total)
+    if r is not None:
+        raise_kernel_error('local_index', r[0], r[1])
+
 def offsets_to_counts(offsets, counts, n):  # noqa: ANN001, ANN201
     """Length of every list, counts[i] = offsets[i + 1] - offsets[i]; offsets must not decrease."""
     r = _ext.offsets_to_counts(offsets, counts, n)
@@ -86,6 +98,12 @@ def option_compact(index, carry, outindex, nvalid, n):  # noqa: ANN001, ANN201
     r = _ext.option_compact(index, carry, outindex, nvalid, n)
     if r is not None:
         raise_kernel_error('option_compact', r[0], r[1])
+
+def pad_index(starts, stops, outoffsets, index, n, total):  # noqa: ANN001, ANN201
+    """Option index of lists padded (or clipped) to the lengths outoffsets gives, index = start + j inside the list, -1 past its end."""
+    r = _ext.pad_index(starts, stops, outoffsets, index, n, total)
+    if r is not None:
+        raise_kernel_error('pad_index', r[0], r[1])
 
 def reduce_all(offsets, data, out, n, ndata):  # noqa: ANN001, ANN201
     """Whether every element of every group is nonzero."""

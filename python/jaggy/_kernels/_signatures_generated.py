@@ -64,6 +64,15 @@ KERNELS = {
         'specializations': ['jaggy_counts_to_offsets_int8', 'jaggy_counts_to_offsets_uint8', 'jaggy_counts_to_offsets_int16', 'jaggy_counts_to_offsets_uint16', 'jaggy_counts_to_offsets_int32', 'jaggy_counts_to_offsets_uint32', 'jaggy_counts_to_offsets_int64', 'jaggy_counts_to_offsets_uint64'],
         'cuda': 'pending: the CUDA backend is issue 7',
     },
+    'index_fill': {
+        'family': 'structure',
+        'doc': 'Values of an option index over a flat content, with missing entries (index < 0) replaced by value[0].',
+        'types': {'T': ['int64', 'int32', 'int8', 'uint8', 'int16', 'uint16', 'uint32', 'uint64', 'bool', 'float32', 'float64']},
+        'args': [{'name': 'content', 'dir': 'in', 'dtype': 'T', 'len': 'm'}, {'name': 'index', 'dir': 'in', 'dtype': 'int64', 'len': 'n'}, {'name': 'value', 'dir': 'in', 'dtype': 'T', 'len': 1}, {'name': 'out', 'dir': 'out', 'dtype': 'T', 'len': 'n'}, {'name': 'n', 'scalar': 'int64'}, {'name': 'm', 'scalar': 'int64'}],
+        'errors': {1: ('index', 'index is beyond the end of the content at position {index}')},
+        'specializations': ['jaggy_index_fill_int64', 'jaggy_index_fill_int32', 'jaggy_index_fill_int8', 'jaggy_index_fill_uint8', 'jaggy_index_fill_int16', 'jaggy_index_fill_uint16', 'jaggy_index_fill_uint32', 'jaggy_index_fill_uint64', 'jaggy_index_fill_bool', 'jaggy_index_fill_float32', 'jaggy_index_fill_float64'],
+        'cuda': 'pending: the CUDA backend is issue 7',
+    },
     'index_validity': {
         'family': 'index',
         'doc': 'Checks an index into a content of content_len elements (negative entries allowed only when allow_missing).',
@@ -91,6 +100,15 @@ KERNELS = {
         'specializations': ['jaggy_list_validity_int32', 'jaggy_list_validity_uint32', 'jaggy_list_validity_int64'],
         'cuda': 'pending: the CUDA backend is issue 7',
     },
+    'local_index': {
+        'family': 'structure',
+        'doc': 'Position of every element within its list, out[offsets[i] - offsets[0] + j] = j.',
+        'types': {},
+        'args': [{'name': 'offsets', 'dir': 'in', 'dtype': 'int64', 'len': 'n + 1'}, {'name': 'out', 'dir': 'out', 'dtype': 'int64', 'len': 'total'}, {'name': 'n', 'scalar': 'int64'}, {'name': 'total', 'scalar': 'int64'}],
+        'errors': {1: ('value', 'offsets decrease or run past the content at list {index}')},
+        'specializations': ['jaggy_local_index'],
+        'cuda': 'pending: the CUDA backend is issue 7',
+    },
     'offsets_to_counts': {
         'family': 'offsets',
         'doc': 'Length of every list, counts[i] = offsets[i + 1] - offsets[i]; offsets must not decrease.',
@@ -116,6 +134,15 @@ KERNELS = {
         'args': [{'name': 'index', 'dir': 'in', 'dtype': 'T', 'len': 'n'}, {'name': 'carry', 'dir': 'out', 'dtype': 'int64', 'len': 'n'}, {'name': 'outindex', 'dir': 'out', 'dtype': 'int64', 'len': 'n'}, {'name': 'nvalid', 'dir': 'out', 'dtype': 'int64', 'len': 1}, {'name': 'n', 'scalar': 'int64'}],
         'errors': {},
         'specializations': ['jaggy_option_compact_int32', 'jaggy_option_compact_int64'],
+        'cuda': 'pending: the CUDA backend is issue 7',
+    },
+    'pad_index': {
+        'family': 'structure',
+        'doc': 'Option index of lists padded (or clipped) to the lengths outoffsets gives, index = start + j inside the list, -1 past its end.',
+        'types': {'T': ['int64', 'int32', 'uint32']},
+        'args': [{'name': 'starts', 'dir': 'in', 'dtype': 'T', 'len': 'n'}, {'name': 'stops', 'dir': 'in', 'dtype': 'T', 'len': 'n'}, {'name': 'outoffsets', 'dir': 'in', 'dtype': 'int64', 'len': 'n + 1'}, {'name': 'index', 'dir': 'out', 'dtype': 'int64', 'len': 'total'}, {'name': 'n', 'scalar': 'int64'}, {'name': 'total', 'scalar': 'int64'}],
+        'errors': {1: ('value', 'start > stop at list {index}'), 2: ('value', 'output offsets are out of range at list {index}')},
+        'specializations': ['jaggy_pad_index_int64', 'jaggy_pad_index_int32', 'jaggy_pad_index_uint32'],
         'cuda': 'pending: the CUDA backend is issue 7',
     },
     'reduce_all': {

@@ -1,0 +1,145 @@
+"""The algorithms of jaggy.flatten and jaggy.ravel (layout level)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from jaggy._structure_util import (
+    as_list_like,
+    axis_error,
+    depth_range,
+    index64,
+    is_string,
+    option_index,
+    packed_list,
+    posaxis,
+    rewrap,
+)
+
+
+def lists_of(node: Any, fname: str, axis: int, top: int) -> tuple[Any, Any]:
+    """(offsets from 0, flat content) of a node whose entries are lists; missing lists are empty."""
+    from jaggy.layout.listarray import ListArray
+
+    node = as_list_like(node)
+    xp = node.backend.xp
+    if node.is_list:
+        if is_string(node):
+            msg = (f"jaggy.{fname}: an array of strings cannot be flattened at axis={axis} "
+                   "(strings are not lists here)")
+            raise ValueError(msg)
+        return packed_list(node)
+    if node.is_indexed or node.is_option:
+        index = option_index(node) if node.is_option else node.index.data.astype(xp.int64, copy=False)
+        inner = as_list_like(node.content)
+        if not inner.is_list:
+            return lists_of(inner, fname, axis, top)  # raises the right error
+        missing = index < 0
+        safe = xp.where(missing, 0, index) if node.is_option else index
+        if inner.length == 0:
+            safe = xp.zeros(len(index), xp.int64)
+            starts = stops = safe
+        else:
+            starts = inner.starts.data.astype(xp.int64)[safe]
+            stops = inner.stops.data.astype(xp.int64)[safe]
+        if node.is_option:
+            stops = xp.where(missing, starts, stops)
+        lists = ListArray(index64(starts, node.backend), index64(stops, node.backend), inner.content)
+        return packed_list(lists)
+    if node.is_record:
+        msg = (f"jaggy.{fname}: arrays of records cannot be flattened (but their contents can be; "
+               "try a different 'axis')")
+        raise ValueError(msg)
+    if node.is_union:
+        msg = f"jaggy.{fname}: flattening a union-type array at axis={axis} is not implemented"
+        raise NotImplementedError(msg)
+    raise axis_error(fname, axis, top)
+
+
+def flatten_axis(layout: Any, axis: int, fname: str, depth: int = 1, top: int | None = None) -> Any:
+    """``layout`` with the lists at ``axis`` (>= 1) merged into their parents."""
+    from jaggy.layout.listoffsetarray import ListOffsetArray
+
+    top = depth_range(layout)[1] if top is None else top
+    node = as_list_like(layout)
+    pos = posaxis(node, axis, depth)
+    if pos is not None and pos == depth:
+        _, content = lists_of(node, fname, axis, top)
+        return content
+    if node.is_list and not is_string(node):
+        if pos is not None and pos == depth + 1:
+            outer, content = packed_list(node)
+            inner, flat = lists_of(content, fname, axis, top)
+            return ListOffsetArray(index64(inner[outer], node.backend), flat)
+        return node.copy(content=flatten_axis(node.content, axis, fname, depth + 1, top))
+    if node.is_option or node.is_indexed:
+        return rewrap(node, flatten_axis(node.content, axis, fname, depth, top))
+    if node.is_record:
+        msg = (f"jaggy.{fname}: flattening the lists inside records at axis={axis} is not "
+               "implemented")
+        raise NotImplementedError(msg)
+    if node.is_union:
+        msg = f"jaggy.{fname}: flattening a union-type array at axis={axis} is not implemented"
+        raise NotImplementedError(msg)
+    raise axis_error(fname, axis, top)
+
+
+def leaves(layout: Any, keep_none: bool, fname: str) -> list[Any]:
+    """The 1-D leaves of ``layout`` in order (strings are leaves); None dropped unless
+    ``keep_none``, which keeps the options directly over leaves."""
+    node = as_list_like(layout)
+    if node.is_numpy or node.is_unknown or is_string(node):
+        return [node]
+    if node.is_list:
+        _, content = packed_list(node)
+        return leaves(content, keep_none, fname)
+    if node.is_option:
+        inner = as_list_like(node.content)
+        if keep_none and (inner.is_numpy or inner.is_unknown or is_string(inner)):
+            return [node]
+        return leaves(node.project(), keep_none, fname)
+    if node.is_indexed:
+        return leaves(node.project(), keep_none, fname)
+    if node.is_record:
+        out: list[Any] = []
+        for c in node.contents:
+            out.extend(leaves(c, keep_none, fname))
+        return out
+    msg = f"jaggy.{fname}: flattening a union-type array is not implemented"
+    raise NotImplementedError(msg)
+
+
+def concatenate_leaves(parts: list[Any], fname: str, backend: Any) -> Any:
+    """One 1-D node holding the leaves one after another (numbers promoted like NumPy)."""
+    from jaggy.layout.emptyarray import EmptyArray
+    from jaggy.layout.indexedarray import IndexedOptionArray
+    from jaggy.layout.numpyarray import NumpyArray
+
+    parts = [p for p in parts if not p.is_unknown] or parts
+    if len(parts) == 1:
+        return parts[0]
+    if not parts:
+        return EmptyArray(backend=backend)
+    xp = backend.xp
+    values, indexes, base, any_option = [], [], 0, False
+    for p in parts:
+        inner = p.content if p.is_option else p
+        if not inner.is_numpy or inner.parameters:
+            msg = f"jaggy.{fname}: merging leaves of different kinds (strings, records of strings) is not implemented"
+            raise NotImplementedError(msg)
+        if p.is_option:
+            any_option = True
+            idx = option_index(p)
+            indexes.append(xp.where(idx < 0, -1, idx + base))
+        else:
+            indexes.append(xp.arange(base, base + p.length, dtype=xp.int64))
+        values.append(inner.data)
+        base += inner.length
+    kinds = {v.dtype.kind for v in values}
+    if "b" in kinds and len(kinds) > 1:
+        msg = f"jaggy.{fname}: merging boolean and numeric leaves is not implemented"
+        raise NotImplementedError(msg)
+    flat = NumpyArray(xp.concatenate(values), backend=backend)
+    if not any_option:
+        return flat
+    return IndexedOptionArray(index64(xp.concatenate(indexes), backend), flat)

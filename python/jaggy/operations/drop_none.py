@@ -1,0 +1,79 @@
+"""jaggy.drop_none: remove None entries, at one axis or everywhere."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from jaggy.operations._wrap import finish
+
+
+def _drop_list(node: Any) -> Any:
+    """A list node whose option content loses its None entries (list offsets shrink)."""
+    from jaggy._structure_util import packed_list
+    from jaggy.index import Index64
+    from jaggy.layout.listoffsetarray import ListOffsetArray
+
+    content = node.content
+    if not content.is_option:
+        return node
+    backend = node.backend
+    xp = backend.xp
+    offsets, packed = packed_list(node)
+    valid = packed.mask_as_bool(True)
+    cum = xp.zeros(len(valid) + 1, xp.int64)
+    xp.cumsum(valid, out=cum[1:])
+    return ListOffsetArray(Index64._wrap(cum[offsets], backend), packed.project(),
+                           parameters=node.parameters)
+
+
+def _drop_all(node: Any) -> Any:
+    from jaggy._structure_util import as_list_like, is_string, rewrap
+
+    node = as_list_like(node)
+    if node.is_option:
+        return _drop_all(node.project())
+    if node.is_indexed:
+        return rewrap(node, _drop_all(node.content))
+    if node.is_list and not is_string(node):
+        return _drop_list(node.copy(content=_drop_all_inner(node.content)))
+    if node.is_record:
+        return node.copy(contents=[_drop_all(c) for c in node.contents], length=node.length)
+    return node
+
+
+def _drop_all_inner(node: Any) -> Any:
+    """Like _drop_all but keeps this level's option (the enclosing list drops it)."""
+    from jaggy._structure_util import rewrap
+
+    if node.is_option:
+        return rewrap(node, _drop_all(node.content))
+    return _drop_all(node)
+
+
+def drop_none(array: Any, axis: int | None = None, *, highlevel: bool = True,
+              behavior: Mapping | None = None, attrs: Mapping | None = None) -> Any:
+    """Removes None entries: at every level (``axis=None``) or only at ``axis``.
+
+    Parameters: ``array`` (array-like); ``axis`` (None or int).
+    Returns: the array without missing entries there (the lists that held them get shorter).
+
+    Example: ``jaggy.drop_none([[1, None], None, [2]])`` is ``[[1], [2]]``.
+
+    Raises ``jaggy.errors.AxisError`` if ``axis`` is deeper than the array.
+    """
+    from jaggy._structure_util import check_axis, recurse
+    from jaggy.operations.to_layout import to_layout
+
+    layout = to_layout(array, allow_record=False)
+    pos = check_axis(layout, axis, "drop_none", allow_none=True)
+    if axis is None:
+        out = _drop_all(layout)
+    elif pos == 0:
+        out = layout.project() if layout.is_option else layout
+    else:
+        out = recurse(layout, pos, "drop_none", lambda node, depth: _drop_list(node))
+    return finish(out, highlevel, array, behavior=behavior, attrs=attrs)
+
+
+__all__ = ["drop_none"]

@@ -1,0 +1,151 @@
+"""jaggy.fill_none: replace None with a value."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from jaggy.operations._wrap import finish
+
+
+def _fill_option(node: Any, value: Any) -> Any:
+    """The option node ``node`` with its missing entries replaced by ``value`` (a length-1 layout)."""
+    from jaggy.index import Index, Index64
+    from jaggy.layout.numpyarray import NumpyArray
+    from jaggy.layout.unionarray import UnionArray
+
+    backend = node.backend
+    xp = backend.xp
+    content = node.content
+    if content.is_numpy and content.data.ndim == 1 and value.is_numpy and value.data.ndim == 1 \
+            and not content.parameters and not value.parameters:
+        dtype = xp.result_type(content.data.dtype, value.data.dtype)
+        if node.is_option and type(node).__name__ == "ByteMaskedArray":
+            keep = node.mask.data.view(xp.bool_)
+            if not node.valid_when:
+                keep = ~keep
+            data = content.data[:node.length]
+            return NumpyArray(xp.where(keep, data, value.data[0]).astype(dtype, copy=False), backend=backend)
+        index = node.to_IndexedOptionArray64().index.data
+        out = xp.empty(len(index), dtype)
+        fill = value.data[:1].astype(dtype)
+        backend.kernels.index_fill(content.data.astype(dtype, copy=False), index, fill, out,
+                                   len(index), content.length)
+        return NumpyArray(out, backend=backend)
+    if content.is_record or content.is_union or value.is_union:
+        msg = "jaggy.fill_none: filling records or unions is not implemented"
+        raise NotImplementedError(msg)
+    index = node.to_IndexedOptionArray64().index.data
+    missing = index < 0
+    tags = Index._wrap(missing.astype(xp.int8), backend)
+    union_index = Index64._wrap(xp.where(missing, 0, index), backend)
+    return UnionArray(tags, union_index, [content, value])
+
+
+def _value_layout(value: Any, backend: Any) -> Any:
+    import numbers
+
+    from jaggy.layout.numpyarray import NumpyArray
+    from jaggy.operations.to_layout import to_layout
+
+    xp = backend.xp
+    if isinstance(value, (bool, numbers.Number, xp.generic)) and not isinstance(value, str):
+        arr = xp.asarray([value])
+        if isinstance(value, bool):
+            arr = arr.astype(xp.bool_)
+        elif isinstance(value, int):
+            arr = arr.astype(xp.int64)
+        elif isinstance(value, float):
+            arr = arr.astype(xp.float64)
+        return NumpyArray(arr, backend=backend)
+    if isinstance(value, str):
+        return to_layout([value], allow_record=False)
+    from jaggy.highlevel import Array
+
+    if isinstance(value, (Array, list, tuple, xp.ndarray)):
+        inner = to_layout(value, allow_record=False)
+        if inner.is_list and not inner.is_regular:
+            inner = inner.to_RegularArray() if inner.length else inner
+        from jaggy.layout.regulararray import RegularArray
+
+        if inner.is_list and inner.parameter("__array__") is None:
+            pass
+        else:
+            inner = inner.to_RegularArray() if inner.is_numpy else inner
+        if inner.is_numpy and inner.data.ndim == 1:
+            inner = RegularArray(inner, inner.length, 1)
+        elif inner.is_unknown:
+            inner = RegularArray(inner, 0, 1)
+        else:
+            msg = "jaggy.fill_none: an array 'value' that needs broadcasting is not implemented"
+            raise NotImplementedError(msg)
+        return inner
+    msg = f"jaggy.fill_none: cannot fill with a value of type {type(value).__name__}"
+    raise NotImplementedError(msg)
+
+
+def _fill_all(node: Any, value: Any) -> Any:
+    from jaggy._structure_util import as_list_like, is_string
+
+    node = as_list_like(node)
+    if node.is_option:
+        return _fill_option(node.copy(content=_fill_inner(node.content, value)), value)
+    if node.is_indexed:
+        return node.copy(content=_fill_all(node.content, value))
+    if node.is_list and not is_string(node):
+        return node.copy(content=_fill_all(node.content, value))
+    if node.is_record:
+        return node.copy(contents=[_fill_all(c, value) for c in node.contents], length=node.length)
+    return node
+
+
+def _fill_inner(node: Any, value: Any) -> Any:
+    return _fill_all(node, value)
+
+
+def _fill_at(node: Any, value: Any) -> Any:
+    """Fills the entries of ``node`` (the level at the requested axis)."""
+    from jaggy._structure_util import rewrap
+
+    if node.is_option:
+        return _fill_option(node, value)
+    if node.is_indexed:
+        return rewrap(node, _fill_at(node.content, value))
+    if node.is_record:
+        return node.copy(contents=[_fill_at(c, value) for c in node.contents], length=node.length)
+    return node
+
+
+def fill_none(array: Any, value: Any, axis: int | None = -1, *, highlevel: bool = True,
+              behavior: Mapping | None = None, attrs: Mapping | None = None) -> Any:
+    """Replaces None at ``axis`` (every level if None) by ``value``.
+
+    Parameters: ``array`` (array-like); ``value``: a number, bool, string, or a list/array (one
+    value that is itself a list); ``axis`` (int or None; the default -1 fills the innermost
+    level).
+    Returns: the array without missing values there; numbers are promoted like NumPy, a value of
+    another kind makes a union type.
+
+    Example: ``jaggy.fill_none([[1, None], [None]], 0)`` is ``[[1, 0], [0]]``.
+
+    Raises ``jaggy.errors.AxisError`` for a bad axis; ``NotImplementedError`` for an array value
+    that would need broadcasting and for records and unions that need filling.
+    """
+    from jaggy._structure_util import check_axis, recurse
+    from jaggy.operations.to_layout import to_layout
+
+    layout = to_layout(array, allow_record=False)
+    backend = layout.backend
+    value_layout = _value_layout(value, backend)
+    pos = check_axis(layout, axis, "fill_none", allow_none=True)
+    if axis is None:
+        out = _fill_all(layout, value_layout)
+    elif pos == 0:
+        out = _fill_at(layout, value_layout)
+    else:
+        out = recurse(layout, pos, "fill_none",
+                      lambda node, depth: node.copy(content=_fill_at(node.content, value_layout)))
+    return finish(out, highlevel, array, behavior=behavior, attrs=attrs)
+
+
+__all__ = ["fill_none"]

@@ -1,0 +1,50 @@
+"""jaggy.firsts: the first element of every list, or None for an empty list."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from jaggy.operations._wrap import finish
+
+
+def firsts(array: Any, axis: int = 1, *, highlevel: bool = True,
+           behavior: Mapping | None = None, attrs: Mapping | None = None) -> Any:
+    """Selects the first element of each list at ``axis`` (None where the list is empty).
+
+    Parameters: ``array`` (array-like); ``axis`` (int; ``axis=0`` returns the first entry of the
+    array itself, or None if it is empty).
+    Returns: an array with one dimension less, option-type at ``axis``.
+
+    Example: ``jaggy.firsts([[1, 2], [], [3]])`` is ``[1, None, 3]``.
+
+    Raises ``jaggy.errors.AxisError`` if ``axis`` is deeper than the array.
+    """
+    from jaggy._structure_util import check_axis, recurse
+    from jaggy.layout.options import simplified_indexed
+    from jaggy.operations.to_layout import to_layout
+
+    layout = to_layout(array, allow_record=False)
+    pos = check_axis(layout, axis, "firsts")
+    if pos == 0:
+        if layout.length == 0:
+            return None
+        from jaggy.highlevel import wrap
+
+        value = layout._getitem_at(0)
+        return wrap(value, behavior, attrs) if highlevel else value
+
+    def action(node: Any, depth: int) -> Any:
+        xp = node.backend.xp
+        starts = node.starts.data.astype(xp.int64)
+        stops = node.stops.data.astype(xp.int64)
+        index = xp.where(stops > starts, starts, -1)
+        if node.content.length == 0:
+            index = xp.full(len(index), -1, xp.int64)
+        return simplified_indexed(index, node.content, True)
+
+    out = recurse(layout, pos, "firsts", action)
+    return finish(out, highlevel, array, behavior=behavior, attrs=attrs)
+
+
+__all__ = ["firsts"]

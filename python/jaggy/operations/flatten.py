@@ -1,0 +1,50 @@
+"""jaggy.flatten: merge the lists at one axis into their parents, or flatten everything."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from jaggy.layout.listoffsetarray import ListOffsetArray
+from jaggy.operations._wrap import finish
+
+
+def flatten(array: Any, axis: int | None = 1, *, highlevel: bool = True,
+            behavior: Mapping | None = None, attrs: Mapping | None = None) -> Any:
+    """Removes one level of nesting (at ``axis``) or all of them (``axis=None``).
+
+    Parameters: ``array`` (array-like); ``axis``: int (1 merges each top-level list's sublists;
+    0 only removes missing top-level entries; negative counts from the innermost dimension) or
+    None (every list level and every None removed: a 1-D array of all leaf values, record fields
+    one after another).
+    Returns: the flattened array. Flattening a packed list at ``axis=1`` is a view (no copy).
+
+    Example: ``jaggy.flatten([[1, 2], [], [3]])`` is ``[1, 2, 3]``.
+
+    Raises ``jaggy.errors.AxisError`` if ``axis`` is deeper than the array, ``ValueError`` for
+    records at the flattened level.
+    """
+    from jaggy.operations.to_layout import to_layout
+
+    layout = to_layout(array, allow_record=False)
+    if axis == 1 and type(layout) is ListOffsetArray and layout.content.is_numpy \
+            and layout.content.data.ndim == 1 and not layout.parameters:
+        offsets = layout.offsets.data  # fast path: a view of the content
+        start, stop = int(offsets[0]), int(offsets[-1])
+        layout._check_range(0, start, stop)
+        return finish(layout.content._getitem_range(start, stop), highlevel, array,
+                      behavior=behavior, attrs=attrs)
+    from jaggy._structure_flatten import concatenate_leaves, flatten_axis, leaves
+    from jaggy._structure_util import check_axis
+
+    pos = check_axis(layout, axis, "flatten", allow_none=True)
+    if pos is None and axis is None:
+        out = concatenate_leaves(leaves(layout, False, "flatten"), "flatten", layout.backend)
+    elif pos == 0:
+        out = layout.project() if layout.is_option else layout
+    else:
+        out = flatten_axis(layout, pos, "flatten")
+    return finish(out, highlevel, array, behavior=behavior, attrs=attrs)
+
+
+__all__ = ["flatten"]

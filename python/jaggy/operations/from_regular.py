@@ -1,0 +1,42 @@
+"""jaggy.from_regular: regular dimensions as variable-length lists."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from jaggy.operations._wrap import finish
+
+
+def _var(node: Any) -> Any:
+    return node.to_ListOffsetArray64() if node.is_regular else node
+
+
+def from_regular(array: Any, axis: int | None = 1, *, highlevel: bool = True,
+                 behavior: Mapping | None = None, attrs: Mapping | None = None) -> Any:
+    """Converts the regular dimension at ``axis`` (every one if None) to variable-length lists.
+
+    Parameters: ``array`` (array-like, including multi-dimensional NumPy data); ``axis`` (int >= 1
+    or None; 0 returns the array as it is).
+    Returns: the array with type ``var * ...`` at that axis.
+
+    Example: ``jaggy.from_regular(numpy.zeros((2, 3)))`` has type ``2 * var * float64``.
+
+    Raises ``jaggy.errors.AxisError`` for a bad axis.
+    """
+    from jaggy._structure_util import check_axis, recurse
+    from jaggy.operations.to_layout import to_layout
+    from jaggy.operations.to_regular import _all_levels
+
+    layout = to_layout(array, allow_record=False)
+    pos = check_axis(layout, axis, "from_regular", allow_none=True)
+    if axis is None:
+        out = _all_levels(layout, _var)
+    elif pos == 0:
+        out = layout
+    else:
+        out = recurse(layout, pos, "from_regular", lambda node, depth: _var(node))
+    return finish(out, highlevel, array, behavior=behavior, attrs=attrs)
+
+
+__all__ = ["from_regular"]

@@ -1,0 +1,61 @@
+"""jaggy.local_index: the position of every element within its list."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from jaggy.operations._wrap import finish
+
+
+def local_index(array: Any, axis: int = -1, *, highlevel: bool = True,
+                behavior: Mapping | None = None, attrs: Mapping | None = None) -> Any:
+    """An array of the same structure down to ``axis`` whose values are the positions of the
+    elements within their lists (``0, 1, 2, ...`` in each list).
+
+    Parameters: ``array`` (array-like), ``axis`` (int; 0 numbers the top-level entries, negative
+    counts from the innermost dimension).
+    Returns: an array of int64 (regular dimensions stay regular, options and records are kept).
+
+    Example: ``jaggy.local_index([[5, 6, 7], [], [8]])`` is ``[[0, 1, 2], [], [0]]``.
+
+    Raises ``jaggy.errors.AxisError`` if ``axis`` is deeper than the array.
+    """
+    from jaggy._structure_util import check_axis, recurse
+    from jaggy.layout.listoffsetarray import ListOffsetArray
+    from jaggy.layout.numpyarray import NumpyArray
+    from jaggy.layout.regulararray import RegularArray
+    from jaggy.operations.to_layout import to_layout
+
+    layout = to_layout(array, allow_record=False)
+    pos = check_axis(layout, axis, "local_index")
+    xp = layout.backend.xp
+
+    def action(node: Any, depth: int) -> Any:
+        backend = node.backend
+        if node.is_regular:
+            size = node.size
+            data = xp.tile(xp.arange(size, dtype=xp.int64), node.length)
+            return RegularArray(NumpyArray(data, backend=backend), size, node.length)
+        if type(node) is ListOffsetArray:
+            offsets = node.offsets.data.astype(xp.int64, copy=False)
+        else:
+            offsets, _ = node._packed_carry()
+            offsets = offsets.data
+        n = len(offsets) - 1
+        total = int(offsets[-1] - offsets[0]) if n >= 0 else 0
+        out = xp.empty(total, xp.int64)
+        backend.kernels.local_index(offsets, out, n, total)
+        packed = offsets - offsets[0] if int(offsets[0]) else offsets
+        from jaggy.index import Index64
+
+        return ListOffsetArray(Index64._wrap(packed, backend), NumpyArray(out, backend=backend))
+
+    if pos == 0:
+        out = NumpyArray(xp.arange(layout.length, dtype=xp.int64), backend=layout.backend)
+    else:
+        out = recurse(layout, pos, "local_index", action)
+    return finish(out, highlevel, array, behavior=behavior, attrs=attrs)
+
+
+__all__ = ["local_index"]

@@ -1,0 +1,50 @@
+"""jaggy.num: the number of elements of every list at a given axis."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from jaggy.layout.listoffsetarray import ListOffsetArray
+from jaggy.layout.numpyarray import NumpyArray
+from jaggy.operations._wrap import finish
+
+
+def num(array: Any, axis: int = 1, *, highlevel: bool = True, behavior: Mapping | None = None,
+        attrs: Mapping | None = None) -> Any:
+    """Number of elements in each list at ``axis``.
+
+    Parameters: ``array`` (array-like), ``axis`` (int; 0 gives the length of the array, negative
+    counts from the innermost dimension).
+    Returns: an int for ``axis=0``, otherwise an array of int64 with the structure above ``axis``
+    (options and records on the way are kept).
+
+    Example: ``jaggy.num([[1, 2, 3], [], [4]])`` is ``[3, 0, 1]``.
+
+    Raises ``jaggy.errors.AxisError`` if ``axis`` is deeper than the array.
+    """
+    from jaggy.operations.to_layout import to_layout
+
+    layout = to_layout(array, allow_record=False)
+    if axis == 1 and type(layout) is ListOffsetArray and not layout.parameters:
+        # fast path: one diff of the offsets (checked for decreasing offsets)
+        xp = layout.backend.xp
+        offsets = layout.offsets.data
+        counts = xp.empty(len(offsets) - 1, xp.int64)
+        layout.backend.kernels.offsets_to_counts(offsets, counts, len(counts))
+        out = NumpyArray(counts, backend=layout.backend)
+        return finish(out, highlevel, array, behavior=behavior, attrs=attrs)
+    from jaggy._structure_util import check_axis, list_counts, recurse
+
+    pos = check_axis(layout, axis, "num")
+    if pos == 0:
+        return layout.length
+
+    def action(node: Any, depth: int) -> Any:
+        return NumpyArray(list_counts(node), backend=node.backend)
+
+    out = recurse(layout, pos, "num", action)
+    return finish(out, highlevel, array, behavior=behavior, attrs=attrs)
+
+
+__all__ = ["num"]

@@ -1,0 +1,83 @@
+"""jaggy.pad_none: lengthen (and optionally cut) lists to a target length with None."""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Mapping
+from typing import Any
+
+from jaggy.operations._wrap import finish
+
+
+def _pad_list(node: Any, target: int, clip: bool) -> Any:
+    from jaggy._structure_util import list_counts
+    from jaggy.index import Index64
+    from jaggy.layout.listoffsetarray import ListOffsetArray
+    from jaggy.layout.options import simplified_indexed
+    from jaggy.layout.regulararray import RegularArray
+
+    backend = node.backend
+    xp = backend.xp
+    n = node.length
+    if node.is_regular and not clip and node.size >= target:
+        return node
+    if clip:
+        outoffsets = xp.arange(n + 1, dtype=xp.int64) * target
+    else:
+        counts = list_counts(node)
+        outoffsets = xp.empty(n + 1, xp.int64)
+        outoffsets[0] = 0
+        xp.cumsum(xp.maximum(counts, target), out=outoffsets[1:])
+    total = int(outoffsets[-1])
+    index = xp.empty(total, xp.int64)
+    starts, stops = node.starts.data, node.stops.data
+    backend.kernels.pad_index(starts, stops, outoffsets, index, n, total)
+    content = simplified_indexed(index, node.content, True)
+    if clip or node.is_regular:
+        size = target if clip else max(node.size, target)
+        return RegularArray(content, size, n, parameters=node.parameters)
+    return ListOffsetArray(Index64._wrap(outoffsets, backend), content, parameters=node.parameters)
+
+
+def pad_none(array: Any, target: int, axis: int = 1, *, clip: bool = False,
+             highlevel: bool = True, behavior: Mapping | None = None,
+             attrs: Mapping | None = None) -> Any:
+    """Pads the lists at ``axis`` with None up to ``target`` elements; with ``clip=True`` also cuts
+    longer lists, so every list has exactly ``target`` elements (a regular dimension).
+
+    Parameters: ``array`` (array-like); ``target`` (int >= 0); ``axis`` (int; 0 pads the array
+    itself); ``clip`` (bool).
+    Returns: the padded array, option-type at ``axis``.
+
+    Example: ``jaggy.pad_none([[1], [2, 3, 4]], 2, clip=True)`` is ``[[1, None], [2, 3]]`` with
+    type ``2 * 2 * ?int64``.
+
+    Raises ``jaggy.errors.AxisError`` for a bad axis, ``ValueError`` for a negative target.
+    """
+    from jaggy._structure_util import check_axis, recurse
+    from jaggy.layout.options import simplified_indexed
+    from jaggy.operations.to_layout import to_layout
+
+    try:
+        target = operator.index(target)
+    except TypeError:
+        msg = f"jaggy.pad_none: 'target' must be an integer, not {target!r}"
+        raise TypeError(msg) from None
+    if target < 0:
+        msg = f"jaggy.pad_none: 'target' must be non-negative, not {target}"
+        raise ValueError(msg)
+    layout = to_layout(array, allow_record=False)
+    pos = check_axis(layout, axis, "pad_none")
+    if pos == 0:
+        xp = layout.backend.xp
+        n = layout.length
+        width = target if clip else max(target, n)
+        index = xp.arange(width, dtype=xp.int64)
+        index[n:] = -1
+        out = simplified_indexed(index, layout, True)
+    else:
+        out = recurse(layout, pos, "pad_none", lambda node, depth: _pad_list(node, target, clip))
+    return finish(out, highlevel, array, behavior=behavior, attrs=attrs)
+
+
+__all__ = ["pad_none"]

@@ -1,0 +1,52 @@
+"""jaggy.singletons: every value in a list of one element, every None in an empty list."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from jaggy.operations._wrap import finish
+
+
+def _singletons(node: Any) -> Any:
+    from jaggy.index import Index64
+    from jaggy.layout.listoffsetarray import ListOffsetArray
+
+    backend = node.backend
+    xp = backend.xp
+    if node.is_option:
+        valid = node.mask_as_bool(True)
+        offsets = xp.zeros(len(valid) + 1, xp.int64)
+        xp.cumsum(valid, out=offsets[1:])
+        return ListOffsetArray(Index64._wrap(offsets, backend), node.project())
+    offsets = xp.arange(node.length + 1, dtype=xp.int64)
+    content = node.project() if node.is_indexed else node
+    return ListOffsetArray(Index64._wrap(offsets, backend), content)
+
+
+def singletons(array: Any, axis: int = 0, *, highlevel: bool = True,
+               behavior: Mapping | None = None, attrs: Mapping | None = None) -> Any:
+    """Wraps every value at ``axis`` in a list of length one and turns every None into an empty
+    list (the inverse of ``firsts``).
+
+    Parameters: ``array`` (array-like); ``axis`` (int).
+    Returns: an array with one more (variable-length) dimension at ``axis``.
+
+    Example: ``jaggy.singletons([1, None, 3])`` is ``[[1], [], [3]]``.
+
+    Raises ``jaggy.errors.AxisError`` if ``axis`` is deeper than the array.
+    """
+    from jaggy._structure_util import check_axis, recurse
+    from jaggy.operations.to_layout import to_layout
+
+    layout = to_layout(array, allow_record=False)
+    pos = check_axis(layout, axis, "singletons")
+    if pos == 0:
+        out = _singletons(layout)
+    else:
+        out = recurse(layout, pos, "singletons",
+                      lambda node, depth: node.copy(content=_singletons(node.content)))
+    return finish(out, highlevel, array, behavior=behavior, attrs=attrs)
+
+
+__all__ = ["singletons"]

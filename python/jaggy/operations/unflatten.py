@@ -1,0 +1,183 @@
+"""jaggy.unflatten: split an array into lists of given lengths."""
+
+from __future__ import annotations
+
+import numbers
+from collections.abc import Mapping
+from typing import Any
+
+from jaggy.operations._wrap import finish
+
+
+def _counts_array(counts: Any, backend: Any) -> tuple[Any, Any]:
+    """(int64 counts with missing as 0, missing mask or None) from an array-like of counts."""
+    from jaggy.operations.to_layout import to_layout
+
+    xp = backend.xp
+    if isinstance(counts, xp.ndarray) and counts.ndim == 1 and counts.dtype.kind in "iu":
+        return counts, None
+    layout = to_layout(counts, allow_record=False)
+    from jaggy._structure_flatten import concatenate_leaves, leaves
+
+    flat = concatenate_leaves(leaves(layout, True, "unflatten"), "unflatten", backend)
+    mask = None
+    if flat.is_option:
+        index = flat.to_IndexedOptionArray64().index.data
+        mask = index < 0
+        inner = flat.content
+        values = inner.data[xp.where(mask, 0, index)] if inner.length else xp.zeros(len(index), xp.int64)
+        data = xp.where(mask, 0, values)
+    elif flat.is_unknown:
+        data = xp.zeros(0, xp.int64)
+    else:
+        data = flat.data
+    if data.dtype.kind == "f":
+        if bool(xp.any(data != xp.floor(data))):
+            msg = "jaggy.unflatten: 'counts' must be integers"
+            raise ValueError(msg)
+        data = data.astype(xp.int64)
+    if data.dtype.kind not in "iu":
+        msg = f"jaggy.unflatten: 'counts' must be integers, not {data.dtype}"
+        raise TypeError(msg)
+    return data, mask
+
+
+def _split(content: Any, counts: Any, mask: Any, where: str) -> Any:
+    """ListOffsetArray of ``content`` cut into lists of ``counts`` (which must sum to its length)."""
+    from jaggy.errors import KernelError
+    from jaggy.index import Index64
+    from jaggy.layout.indexedarray import IndexedOptionArray
+    from jaggy.layout.listoffsetarray import ListOffsetArray
+
+    backend = content.backend
+    xp = backend.xp
+    offsets = xp.empty(len(counts) + 1, xp.int64)
+    try:
+        backend.kernels.counts_to_offsets(counts, offsets, len(counts))
+    except KernelError as err:
+        msg = f"jaggy.unflatten: invalid 'counts' {where}: {err}"
+        raise ValueError(msg) from None
+    if int(offsets[-1]) != content.length:
+        msg = (f"jaggy.unflatten: structure imposed by 'counts' does not fit in the array {where} "
+               f"(counts sum to {int(offsets[-1])}, the array has {content.length} elements there)")
+        raise ValueError(msg)
+    out = ListOffsetArray(Index64._wrap(offsets, backend), content)
+    if mask is not None:
+        index = xp.where(mask, -1, xp.arange(len(counts), dtype=xp.int64))
+        out = IndexedOptionArray(Index64._wrap(index, backend), out)
+    return out
+
+
+def unflatten(array: Any, counts: Any, axis: int = 0, *, highlevel: bool = True,
+              behavior: Mapping | None = None, attrs: Mapping | None = None) -> Any:
+    """Splits the entries at ``axis`` into lists of lengths ``counts`` (the inverse of flatten).
+
+    Parameters: ``array`` (array-like); ``counts``: an int (regular lists of that size, the
+    length must be a multiple of it) or an array of non-negative ints (None makes a missing
+    list), flat or jagged: at ``axis > 0`` the counts are consumed in order across the lists at
+    that axis and each list must be cut exactly; ``axis`` (int).
+    Returns: the array with one more dimension.
+
+    Example: ``jaggy.unflatten([1, 2, 3, 4, 5], [2, 0, 3])`` is ``[[1, 2], [], [3, 4, 5]]``.
+
+    Raises ``ValueError`` naming the list where a count is negative or the counts do not fit,
+    ``jaggy.errors.AxisError`` for a bad axis.
+    """
+    from jaggy._structure_util import check_axis, packed_list, recurse
+    from jaggy.index import Index64
+    from jaggy.layout.listoffsetarray import ListOffsetArray
+    from jaggy.layout.regulararray import RegularArray
+    from jaggy.operations.to_layout import to_layout
+
+    layout = to_layout(array, allow_record=False)
+    backend = layout.backend
+    xp = backend.xp
+    pos = check_axis(layout, axis, "unflatten")
+    if isinstance(counts, numbers.Integral) and not isinstance(counts, bool):
+        size = int(counts)
+        if size < 0:
+            msg = f"jaggy.unflatten: 'counts' must be non-negative, not {size}"
+            raise ValueError(msg)
+
+        def regular(node: Any, where: str) -> Any:
+            if (size == 0 and node.length != 0) or (size and node.length % size):
+                msg = (f"jaggy.unflatten: structure imposed by 'counts' does not fit in the array "
+                       f"{where} (length {node.length} is not a multiple of {size})")
+                raise ValueError(msg)
+            return RegularArray(node, size, 0)
+
+        if pos == 0:
+            out = regular(layout, "at axis=0")
+        else:
+            out = recurse(layout, pos, "unflatten",
+                          lambda node, depth: _regular_inner(node, regular, pos))
+        return finish(out, highlevel, array, behavior=behavior, attrs=attrs)
+
+    counts_data, mask = _counts_array(counts, backend)
+    if pos == 0:
+        out = _split(layout, counts_data, mask, "at axis=0")
+        return finish(out, highlevel, array, behavior=behavior, attrs=attrs)
+    if mask is not None:
+        msg = "jaggy.unflatten: missing values in 'counts' at axis > 0 are not implemented"
+        raise NotImplementedError(msg)
+    used = [0]
+
+    def action(node: Any, depth: int) -> Any:
+        outer, content = packed_list(node)
+        total = content.length
+        cum = xp.empty(len(counts_data) + 1, xp.int64)
+        _split_offsets(counts_data, cum, backend)
+        begin = used[0]
+        # the counts that cover this node's content
+        stop = int(xp.searchsorted(cum, cum[begin] + total, side="left"))
+        if stop >= len(cum) or int(cum[stop]) != int(cum[begin]) + total:
+            msg = (f"jaggy.unflatten: structure imposed by 'counts' does not fit in the array at "
+                   f"axis={axis} (counts do not add up to the {total} elements there)")
+            raise ValueError(msg)
+        # the tail of zero counts belongs to this node too when nothing follows
+        local = cum[begin:stop + 1] - cum[begin]
+        inner = ListOffsetArray(Index64._wrap(xp.ascontiguousarray(local), backend), content)
+        where = xp.searchsorted(local, outer, side="left")
+        hit = local[xp.minimum(where, len(local) - 1)] == outer if len(local) else outer == 0
+        if len(outer) and not bool(xp.all(hit)):
+            bad = int(xp.argmin(hit))
+            msg = (f"jaggy.unflatten: structure imposed by 'counts' does not fit in the array at "
+                   f"axis={axis}: a new list would cross the end of list {max(bad - 1, 0)}")
+            raise ValueError(msg)
+        used[0] = stop
+        return ListOffsetArray(Index64._wrap(where.astype(xp.int64), backend), inner)
+
+    out = recurse(layout, pos, "unflatten", action)
+    if used[0] != len(counts_data):
+        msg = (f"jaggy.unflatten: structure imposed by 'counts' does not fit in the array at "
+               f"axis={axis} ({len(counts_data) - used[0]} counts left over)")
+        raise ValueError(msg)
+    return finish(out, highlevel, array, behavior=behavior, attrs=attrs)
+
+
+def _split_offsets(counts: Any, out: Any, backend: Any) -> None:
+    from jaggy.errors import KernelError
+
+    try:
+        backend.kernels.counts_to_offsets(counts, out, len(counts))
+    except KernelError as err:
+        msg = f"jaggy.unflatten: invalid 'counts': {err}"
+        raise ValueError(msg) from None
+
+
+def _regular_inner(node: Any, regular: Any, pos: int) -> Any:
+    from jaggy._structure_util import packed_list
+    from jaggy.index import Index64
+    from jaggy.layout.listoffsetarray import ListOffsetArray
+
+    offsets, content = packed_list(node)
+    inner = regular(content, f"at axis={pos}")
+    size = inner.size
+    if size and bool((offsets % size != 0).any()):
+        msg = f"jaggy.unflatten: structure imposed by 'counts' does not fit in the array at axis={pos}"
+        raise ValueError(msg)
+    new = offsets // size if size else offsets * 0
+    return ListOffsetArray(Index64._wrap(new, node.backend), inner)
+
+
+__all__ = ["unflatten"]

@@ -1,0 +1,39 @@
+"""jaggy.mask against Awkward: Hypothesis-drawn layouts, every axis, and edge cases."""
+
+from __future__ import annotations
+
+import jaggy
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from jaggy.testing.strategies import array_pairs, numeric_lists
+from structure_oracle import SETTINGS, compare
+
+AXES = st.integers(-4, 4)
+
+
+@SETTINGS
+@given(array_pairs(), st.data(), st.booleans())
+def test_mask_flat(pair, data, valid_when):
+    a, j = pair
+    m = data.draw(st.lists(st.booleans(), min_size=len(a), max_size=len(a)))
+    compare(lambda ak: ak.mask(a, m, valid_when=valid_when), lambda jg: jg.mask(j, m, valid_when=valid_when))
+
+
+@SETTINGS
+@given(array_pairs(numeric_lists(2, allow_none=False)), st.booleans())
+def test_mask_jagged(pair, valid_when):
+    a, j = pair
+    import awkward as awk
+    am = awk.local_index(a, axis=-1) % 2 == 0
+    jm = jaggy.unflatten(jaggy.flatten(am.to_list(), axis=None) if False else np.asarray(awk.flatten(am, axis=None)), np.asarray(awk.flatten(awk.num(am, axis=-1), axis=None))) if False else am.to_list()
+    compare(lambda ak: ak.mask(a, am, valid_when=valid_when), lambda jg: jg.mask(j, jm, valid_when=valid_when))
+
+
+def test_mask_errors():
+    with pytest.raises(ValueError, match="length"):
+        jaggy.mask(jaggy.Array([1, 2, 3]), [True, False])
+    with pytest.raises(ValueError, match="list 1"):
+        jaggy.mask(jaggy.Array([[1, 2], [3]]), jaggy.Array([[True, False], [True, True]]))
+
