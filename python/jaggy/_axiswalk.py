@@ -9,7 +9,8 @@ work is proportional to the number of nodes, never to the length.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from jaggy.errors import AxisError
 from jaggy.index import Index64
