@@ -12,9 +12,8 @@ from __future__ import annotations
 import resource
 import tracemalloc
 
-import numpy as np
-
 import jaggy
+import numpy as np
 
 
 def main() -> None:
