@@ -70,7 +70,6 @@ def _walk(node: Any, posaxis: int, depth: int, fn: Callable[[Any], Any], fname: 
         IndexedOptionArray,
         ListOffsetArray,
         NumpyArray,
-        RegularArray,
         UnmaskedArray,
     )
 
@@ -96,10 +95,7 @@ def _walk(node: Any, posaxis: int, depth: int, fn: Callable[[Any], Any], fname: 
         raise AxisError(msg)
     if depth == posaxis:
         return fn(packed_list(node))
-    if isinstance(node, RegularArray):
-        inner = _walk(node.content._getitem_range(0, node.length * node.size), posaxis, depth + 1,
-                      fn, fname)
-        return RegularArray(inner, node.size, zeros_length=node.length, parameters=node.parameters)
+    # outer regular dimensions become var ones, as in Awkward
     packed = packed_list(node)
     inner = _walk(packed.content, posaxis, depth + 1, fn, fname)
     return ListOffsetArray(packed.offsets, inner, parameters=node.parameters)

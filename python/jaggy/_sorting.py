@@ -88,7 +88,8 @@ def local_argsort(lst: Any, ascending: bool, fname: str) -> tuple[Any, Any, Any,
     total = int(offsets[-1])
     inner, index, is_option = _unwrap_option(lst.content)
     out = xp.empty(total, dtype=xp.int64)
-    if inner.is_unknown or total == 0:
+    if inner.is_unknown or total == 0:  # nothing to compare: every entry is missing
+        out = xp.arange(total, dtype=xp.int64) - xp.repeat(offsets[:-1], offsets[1:] - offsets[:-1])
         return out, inner, index, is_option
     positions = None if index is None else xp.where(index < 0, 0, index)
     keys, _ = _sort_keys(inner, positions, fname)
