@@ -57,15 +57,18 @@ def whole_as_list(layout: Any) -> Any:
     return ListOffsetArray(Index64._wrap(offsets, layout.backend), layout)
 
 
-def apply_at_axis(layout: Any, posaxis: int, fn: Callable[[Any], Any], fname: str) -> Any:
-    """Replace every list at depth ``posaxis`` by ``fn(list)`` (see the module docstring)."""
+def apply_at_axis(layout: Any, posaxis: int, fn: Callable[[Any], Any], fname: str,
+                  keep_regular: bool = False) -> Any:
+    """Replace every list at depth ``posaxis`` by ``fn(list)`` (see the module docstring);
+    with ``keep_regular``, a regular list's result is made regular again."""
     if posaxis == 0:
         out = fn(whole_as_list(layout))
         return out.content._getitem_range(int(out.offsets.data[0]), int(out.offsets.data[1]))
-    return _walk(layout, posaxis, 1, fn, fname)
+    return _walk(layout, posaxis, 1, fn, fname, keep_regular)
 
 
-def _walk(node: Any, posaxis: int, depth: int, fn: Callable[[Any], Any], fname: str) -> Any:
+def _walk(node: Any, posaxis: int, depth: int, fn: Callable[[Any], Any], fname: str,
+          keep_regular: bool = False) -> Any:
     from jaggy.layout import (
         IndexedOptionArray,
         ListOffsetArray,
@@ -74,14 +77,14 @@ def _walk(node: Any, posaxis: int, depth: int, fn: Callable[[Any], Any], fname: 
     )
 
     if isinstance(node, UnmaskedArray):
-        return UnmaskedArray(_walk(node.content, posaxis, depth, fn, fname))
+        return UnmaskedArray(_walk(node.content, posaxis, depth, fn, fname, keep_regular))
     if node.is_option or node.is_indexed:
         option = node if node.is_indexed and not node.is_option else node.to_IndexedOptionArray64()
         if node.is_option:
             carry, outindex = option._compact()
-            inner = _walk(option.content._carry(carry), posaxis, depth, fn, fname)
+            inner = _walk(option.content._carry(carry), posaxis, depth, fn, fname, keep_regular)
             return IndexedOptionArray(outindex, inner)
-        return _walk(option.content._carry(option.index.to64()), posaxis, depth, fn, fname)
+        return _walk(option.content._carry(option.index.to64()), posaxis, depth, fn, fname, keep_regular)
     if node.is_union:
         msg = f"jaggy.{fname}: unions (arrays of mixed types) are not supported at this axis"
         raise NotImplementedError(msg)
@@ -94,8 +97,9 @@ def _walk(node: Any, posaxis: int, depth: int, fn: Callable[[Any], Any], fname: 
         msg = f"jaggy.{fname}: axis={posaxis} exceeds the depth of this array ({depth - 1})"
         raise AxisError(msg)
     if depth == posaxis:
-        return fn(packed_list(node))
+        out = fn(packed_list(node))
+        return out.to_RegularArray() if keep_regular and node.is_regular else out
     # outer regular dimensions become var ones, as in Awkward
     packed = packed_list(node)
-    inner = _walk(packed.content, posaxis, depth + 1, fn, fname)
+    inner = _walk(packed.content, posaxis, depth + 1, fn, fname, keep_regular)
     return ListOffsetArray(packed.offsets, inner, parameters=node.parameters)

@@ -1,15 +1,13 @@
 from __future__ import annotations
 
 import awkward
+import jaggy
 import pytest
+from _sortcomb_helpers import assert_matches
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-import jaggy
 from jaggy.errors import AxisError
 from jaggy.testing.strategies import array_pairs, numeric_lists
-
-from _sortcomb_helpers import assert_matches
 
 NAN = float("nan")
 

@@ -39,7 +39,7 @@ def run_combinations(array: Any, n: int, replacement: bool, axis: int, fields: A
     layout = to_layout(array, allow_record=False)
     posaxis = normalize_axis(layout, axis, fname)
     return apply_at_axis(layout, posaxis, lambda lst: combinations_list(
-        lst, n, replacement, names, parameters, with_name, arg), fname)
+        lst, n, replacement, names, parameters, with_name, arg), fname, keep_regular=True)
 
 
 def combinations(array: Any, n: int, *, replacement: bool = False, axis: int = 1,
