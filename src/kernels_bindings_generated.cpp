@@ -86,6 +86,84 @@ py::object k_bytemask_to_index(const py::array& mask_obj, const py::array& index
   return py::none();
 }
 
+py::object k_cartesian_count(const py::array& lengths_obj, const py::array& counts_obj, int64_t n, int64_t k) {
+  jaggy::ext::check_nonnegative(n, "cartesian_count", "n");
+  jaggy::ext::check_nonnegative(k, "cartesian_count", "k");
+  jaggy::ext::check_array(lengths_obj, "cartesian_count", "lengths", static_cast<int64_t>(k * n), false);
+  jaggy::ext::check_array(counts_obj, "cartesian_count", "counts", static_cast<int64_t>(n), true);
+  int64_t err_index = -1;
+  int64_t status = 0;
+  {
+    auto* lengths = jaggy::ext::in_ptr<int64_t>(lengths_obj, "cartesian_count", "lengths");
+    auto* counts = jaggy::ext::out_ptr<int64_t>(counts_obj, "cartesian_count", "counts");
+    py::gil_scoped_release nogil;
+    status = jaggy_cartesian_count(lengths, counts, n, k, &err_index);
+  }
+  if (status != 0) return py::make_tuple(status, err_index);
+  return py::none();
+}
+
+py::object k_cartesian_fill(const py::array& starts_obj, const py::array& lengths_obj, const py::array& offsets_obj, const py::array& carry_obj, int64_t n, int64_t k, int64_t total) {
+  jaggy::ext::check_nonnegative(n, "cartesian_fill", "n");
+  jaggy::ext::check_nonnegative(k, "cartesian_fill", "k");
+  jaggy::ext::check_nonnegative(total, "cartesian_fill", "total");
+  jaggy::ext::check_array(starts_obj, "cartesian_fill", "starts", static_cast<int64_t>(k * n), false);
+  jaggy::ext::check_array(lengths_obj, "cartesian_fill", "lengths", static_cast<int64_t>(k * n), false);
+  jaggy::ext::check_array(offsets_obj, "cartesian_fill", "offsets", static_cast<int64_t>(n + 1), false);
+  jaggy::ext::check_array(carry_obj, "cartesian_fill", "carry", static_cast<int64_t>(k * total), true);
+  int64_t err_index = -1;
+  int64_t status = 0;
+  {
+    auto* starts = jaggy::ext::in_ptr<int64_t>(starts_obj, "cartesian_fill", "starts");
+    auto* lengths = jaggy::ext::in_ptr<int64_t>(lengths_obj, "cartesian_fill", "lengths");
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "cartesian_fill", "offsets");
+    auto* carry = jaggy::ext::out_ptr<int64_t>(carry_obj, "cartesian_fill", "carry");
+    py::gil_scoped_release nogil;
+    status = jaggy_cartesian_fill(starts, lengths, offsets, carry, n, k, total, &err_index);
+  }
+  if (status != 0) return py::make_tuple(status, err_index);
+  return py::none();
+}
+
+py::object k_combinations_count(const py::array& lengths_obj, const py::array& counts_obj, int64_t n, int64_t k, bool replacement) {
+  jaggy::ext::check_nonnegative(n, "combinations_count", "n");
+  jaggy::ext::check_nonnegative(k, "combinations_count", "k");
+  jaggy::ext::check_array(lengths_obj, "combinations_count", "lengths", static_cast<int64_t>(n), false);
+  jaggy::ext::check_array(counts_obj, "combinations_count", "counts", static_cast<int64_t>(n), true);
+  int64_t err_index = -1;
+  int64_t status = 0;
+  {
+    auto* lengths = jaggy::ext::in_ptr<int64_t>(lengths_obj, "combinations_count", "lengths");
+    auto* counts = jaggy::ext::out_ptr<int64_t>(counts_obj, "combinations_count", "counts");
+    py::gil_scoped_release nogil;
+    status = jaggy_combinations_count(lengths, counts, n, k, replacement, &err_index);
+  }
+  if (status != 0) return py::make_tuple(status, err_index);
+  return py::none();
+}
+
+py::object k_combinations_fill(const py::array& starts_obj, const py::array& lengths_obj, const py::array& offsets_obj, const py::array& carry_obj, int64_t n, int64_t k, int64_t total, bool replacement) {
+  jaggy::ext::check_nonnegative(n, "combinations_fill", "n");
+  jaggy::ext::check_nonnegative(k, "combinations_fill", "k");
+  jaggy::ext::check_nonnegative(total, "combinations_fill", "total");
+  jaggy::ext::check_array(starts_obj, "combinations_fill", "starts", static_cast<int64_t>(n), false);
+  jaggy::ext::check_array(lengths_obj, "combinations_fill", "lengths", static_cast<int64_t>(n), false);
+  jaggy::ext::check_array(offsets_obj, "combinations_fill", "offsets", static_cast<int64_t>(n + 1), false);
+  jaggy::ext::check_array(carry_obj, "combinations_fill", "carry", static_cast<int64_t>(k * total), true);
+  int64_t err_index = -1;
+  int64_t status = 0;
+  {
+    auto* starts = jaggy::ext::in_ptr<int64_t>(starts_obj, "combinations_fill", "starts");
+    auto* lengths = jaggy::ext::in_ptr<int64_t>(lengths_obj, "combinations_fill", "lengths");
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "combinations_fill", "offsets");
+    auto* carry = jaggy::ext::out_ptr<int64_t>(carry_obj, "combinations_fill", "carry");
+    py::gil_scoped_release nogil;
+    status = jaggy_combinations_fill(starts, lengths, offsets, carry, n, k, total, replacement, &err_index);
+  }
+  if (status != 0) return py::make_tuple(status, err_index);
+  return py::none();
+}
+
 py::object k_compact_offsets(const py::array& starts_obj, const py::array& stops_obj, const py::array& offsets_obj, int64_t n) {
   jaggy::ext::check_nonnegative(n, "compact_offsets", "n");
   jaggy::ext::check_array(starts_obj, "compact_offsets", "starts", static_cast<int64_t>(n), false);
@@ -1156,6 +1234,208 @@ py::object k_reduce_sum(const py::array& offsets_obj, const py::array& data_obj,
   return py::none();
 }
 
+py::object k_segmented_argsort(const py::array& offsets_obj, const py::array& values_obj, const py::array& mask_obj, const py::array& out_obj, int64_t n, int64_t nvalues, int64_t nmask, bool ascending) {
+  jaggy::ext::check_nonnegative(n, "segmented_argsort", "n");
+  jaggy::ext::check_nonnegative(nvalues, "segmented_argsort", "nvalues");
+  jaggy::ext::check_nonnegative(nmask, "segmented_argsort", "nmask");
+  jaggy::ext::check_array(offsets_obj, "segmented_argsort", "offsets", static_cast<int64_t>(n + 1), false);
+  jaggy::ext::check_array(values_obj, "segmented_argsort", "values", static_cast<int64_t>(nvalues), false);
+  jaggy::ext::check_array(mask_obj, "segmented_argsort", "mask", static_cast<int64_t>(nmask), false);
+  jaggy::ext::check_array(out_obj, "segmented_argsort", "out", static_cast<int64_t>(nvalues), true);
+  int64_t err_index = -1;
+  int64_t status = 0;
+  if (jaggy::ext::dtype_is<int64_t>(values_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "segmented_argsort", "offsets");
+    auto* values = jaggy::ext::in_ptr<int64_t>(values_obj, "segmented_argsort", "values");
+    auto* mask = jaggy::ext::in_ptr<int8_t>(mask_obj, "segmented_argsort", "mask");
+    auto* out = jaggy::ext::out_ptr<int64_t>(out_obj, "segmented_argsort", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_segmented_argsort_int64(offsets, values, mask, out, n, nvalues, nmask, ascending, &err_index);
+  } else if (jaggy::ext::dtype_is<int32_t>(values_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "segmented_argsort", "offsets");
+    auto* values = jaggy::ext::in_ptr<int32_t>(values_obj, "segmented_argsort", "values");
+    auto* mask = jaggy::ext::in_ptr<int8_t>(mask_obj, "segmented_argsort", "mask");
+    auto* out = jaggy::ext::out_ptr<int64_t>(out_obj, "segmented_argsort", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_segmented_argsort_int32(offsets, values, mask, out, n, nvalues, nmask, ascending, &err_index);
+  } else if (jaggy::ext::dtype_is<double>(values_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "segmented_argsort", "offsets");
+    auto* values = jaggy::ext::in_ptr<double>(values_obj, "segmented_argsort", "values");
+    auto* mask = jaggy::ext::in_ptr<int8_t>(mask_obj, "segmented_argsort", "mask");
+    auto* out = jaggy::ext::out_ptr<int64_t>(out_obj, "segmented_argsort", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_segmented_argsort_float64(offsets, values, mask, out, n, nvalues, nmask, ascending, &err_index);
+  } else if (jaggy::ext::dtype_is<float>(values_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "segmented_argsort", "offsets");
+    auto* values = jaggy::ext::in_ptr<float>(values_obj, "segmented_argsort", "values");
+    auto* mask = jaggy::ext::in_ptr<int8_t>(mask_obj, "segmented_argsort", "mask");
+    auto* out = jaggy::ext::out_ptr<int64_t>(out_obj, "segmented_argsort", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_segmented_argsort_float32(offsets, values, mask, out, n, nvalues, nmask, ascending, &err_index);
+  } else if (jaggy::ext::dtype_is<int8_t>(values_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "segmented_argsort", "offsets");
+    auto* values = jaggy::ext::in_ptr<int8_t>(values_obj, "segmented_argsort", "values");
+    auto* mask = jaggy::ext::in_ptr<int8_t>(mask_obj, "segmented_argsort", "mask");
+    auto* out = jaggy::ext::out_ptr<int64_t>(out_obj, "segmented_argsort", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_segmented_argsort_int8(offsets, values, mask, out, n, nvalues, nmask, ascending, &err_index);
+  } else if (jaggy::ext::dtype_is<uint8_t>(values_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "segmented_argsort", "offsets");
+    auto* values = jaggy::ext::in_ptr<uint8_t>(values_obj, "segmented_argsort", "values");
+    auto* mask = jaggy::ext::in_ptr<int8_t>(mask_obj, "segmented_argsort", "mask");
+    auto* out = jaggy::ext::out_ptr<int64_t>(out_obj, "segmented_argsort", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_segmented_argsort_uint8(offsets, values, mask, out, n, nvalues, nmask, ascending, &err_index);
+  } else if (jaggy::ext::dtype_is<int16_t>(values_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "segmented_argsort", "offsets");
+    auto* values = jaggy::ext::in_ptr<int16_t>(values_obj, "segmented_argsort", "values");
+    auto* mask = jaggy::ext::in_ptr<int8_t>(mask_obj, "segmented_argsort", "mask");
+    auto* out = jaggy::ext::out_ptr<int64_t>(out_obj, "segmented_argsort", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_segmented_argsort_int16(offsets, values, mask, out, n, nvalues, nmask, ascending, &err_index);
+  } else if (jaggy::ext::dtype_is<uint16_t>(values_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "segmented_argsort", "offsets");
+    auto* values = jaggy::ext::in_ptr<uint16_t>(values_obj, "segmented_argsort", "values");
+    auto* mask = jaggy::ext::in_ptr<int8_t>(mask_obj, "segmented_argsort", "mask");
+    auto* out = jaggy::ext::out_ptr<int64_t>(out_obj, "segmented_argsort", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_segmented_argsort_uint16(offsets, values, mask, out, n, nvalues, nmask, ascending, &err_index);
+  } else if (jaggy::ext::dtype_is<uint32_t>(values_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "segmented_argsort", "offsets");
+    auto* values = jaggy::ext::in_ptr<uint32_t>(values_obj, "segmented_argsort", "values");
+    auto* mask = jaggy::ext::in_ptr<int8_t>(mask_obj, "segmented_argsort", "mask");
+    auto* out = jaggy::ext::out_ptr<int64_t>(out_obj, "segmented_argsort", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_segmented_argsort_uint32(offsets, values, mask, out, n, nvalues, nmask, ascending, &err_index);
+  } else if (jaggy::ext::dtype_is<uint64_t>(values_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "segmented_argsort", "offsets");
+    auto* values = jaggy::ext::in_ptr<uint64_t>(values_obj, "segmented_argsort", "values");
+    auto* mask = jaggy::ext::in_ptr<int8_t>(mask_obj, "segmented_argsort", "mask");
+    auto* out = jaggy::ext::out_ptr<int64_t>(out_obj, "segmented_argsort", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_segmented_argsort_uint64(offsets, values, mask, out, n, nvalues, nmask, ascending, &err_index);
+  } else {
+    jaggy::ext::no_specialization("segmented_argsort", {values_obj}, "values");
+  }
+  if (status != 0) return py::make_tuple(status, err_index);
+  return py::none();
+}
+
+py::object k_segmented_scan(const py::array& offsets_obj, const py::array& values_obj, const py::array& out_obj, int64_t n, int64_t nvalues, int64_t op) {
+  jaggy::ext::check_nonnegative(n, "segmented_scan", "n");
+  jaggy::ext::check_nonnegative(nvalues, "segmented_scan", "nvalues");
+  jaggy::ext::check_nonnegative(op, "segmented_scan", "op");
+  jaggy::ext::check_array(offsets_obj, "segmented_scan", "offsets", static_cast<int64_t>(n + 1), false);
+  jaggy::ext::check_array(values_obj, "segmented_scan", "values", static_cast<int64_t>(nvalues), false);
+  jaggy::ext::check_array(out_obj, "segmented_scan", "out", static_cast<int64_t>(nvalues), true);
+  int64_t err_index = -1;
+  int64_t status = 0;
+  if (jaggy::ext::dtype_is<int64_t>(values_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "segmented_scan", "offsets");
+    auto* values = jaggy::ext::in_ptr<int64_t>(values_obj, "segmented_scan", "values");
+    auto* out = jaggy::ext::out_ptr<int64_t>(out_obj, "segmented_scan", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_segmented_scan_int64(offsets, values, out, n, nvalues, op, &err_index);
+  } else if (jaggy::ext::dtype_is<uint64_t>(values_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "segmented_scan", "offsets");
+    auto* values = jaggy::ext::in_ptr<uint64_t>(values_obj, "segmented_scan", "values");
+    auto* out = jaggy::ext::out_ptr<uint64_t>(out_obj, "segmented_scan", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_segmented_scan_uint64(offsets, values, out, n, nvalues, op, &err_index);
+  } else if (jaggy::ext::dtype_is<double>(values_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "segmented_scan", "offsets");
+    auto* values = jaggy::ext::in_ptr<double>(values_obj, "segmented_scan", "values");
+    auto* out = jaggy::ext::out_ptr<double>(out_obj, "segmented_scan", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_segmented_scan_float64(offsets, values, out, n, nvalues, op, &err_index);
+  } else if (jaggy::ext::dtype_is<float>(values_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "segmented_scan", "offsets");
+    auto* values = jaggy::ext::in_ptr<float>(values_obj, "segmented_scan", "values");
+    auto* out = jaggy::ext::out_ptr<float>(out_obj, "segmented_scan", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_segmented_scan_float32(offsets, values, out, n, nvalues, op, &err_index);
+  } else {
+    jaggy::ext::no_specialization("segmented_scan", {values_obj}, "values");
+  }
+  if (status != 0) return py::make_tuple(status, err_index);
+  return py::none();
+}
+
+py::object k_segmented_sort(const py::array& offsets_obj, const py::array& values_obj, const py::array& out_obj, int64_t n, int64_t nvalues, bool ascending) {
+  jaggy::ext::check_nonnegative(n, "segmented_sort", "n");
+  jaggy::ext::check_nonnegative(nvalues, "segmented_sort", "nvalues");
+  jaggy::ext::check_array(offsets_obj, "segmented_sort", "offsets", static_cast<int64_t>(n + 1), false);
+  jaggy::ext::check_array(values_obj, "segmented_sort", "values", static_cast<int64_t>(nvalues), false);
+  jaggy::ext::check_array(out_obj, "segmented_sort", "out", static_cast<int64_t>(nvalues), true);
+  int64_t err_index = -1;
+  int64_t status = 0;
+  if (jaggy::ext::dtype_is<int64_t>(values_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "segmented_sort", "offsets");
+    auto* values = jaggy::ext::in_ptr<int64_t>(values_obj, "segmented_sort", "values");
+    auto* out = jaggy::ext::out_ptr<int64_t>(out_obj, "segmented_sort", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_segmented_sort_int64(offsets, values, out, n, nvalues, ascending, &err_index);
+  } else if (jaggy::ext::dtype_is<int32_t>(values_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "segmented_sort", "offsets");
+    auto* values = jaggy::ext::in_ptr<int32_t>(values_obj, "segmented_sort", "values");
+    auto* out = jaggy::ext::out_ptr<int32_t>(out_obj, "segmented_sort", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_segmented_sort_int32(offsets, values, out, n, nvalues, ascending, &err_index);
+  } else if (jaggy::ext::dtype_is<double>(values_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "segmented_sort", "offsets");
+    auto* values = jaggy::ext::in_ptr<double>(values_obj, "segmented_sort", "values");
+    auto* out = jaggy::ext::out_ptr<double>(out_obj, "segmented_sort", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_segmented_sort_float64(offsets, values, out, n, nvalues, ascending, &err_index);
+  } else if (jaggy::ext::dtype_is<float>(values_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "segmented_sort", "offsets");
+    auto* values = jaggy::ext::in_ptr<float>(values_obj, "segmented_sort", "values");
+    auto* out = jaggy::ext::out_ptr<float>(out_obj, "segmented_sort", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_segmented_sort_float32(offsets, values, out, n, nvalues, ascending, &err_index);
+  } else if (jaggy::ext::dtype_is<int8_t>(values_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "segmented_sort", "offsets");
+    auto* values = jaggy::ext::in_ptr<int8_t>(values_obj, "segmented_sort", "values");
+    auto* out = jaggy::ext::out_ptr<int8_t>(out_obj, "segmented_sort", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_segmented_sort_int8(offsets, values, out, n, nvalues, ascending, &err_index);
+  } else if (jaggy::ext::dtype_is<uint8_t>(values_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "segmented_sort", "offsets");
+    auto* values = jaggy::ext::in_ptr<uint8_t>(values_obj, "segmented_sort", "values");
+    auto* out = jaggy::ext::out_ptr<uint8_t>(out_obj, "segmented_sort", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_segmented_sort_uint8(offsets, values, out, n, nvalues, ascending, &err_index);
+  } else if (jaggy::ext::dtype_is<int16_t>(values_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "segmented_sort", "offsets");
+    auto* values = jaggy::ext::in_ptr<int16_t>(values_obj, "segmented_sort", "values");
+    auto* out = jaggy::ext::out_ptr<int16_t>(out_obj, "segmented_sort", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_segmented_sort_int16(offsets, values, out, n, nvalues, ascending, &err_index);
+  } else if (jaggy::ext::dtype_is<uint16_t>(values_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "segmented_sort", "offsets");
+    auto* values = jaggy::ext::in_ptr<uint16_t>(values_obj, "segmented_sort", "values");
+    auto* out = jaggy::ext::out_ptr<uint16_t>(out_obj, "segmented_sort", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_segmented_sort_uint16(offsets, values, out, n, nvalues, ascending, &err_index);
+  } else if (jaggy::ext::dtype_is<uint32_t>(values_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "segmented_sort", "offsets");
+    auto* values = jaggy::ext::in_ptr<uint32_t>(values_obj, "segmented_sort", "values");
+    auto* out = jaggy::ext::out_ptr<uint32_t>(out_obj, "segmented_sort", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_segmented_sort_uint32(offsets, values, out, n, nvalues, ascending, &err_index);
+  } else if (jaggy::ext::dtype_is<uint64_t>(values_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "segmented_sort", "offsets");
+    auto* values = jaggy::ext::in_ptr<uint64_t>(values_obj, "segmented_sort", "values");
+    auto* out = jaggy::ext::out_ptr<uint64_t>(out_obj, "segmented_sort", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_segmented_sort_uint64(offsets, values, out, n, nvalues, ascending, &err_index);
+  } else {
+    jaggy::ext::no_specialization("segmented_sort", {values_obj}, "values");
+  }
+  if (status != 0) return py::make_tuple(status, err_index);
+  return py::none();
+}
+
 py::object k_union_validity(const py::array& tags_obj, const py::array& index_obj, const py::array& content_lens_obj, int64_t n, int64_t ncontents) {
   jaggy::ext::check_nonnegative(n, "union_validity", "n");
   jaggy::ext::check_nonnegative(ncontents, "union_validity", "ncontents");
@@ -1197,6 +1477,10 @@ void register_kernels(py::module_& m) {
   m.def("broadcast_parents", &k_broadcast_parents, py::arg("offsets"), py::arg("parents"), py::arg("n"), py::arg("total"));
   m.def("broadcast_regular_check", &k_broadcast_regular_check, py::arg("offsets"), py::arg("n"), py::arg("size"));
   m.def("bytemask_to_index", &k_bytemask_to_index, py::arg("mask"), py::arg("index"), py::arg("n"), py::arg("valid_when"));
+  m.def("cartesian_count", &k_cartesian_count, py::arg("lengths"), py::arg("counts"), py::arg("n"), py::arg("k"));
+  m.def("cartesian_fill", &k_cartesian_fill, py::arg("starts"), py::arg("lengths"), py::arg("offsets"), py::arg("carry"), py::arg("n"), py::arg("k"), py::arg("total"));
+  m.def("combinations_count", &k_combinations_count, py::arg("lengths"), py::arg("counts"), py::arg("n"), py::arg("k"), py::arg("replacement"));
+  m.def("combinations_fill", &k_combinations_fill, py::arg("starts"), py::arg("lengths"), py::arg("offsets"), py::arg("carry"), py::arg("n"), py::arg("k"), py::arg("total"), py::arg("replacement"));
   m.def("compact_offsets", &k_compact_offsets, py::arg("starts"), py::arg("stops"), py::arg("offsets"), py::arg("n"));
   m.def("counts_to_offsets", &k_counts_to_offsets, py::arg("counts"), py::arg("offsets"), py::arg("n"));
   m.def("index_fill", &k_index_fill, py::arg("content"), py::arg("index"), py::arg("value"), py::arg("out"), py::arg("n"), py::arg("m"));
@@ -1217,5 +1501,8 @@ void register_kernels(py::module_& m) {
   m.def("reduce_min", &k_reduce_min, py::arg("offsets"), py::arg("data"), py::arg("identity"), py::arg("out"), py::arg("n"), py::arg("ndata"));
   m.def("reduce_prod", &k_reduce_prod, py::arg("offsets"), py::arg("data"), py::arg("out"), py::arg("n"), py::arg("ndata"));
   m.def("reduce_sum", &k_reduce_sum, py::arg("offsets"), py::arg("data"), py::arg("out"), py::arg("n"), py::arg("ndata"));
+  m.def("segmented_argsort", &k_segmented_argsort, py::arg("offsets"), py::arg("values"), py::arg("mask"), py::arg("out"), py::arg("n"), py::arg("nvalues"), py::arg("nmask"), py::arg("ascending"));
+  m.def("segmented_scan", &k_segmented_scan, py::arg("offsets"), py::arg("values"), py::arg("out"), py::arg("n"), py::arg("nvalues"), py::arg("op"));
+  m.def("segmented_sort", &k_segmented_sort, py::arg("offsets"), py::arg("values"), py::arg("out"), py::arg("n"), py::arg("nvalues"), py::arg("ascending"));
   m.def("union_validity", &k_union_validity, py::arg("tags"), py::arg("index"), py::arg("content_lens"), py::arg("n"), py::arg("ncontents"));
 }

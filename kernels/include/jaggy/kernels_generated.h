@@ -47,6 +47,50 @@ int64_t jaggy_bytemask_to_index(const int8_t* mask, int64_t* index, int64_t n, b
 #define JAGGY_DEFINE_bytemask_to_index(impl) \
   extern "C" int64_t jaggy_bytemask_to_index(const int8_t* mask, int64_t* index, int64_t n, bool valid_when, int64_t* err_index) { return impl(mask, index, n, valid_when, err_index); }
 
+// cartesian_count: Size of the cartesian product of every list, the product of the k lengths lengths[m * n + i].
+namespace jaggy::cartesian_count_err {
+constexpr int64_t negative = 1;
+constexpr int64_t overflow = 2;
+}
+extern "C" {
+int64_t jaggy_cartesian_count(const int64_t* lengths, int64_t* counts, int64_t n, int64_t k, int64_t* err_index);
+}
+#define JAGGY_DEFINE_cartesian_count(impl) \
+  extern "C" int64_t jaggy_cartesian_count(const int64_t* lengths, int64_t* counts, int64_t n, int64_t k, int64_t* err_index) { return impl(lengths, counts, n, k, err_index); }
+
+// cartesian_fill: Writes the k positions of every element of the cartesian product of every list (the last array varying fastest) into k blocks of total entries; starts[m * n + i] is added to array m's local position.
+namespace jaggy::cartesian_fill_err {
+constexpr int64_t bad_offsets = 1;
+constexpr int64_t wrong_count = 2;
+}
+extern "C" {
+int64_t jaggy_cartesian_fill(const int64_t* starts, const int64_t* lengths, const int64_t* offsets, int64_t* carry, int64_t n, int64_t k, int64_t total, int64_t* err_index);
+}
+#define JAGGY_DEFINE_cartesian_fill(impl) \
+  extern "C" int64_t jaggy_cartesian_fill(const int64_t* starts, const int64_t* lengths, const int64_t* offsets, int64_t* carry, int64_t n, int64_t k, int64_t total, int64_t* err_index) { return impl(starts, lengths, offsets, carry, n, k, total, err_index); }
+
+// combinations_count: Number of k-combinations (with or without replacement) of every list of the given length.
+namespace jaggy::combinations_count_err {
+constexpr int64_t negative = 1;
+constexpr int64_t overflow = 2;
+}
+extern "C" {
+int64_t jaggy_combinations_count(const int64_t* lengths, int64_t* counts, int64_t n, int64_t k, bool replacement, int64_t* err_index);
+}
+#define JAGGY_DEFINE_combinations_count(impl) \
+  extern "C" int64_t jaggy_combinations_count(const int64_t* lengths, int64_t* counts, int64_t n, int64_t k, bool replacement, int64_t* err_index) { return impl(lengths, counts, n, k, replacement, err_index); }
+
+// combinations_fill: Writes the k positions of every combination of every list, list by list in lexicographic order, into k blocks of total entries (carry[m * total + p]); starts[i] is added to each local position.
+namespace jaggy::combinations_fill_err {
+constexpr int64_t bad_offsets = 1;
+constexpr int64_t wrong_count = 2;
+}
+extern "C" {
+int64_t jaggy_combinations_fill(const int64_t* starts, const int64_t* lengths, const int64_t* offsets, int64_t* carry, int64_t n, int64_t k, int64_t total, bool replacement, int64_t* err_index);
+}
+#define JAGGY_DEFINE_combinations_fill(impl) \
+  extern "C" int64_t jaggy_combinations_fill(const int64_t* starts, const int64_t* lengths, const int64_t* offsets, int64_t* carry, int64_t n, int64_t k, int64_t total, bool replacement, int64_t* err_index) { return impl(starts, lengths, offsets, carry, n, k, total, replacement, err_index); }
+
 // compact_offsets: Offsets of the packed lists that starts and stops describe (stops must not precede starts).
 namespace jaggy::compact_offsets_err {
 constexpr int64_t start_after_stop = 1;
@@ -466,6 +510,80 @@ int64_t jaggy_reduce_sum_float32(const int64_t* offsets, const float* data, floa
   extern "C" int64_t jaggy_reduce_sum_uint64(const int64_t* offsets, const uint64_t* data, uint64_t* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<uint64_t>(offsets, data, out, n, ndata, err_index); } \
   extern "C" int64_t jaggy_reduce_sum_float64(const int64_t* offsets, const double* data, double* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<double>(offsets, data, out, n, ndata, err_index); } \
   extern "C" int64_t jaggy_reduce_sum_float32(const int64_t* offsets, const float* data, float* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<float>(offsets, data, out, n, ndata, err_index); }
+
+// segmented_argsort: Local positions that sort every list (stable); NaN first, then values ascending or descending, then entries whose mask byte is 0 (missing) last. nmask is 0 (no mask) or nvalues.
+namespace jaggy::segmented_argsort_err {
+constexpr int64_t bad_offsets = 1;
+constexpr int64_t bad_mask = 2;
+}
+extern "C" {
+int64_t jaggy_segmented_argsort_int64(const int64_t* offsets, const int64_t* values, const int8_t* mask, int64_t* out, int64_t n, int64_t nvalues, int64_t nmask, bool ascending, int64_t* err_index);
+int64_t jaggy_segmented_argsort_int32(const int64_t* offsets, const int32_t* values, const int8_t* mask, int64_t* out, int64_t n, int64_t nvalues, int64_t nmask, bool ascending, int64_t* err_index);
+int64_t jaggy_segmented_argsort_float64(const int64_t* offsets, const double* values, const int8_t* mask, int64_t* out, int64_t n, int64_t nvalues, int64_t nmask, bool ascending, int64_t* err_index);
+int64_t jaggy_segmented_argsort_float32(const int64_t* offsets, const float* values, const int8_t* mask, int64_t* out, int64_t n, int64_t nvalues, int64_t nmask, bool ascending, int64_t* err_index);
+int64_t jaggy_segmented_argsort_int8(const int64_t* offsets, const int8_t* values, const int8_t* mask, int64_t* out, int64_t n, int64_t nvalues, int64_t nmask, bool ascending, int64_t* err_index);
+int64_t jaggy_segmented_argsort_uint8(const int64_t* offsets, const uint8_t* values, const int8_t* mask, int64_t* out, int64_t n, int64_t nvalues, int64_t nmask, bool ascending, int64_t* err_index);
+int64_t jaggy_segmented_argsort_int16(const int64_t* offsets, const int16_t* values, const int8_t* mask, int64_t* out, int64_t n, int64_t nvalues, int64_t nmask, bool ascending, int64_t* err_index);
+int64_t jaggy_segmented_argsort_uint16(const int64_t* offsets, const uint16_t* values, const int8_t* mask, int64_t* out, int64_t n, int64_t nvalues, int64_t nmask, bool ascending, int64_t* err_index);
+int64_t jaggy_segmented_argsort_uint32(const int64_t* offsets, const uint32_t* values, const int8_t* mask, int64_t* out, int64_t n, int64_t nvalues, int64_t nmask, bool ascending, int64_t* err_index);
+int64_t jaggy_segmented_argsort_uint64(const int64_t* offsets, const uint64_t* values, const int8_t* mask, int64_t* out, int64_t n, int64_t nvalues, int64_t nmask, bool ascending, int64_t* err_index);
+}
+#define JAGGY_DEFINE_segmented_argsort(impl) \
+  extern "C" int64_t jaggy_segmented_argsort_int64(const int64_t* offsets, const int64_t* values, const int8_t* mask, int64_t* out, int64_t n, int64_t nvalues, int64_t nmask, bool ascending, int64_t* err_index) { return impl<int64_t>(offsets, values, mask, out, n, nvalues, nmask, ascending, err_index); } \
+  extern "C" int64_t jaggy_segmented_argsort_int32(const int64_t* offsets, const int32_t* values, const int8_t* mask, int64_t* out, int64_t n, int64_t nvalues, int64_t nmask, bool ascending, int64_t* err_index) { return impl<int32_t>(offsets, values, mask, out, n, nvalues, nmask, ascending, err_index); } \
+  extern "C" int64_t jaggy_segmented_argsort_float64(const int64_t* offsets, const double* values, const int8_t* mask, int64_t* out, int64_t n, int64_t nvalues, int64_t nmask, bool ascending, int64_t* err_index) { return impl<double>(offsets, values, mask, out, n, nvalues, nmask, ascending, err_index); } \
+  extern "C" int64_t jaggy_segmented_argsort_float32(const int64_t* offsets, const float* values, const int8_t* mask, int64_t* out, int64_t n, int64_t nvalues, int64_t nmask, bool ascending, int64_t* err_index) { return impl<float>(offsets, values, mask, out, n, nvalues, nmask, ascending, err_index); } \
+  extern "C" int64_t jaggy_segmented_argsort_int8(const int64_t* offsets, const int8_t* values, const int8_t* mask, int64_t* out, int64_t n, int64_t nvalues, int64_t nmask, bool ascending, int64_t* err_index) { return impl<int8_t>(offsets, values, mask, out, n, nvalues, nmask, ascending, err_index); } \
+  extern "C" int64_t jaggy_segmented_argsort_uint8(const int64_t* offsets, const uint8_t* values, const int8_t* mask, int64_t* out, int64_t n, int64_t nvalues, int64_t nmask, bool ascending, int64_t* err_index) { return impl<uint8_t>(offsets, values, mask, out, n, nvalues, nmask, ascending, err_index); } \
+  extern "C" int64_t jaggy_segmented_argsort_int16(const int64_t* offsets, const int16_t* values, const int8_t* mask, int64_t* out, int64_t n, int64_t nvalues, int64_t nmask, bool ascending, int64_t* err_index) { return impl<int16_t>(offsets, values, mask, out, n, nvalues, nmask, ascending, err_index); } \
+  extern "C" int64_t jaggy_segmented_argsort_uint16(const int64_t* offsets, const uint16_t* values, const int8_t* mask, int64_t* out, int64_t n, int64_t nvalues, int64_t nmask, bool ascending, int64_t* err_index) { return impl<uint16_t>(offsets, values, mask, out, n, nvalues, nmask, ascending, err_index); } \
+  extern "C" int64_t jaggy_segmented_argsort_uint32(const int64_t* offsets, const uint32_t* values, const int8_t* mask, int64_t* out, int64_t n, int64_t nvalues, int64_t nmask, bool ascending, int64_t* err_index) { return impl<uint32_t>(offsets, values, mask, out, n, nvalues, nmask, ascending, err_index); } \
+  extern "C" int64_t jaggy_segmented_argsort_uint64(const int64_t* offsets, const uint64_t* values, const int8_t* mask, int64_t* out, int64_t n, int64_t nvalues, int64_t nmask, bool ascending, int64_t* err_index) { return impl<uint64_t>(offsets, values, mask, out, n, nvalues, nmask, ascending, err_index); }
+
+// segmented_scan: Inclusive running sum (op 0) or product (op 1) of the values within every list.
+namespace jaggy::segmented_scan_err {
+constexpr int64_t bad_offsets = 1;
+constexpr int64_t bad_op = 2;
+}
+extern "C" {
+int64_t jaggy_segmented_scan_int64(const int64_t* offsets, const int64_t* values, int64_t* out, int64_t n, int64_t nvalues, int64_t op, int64_t* err_index);
+int64_t jaggy_segmented_scan_uint64(const int64_t* offsets, const uint64_t* values, uint64_t* out, int64_t n, int64_t nvalues, int64_t op, int64_t* err_index);
+int64_t jaggy_segmented_scan_float64(const int64_t* offsets, const double* values, double* out, int64_t n, int64_t nvalues, int64_t op, int64_t* err_index);
+int64_t jaggy_segmented_scan_float32(const int64_t* offsets, const float* values, float* out, int64_t n, int64_t nvalues, int64_t op, int64_t* err_index);
+}
+#define JAGGY_DEFINE_segmented_scan(impl) \
+  extern "C" int64_t jaggy_segmented_scan_int64(const int64_t* offsets, const int64_t* values, int64_t* out, int64_t n, int64_t nvalues, int64_t op, int64_t* err_index) { return impl<int64_t>(offsets, values, out, n, nvalues, op, err_index); } \
+  extern "C" int64_t jaggy_segmented_scan_uint64(const int64_t* offsets, const uint64_t* values, uint64_t* out, int64_t n, int64_t nvalues, int64_t op, int64_t* err_index) { return impl<uint64_t>(offsets, values, out, n, nvalues, op, err_index); } \
+  extern "C" int64_t jaggy_segmented_scan_float64(const int64_t* offsets, const double* values, double* out, int64_t n, int64_t nvalues, int64_t op, int64_t* err_index) { return impl<double>(offsets, values, out, n, nvalues, op, err_index); } \
+  extern "C" int64_t jaggy_segmented_scan_float32(const int64_t* offsets, const float* values, float* out, int64_t n, int64_t nvalues, int64_t op, int64_t* err_index) { return impl<float>(offsets, values, out, n, nvalues, op, err_index); }
+
+// segmented_sort: Sorts the values of every list (segment offsets[i]:offsets[i + 1]) into out; NaN first, then ascending or descending values.
+namespace jaggy::segmented_sort_err {
+constexpr int64_t bad_offsets = 1;
+}
+extern "C" {
+int64_t jaggy_segmented_sort_int64(const int64_t* offsets, const int64_t* values, int64_t* out, int64_t n, int64_t nvalues, bool ascending, int64_t* err_index);
+int64_t jaggy_segmented_sort_int32(const int64_t* offsets, const int32_t* values, int32_t* out, int64_t n, int64_t nvalues, bool ascending, int64_t* err_index);
+int64_t jaggy_segmented_sort_float64(const int64_t* offsets, const double* values, double* out, int64_t n, int64_t nvalues, bool ascending, int64_t* err_index);
+int64_t jaggy_segmented_sort_float32(const int64_t* offsets, const float* values, float* out, int64_t n, int64_t nvalues, bool ascending, int64_t* err_index);
+int64_t jaggy_segmented_sort_int8(const int64_t* offsets, const int8_t* values, int8_t* out, int64_t n, int64_t nvalues, bool ascending, int64_t* err_index);
+int64_t jaggy_segmented_sort_uint8(const int64_t* offsets, const uint8_t* values, uint8_t* out, int64_t n, int64_t nvalues, bool ascending, int64_t* err_index);
+int64_t jaggy_segmented_sort_int16(const int64_t* offsets, const int16_t* values, int16_t* out, int64_t n, int64_t nvalues, bool ascending, int64_t* err_index);
+int64_t jaggy_segmented_sort_uint16(const int64_t* offsets, const uint16_t* values, uint16_t* out, int64_t n, int64_t nvalues, bool ascending, int64_t* err_index);
+int64_t jaggy_segmented_sort_uint32(const int64_t* offsets, const uint32_t* values, uint32_t* out, int64_t n, int64_t nvalues, bool ascending, int64_t* err_index);
+int64_t jaggy_segmented_sort_uint64(const int64_t* offsets, const uint64_t* values, uint64_t* out, int64_t n, int64_t nvalues, bool ascending, int64_t* err_index);
+}
+#define JAGGY_DEFINE_segmented_sort(impl) \
+  extern "C" int64_t jaggy_segmented_sort_int64(const int64_t* offsets, const int64_t* values, int64_t* out, int64_t n, int64_t nvalues, bool ascending, int64_t* err_index) { return impl<int64_t>(offsets, values, out, n, nvalues, ascending, err_index); } \
+  extern "C" int64_t jaggy_segmented_sort_int32(const int64_t* offsets, const int32_t* values, int32_t* out, int64_t n, int64_t nvalues, bool ascending, int64_t* err_index) { return impl<int32_t>(offsets, values, out, n, nvalues, ascending, err_index); } \
+  extern "C" int64_t jaggy_segmented_sort_float64(const int64_t* offsets, const double* values, double* out, int64_t n, int64_t nvalues, bool ascending, int64_t* err_index) { return impl<double>(offsets, values, out, n, nvalues, ascending, err_index); } \
+  extern "C" int64_t jaggy_segmented_sort_float32(const int64_t* offsets, const float* values, float* out, int64_t n, int64_t nvalues, bool ascending, int64_t* err_index) { return impl<float>(offsets, values, out, n, nvalues, ascending, err_index); } \
+  extern "C" int64_t jaggy_segmented_sort_int8(const int64_t* offsets, const int8_t* values, int8_t* out, int64_t n, int64_t nvalues, bool ascending, int64_t* err_index) { return impl<int8_t>(offsets, values, out, n, nvalues, ascending, err_index); } \
+  extern "C" int64_t jaggy_segmented_sort_uint8(const int64_t* offsets, const uint8_t* values, uint8_t* out, int64_t n, int64_t nvalues, bool ascending, int64_t* err_index) { return impl<uint8_t>(offsets, values, out, n, nvalues, ascending, err_index); } \
+  extern "C" int64_t jaggy_segmented_sort_int16(const int64_t* offsets, const int16_t* values, int16_t* out, int64_t n, int64_t nvalues, bool ascending, int64_t* err_index) { return impl<int16_t>(offsets, values, out, n, nvalues, ascending, err_index); } \
+  extern "C" int64_t jaggy_segmented_sort_uint16(const int64_t* offsets, const uint16_t* values, uint16_t* out, int64_t n, int64_t nvalues, bool ascending, int64_t* err_index) { return impl<uint16_t>(offsets, values, out, n, nvalues, ascending, err_index); } \
+  extern "C" int64_t jaggy_segmented_sort_uint32(const int64_t* offsets, const uint32_t* values, uint32_t* out, int64_t n, int64_t nvalues, bool ascending, int64_t* err_index) { return impl<uint32_t>(offsets, values, out, n, nvalues, ascending, err_index); } \
+  extern "C" int64_t jaggy_segmented_sort_uint64(const int64_t* offsets, const uint64_t* values, uint64_t* out, int64_t n, int64_t nvalues, bool ascending, int64_t* err_index) { return impl<uint64_t>(offsets, values, out, n, nvalues, ascending, err_index); }
 
 // union_validity: Checks union tags against the number of contents and union indexes against each content's length.
 namespace jaggy::union_validity_err {

@@ -39,6 +39,30 @@ def bytemask_to_index(mask, index, n, valid_when):  # noqa: ANN001, ANN201
     if r is not None:
         raise_kernel_error('bytemask_to_index', r[0], r[1])
 
+def cartesian_count(lengths, counts, n, k):  # noqa: ANN001, ANN201
+    """Size of the cartesian product of every list, the product of the k lengths lengths[m * n + i]."""
+    r = _ext.cartesian_count(lengths, counts, n, k)
+    if r is not None:
+        raise_kernel_error('cartesian_count', r[0], r[1])
+
+def cartesian_fill(starts, lengths, offsets, carry, n, k, total):  # noqa: ANN001, ANN201
+    """Writes the k positions of every element of the cartesian product of every list (the last array varying fastest) into k blocks of total entries; starts[m * n + i] is added to array m's local position."""
+    r = _ext.cartesian_fill(starts, lengths, offsets, carry, n, k, total)
+    if r is not None:
+        raise_kernel_error('cartesian_fill', r[0], r[1])
+
+def combinations_count(lengths, counts, n, k, replacement):  # noqa: ANN001, ANN201
+    """Number of k-combinations (with or without replacement) of every list of the given length."""
+    r = _ext.combinations_count(lengths, counts, n, k, replacement)
+    if r is not None:
+        raise_kernel_error('combinations_count', r[0], r[1])
+
+def combinations_fill(starts, lengths, offsets, carry, n, k, total, replacement):  # noqa: ANN001, ANN201
+    """Writes the k positions of every combination of every list, list by list in lexicographic order, into k blocks of total entries (carry[m * total + p]); starts[i] is added to each local position."""
+    r = _ext.combinations_fill(starts, lengths, offsets, carry, n, k, total, replacement)
+    if r is not None:
+        raise_kernel_error('combinations_fill', r[0], r[1])
+
 def compact_offsets(starts, stops, offsets, n):  # noqa: ANN001, ANN201
     """Offsets of the packed lists that starts and stops describe (stops must not precede starts)."""
     r = _ext.compact_offsets(starts, stops, offsets, n)
@@ -158,6 +182,24 @@ def reduce_sum(offsets, data, out, n, ndata):  # noqa: ANN001, ANN201
     r = _ext.reduce_sum(offsets, data, out, n, ndata)
     if r is not None:
         raise_kernel_error('reduce_sum', r[0], r[1])
+
+def segmented_argsort(offsets, values, mask, out, n, nvalues, nmask, ascending):  # noqa: ANN001, ANN201
+    """Local positions that sort every list (stable); NaN first, then values ascending or descending, then entries whose mask byte is 0 (missing) last. nmask is 0 (no mask) or nvalues."""
+    r = _ext.segmented_argsort(offsets, values, mask, out, n, nvalues, nmask, ascending)
+    if r is not None:
+        raise_kernel_error('segmented_argsort', r[0], r[1])
+
+def segmented_scan(offsets, values, out, n, nvalues, op):  # noqa: ANN001, ANN201
+    """Inclusive running sum (op 0) or product (op 1) of the values within every list."""
+    r = _ext.segmented_scan(offsets, values, out, n, nvalues, op)
+    if r is not None:
+        raise_kernel_error('segmented_scan', r[0], r[1])
+
+def segmented_sort(offsets, values, out, n, nvalues, ascending):  # noqa: ANN001, ANN201
+    """Sorts the values of every list (segment offsets[i]:offsets[i + 1]) into out; NaN first, then ascending or descending values."""
+    r = _ext.segmented_sort(offsets, values, out, n, nvalues, ascending)
+    if r is not None:
+        raise_kernel_error('segmented_sort', r[0], r[1])
 
 def union_validity(tags, index, content_lens, n, ncontents):  # noqa: ANN001, ANN201
     """Checks union tags against the number of contents and union indexes against each content's length."""

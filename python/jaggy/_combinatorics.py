@@ -1,0 +1,104 @@
+"""Combinations and cartesian products within lists, sized exactly before they are filled.
+
+Each is one count kernel (per-list size), one scan (output offsets) and one fill kernel that
+writes the carry of every output element; nothing larger than the output is allocated.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from jaggy.index import Index64
+
+
+def _record(contents: list, fields: list[str] | None, length: int, parameters: dict | None,
+            with_name: str | None) -> Any:
+    from jaggy.layout import RecordArray
+
+    params = dict(parameters or {})
+    if with_name is not None:
+        params["__record__"] = with_name
+    return RecordArray(contents, fields, length, parameters=params or None)
+
+
+def _blocks(carry: Any, k: int, total: int) -> list:
+    return [carry[m * total:(m + 1) * total] for m in range(k)]
+
+
+def combinations_list(lst: Any, n: int, replacement: bool, fields: list[str] | None,
+                      parameters: dict | None, with_name: str | None, arg: bool) -> Any:
+    """Combinations of every list of the packed ListOffsetArray ``lst``."""
+    from jaggy.layout import ListOffsetArray, NumpyArray
+
+    backend = lst.backend
+    xp, kernels = backend.xp, backend.kernels
+    offsets = lst.offsets.data
+    nlists = lst.length
+    lengths = offsets[1:] - offsets[:-1]
+    counts = xp.empty(nlists, dtype=xp.int64)
+    kernels.combinations_count(lengths, counts, nlists, n, bool(replacement))
+    outoffsets = xp.empty(nlists + 1, dtype=xp.int64)
+    kernels.counts_to_offsets(counts, outoffsets, nlists)
+    total = int(outoffsets[-1])
+    starts = xp.zeros(nlists, dtype=xp.int64) if arg else xp.ascontiguousarray(offsets[:-1])
+    carry = xp.empty(n * total, dtype=xp.int64)
+    kernels.combinations_fill(starts, xp.ascontiguousarray(lengths), outoffsets, carry, nlists, n,
+                              total, bool(replacement))
+    if arg:
+        contents = [NumpyArray(b) for b in _blocks(carry, n, total)]
+    else:
+        contents = [lst.content._carry(Index64._wrap(b, backend)) for b in _blocks(carry, n, total)]
+    record = _record(contents, fields, total, parameters, with_name)
+    return ListOffsetArray(Index64._wrap(outoffsets, backend), record)
+
+
+def cartesian_lists(lsts: list, fields: list[str] | None, nested: list[int],
+                    parameters: dict | None, with_name: str | None, arg: bool) -> Any:
+    """Cartesian product, list by list, of packed ListOffsetArrays of equal length; ``nested``
+    holds the positions of the arrays after which a new list level begins."""
+    from jaggy.layout import ListOffsetArray, NumpyArray
+
+    backend = lsts[0].backend
+    xp, kernels = backend.xp, backend.kernels
+    k, nlists = len(lsts), lsts[0].length
+    per_lengths = [lst.offsets.data[1:] - lst.offsets.data[:-1] for lst in lsts]
+    lengths = xp.concatenate(per_lengths) if k else xp.zeros(0, xp.int64)
+    if arg:
+        starts = xp.zeros(k * nlists, dtype=xp.int64)
+    else:
+        starts = xp.concatenate([lst.offsets.data[:-1] for lst in lsts])
+    counts = xp.empty(nlists, dtype=xp.int64)
+    kernels.cartesian_count(lengths, counts, nlists, k)
+    outoffsets = xp.empty(nlists + 1, dtype=xp.int64)
+    kernels.counts_to_offsets(counts, outoffsets, nlists)
+    total = int(outoffsets[-1])
+    carry = xp.empty(k * total, dtype=xp.int64)
+    kernels.cartesian_fill(starts, lengths, outoffsets, carry, nlists, k, total)
+    if arg:
+        contents = [NumpyArray(b) for b in _blocks(carry, k, total)]
+    else:
+        contents = [lst.content._carry(Index64._wrap(b, backend))
+                    for lst, b in zip(lsts, _blocks(carry, k, total))]
+    out = _record(contents, fields, total, parameters, with_name)
+    # nested levels, innermost first: a sublist per prefix up to the boundary
+    bounds = sorted(set(nested))
+    for r in range(len(bounds) - 1, -1, -1):
+        b = bounds[r]
+        upper = bounds[r + 1] if r + 1 < len(bounds) else k - 1
+        size = xp.ones(nlists, dtype=xp.int64)
+        for m in range(b + 1, upper + 1):
+            size = size * per_lengths[m]
+        nsub = xp.ones(nlists, dtype=xp.int64)
+        for m in range(b + 1):
+            nsub = nsub * per_lengths[m]
+        sub = xp.repeat(size, nsub)
+        suboffsets = xp.empty(len(sub) + 1, dtype=xp.int64)
+        kernels.counts_to_offsets(sub, suboffsets, len(sub))
+        out = ListOffsetArray(Index64._wrap(suboffsets, backend), out)
+    if bounds:
+        nsub = xp.ones(nlists, dtype=xp.int64)
+        for m in range(bounds[0] + 1):
+            nsub = nsub * per_lengths[m]
+        outoffsets = xp.empty(nlists + 1, dtype=xp.int64)
+        kernels.counts_to_offsets(nsub, outoffsets, nlists)
+    return ListOffsetArray(Index64._wrap(outoffsets, backend), out)
