@@ -47,7 +47,7 @@ class Array(NDArrayOperatorsMixin):
     records), a JSON string, or any iterable of Python data (through ``from_iter``).
     """
 
-    __slots__ = ("__weakref__", "_attrs", "_behavior", "_layout")
+    __slots__ = ("__weakref__", "_attrs", "_behavior", "_layout", "_numba_lookup")
 
     def __init__(
         self,
@@ -272,7 +272,7 @@ def _unpickle_array(form: str, length: int, container: dict, behavior: Any, attr
 class Record(NDArrayOperatorsMixin):
     """One record of a record array: ``jaggy.Record({"x": 1, "y": [1, 2]})``."""
 
-    __slots__ = ("__weakref__", "_attrs", "_behavior", "_layout")
+    __slots__ = ("__weakref__", "_attrs", "_behavior", "_layout", "_numba_lookup")
 
     def __init__(self, data: Any, *, behavior: Mapping | None = None, with_name: str | None = None,
                  check_valid: bool = False, backend: str | None = None,
