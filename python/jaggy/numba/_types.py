@@ -171,3 +171,26 @@ def _typeof_array(val: Array, c: Any) -> types.Type:
 @typeof_impl.register(Record)
 def _typeof_record(val: Record, c: Any) -> types.Type:
     return record_cache(val)[4]
+
+
+_GET_ARRAY = _LOOKUP_SLOT.__get__
+
+
+def _array_numba_type(self: Array) -> types.Type:
+    try:
+        cache = _GET_ARRAY(self)
+        if cache[0] is self._layout:
+            return cache[4]
+    except AttributeError:
+        pass
+    return array_cache(self)[4]
+
+
+def _record_numba_type(self: Record) -> types.Type:
+    return record_cache(self)[4]
+
+
+# Numba's dispatcher asks every argument for ``_numba_type_`` before anything else; answering
+# it from the cache skips the generic ``typeof`` machinery (the main per-call cost).
+Array._numba_type_ = property(_array_numba_type)
+Record._numba_type_ = property(_record_numba_type)
