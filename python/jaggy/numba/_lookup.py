@@ -244,5 +244,5 @@ def build_lookup(layout: Any, behavior: Any, attrs: Any) -> Lookup:
     if root is None:
         root = Root(walker.specs, len(walker.ptrs), len(_ROOTS))
         _ROOTS[sig] = root
-    table = np.array(walker.ptrs + [0], dtype=np.intp)
+    table = np.array([*walker.ptrs, 0], dtype=np.intp)
     return Lookup(root, table, walker.nodes, walker.keep, behavior, attrs)

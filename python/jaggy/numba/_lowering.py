@@ -16,8 +16,13 @@ import numpy as np
 from llvmlite import ir
 from numba import carray
 from numba.core import cgutils, types
-from numba.core.imputils import impl_ret_borrowed, iternext_impl, lower_builtin, RefType
-from numba.core.imputils import lower_getattr_generic
+from numba.core.imputils import (
+    RefType,
+    impl_ret_borrowed,
+    iternext_impl,
+    lower_builtin,
+    lower_getattr_generic,
+)
 from numba.core.typing.templates import (
     AbstractTemplate,
     AttributeTemplate,

@@ -73,7 +73,7 @@ class ListOffsetBuilder(structref.StructRefProxy):
         from jaggy.index import Index64
         from jaggy.layout import ListOffsetArray, NumpyArray
 
-        content, offsets, ncontent, nlists = self._state
+        content, offsets, _ncontent, nlists = self._state
         layout = ListOffsetArray(Index64(offsets[: nlists + 1].copy()),
                                  NumpyArray(content[: offsets[nlists]].copy()))
         return Array(layout)

@@ -13,8 +13,8 @@ from typing import Any
 import numpy as np
 from numba.core import errors, types
 from numba.core.datamodel import models
-from numba.np import numpy_support
 from numba.extending import register_model, typeof_impl
+from numba.np import numpy_support
 
 from jaggy.highlevel import Array, Record
 from jaggy.numba._lookup import Root, Spec, build_lookup
