@@ -1,13 +1,12 @@
 """jaggy inside Numba: ``@numba.njit`` functions that read, slice and build jaggy arrays.
 
-Importing ``jaggy`` never imports Numba. Numba calls ``_register`` (the
-``numba_extensions`` entry point) on its first compilation; ``register()`` does the same
-explicitly (needed when jaggy is not pip-installed, e.g. in a source checkout).
+Importing ``jaggy`` never imports Numba. Importing ``jaggy.numba`` does, and registers
+the extension; Numba also calls ``_register`` (the ``numba_extensions`` entry point) on its
+first compilation when jaggy is installed. ``register()`` is the explicit, idempotent form.
 
 Example::
 
     import numba, jaggy, jaggy.numba
-    jaggy.numba.register()
 
     @numba.njit
     def total(events):
@@ -55,3 +54,6 @@ def __getattr__(name: str) -> Any:
         return ListOffsetBuilder
     msg = f"module 'jaggy.numba' has no attribute {name!r}"
     raise AttributeError(msg)
+
+
+register()
