@@ -1,0 +1,59 @@
+"""jaggy inside Numba: ``@numba.njit`` functions that read, slice and build jaggy arrays.
+
+Importing ``jaggy`` never imports Numba. Importing ``jaggy.numba`` does, and registers
+the extension; Numba also calls ``_register`` (the ``numba_extensions`` entry point) on its
+first compilation when jaggy is installed. ``register()`` is the explicit, idempotent form.
+
+Example::
+
+    import numba, jaggy, jaggy.numba
+
+    @numba.njit
+    def total(events):
+        s = 0.0
+        for event in events:
+            for muon in event.muons:
+                s += muon.pt
+        return s
+
+Typed builders: ``jaggy.numba.ListOffsetBuilder(dtype)`` (lists of numbers, fast) and
+``jaggy.ArrayBuilder`` (any data, discovers the type) can be filled inside ``@njit``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = ["ListOffsetBuilder", "register"]
+
+_registered = False
+
+
+def register() -> None:
+    """Registers jaggy's Numba types and operations (idempotent; imports numba)."""
+    global _registered
+    if _registered:
+        return
+    import jaggy.numba._builder
+    import jaggy.numba._lowering
+    import jaggy.numba._typed_builder  # noqa: F401
+
+    _registered = True
+
+
+def _register() -> None:
+    """The ``numba_extensions`` entry point."""
+    register()
+
+
+def __getattr__(name: str) -> Any:
+    if name == "ListOffsetBuilder":
+        register()
+        from jaggy.numba._typed_builder import ListOffsetBuilder
+
+        return ListOffsetBuilder
+    msg = f"module 'jaggy.numba' has no attribute {name!r}"
+    raise AttributeError(msg)
+
+
+register()
