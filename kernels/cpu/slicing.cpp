@@ -64,7 +64,8 @@ int64_t slice_jagged_mask_carry_impl(const int64_t* starts, const int64_t* masko
                                      int64_t n, int64_t masklen, int64_t total,
                                      int64_t* err_index) {
   return jaggy::for_each_checked(n, err_index, [&](int64_t i) {
-    return ops::slice_jagged_mask_carry_at(starts, maskoffsets, mask, outoffsets, carry, total, i);
+    return ops::slice_jagged_mask_carry_at(starts, maskoffsets, mask, outoffsets, carry, masklen,
+                                           total, i);
   });
 }
 

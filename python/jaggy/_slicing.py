@@ -83,7 +83,7 @@ def _general(layout: Any, where: Any) -> Any:
                 if not _has_field(layout, name):
                     msg = f"{_WHERE}: no field {name!r} in this array; its fields are {_all_fields(layout)!r}"
                     raise FieldNotFoundError(msg)
-    if items and isinstance(items[0], int) and not isinstance(items[0], bool):
+    if items and isinstance(items[0], int) and not isinstance(items[0], bool) and None not in items:
         from jaggy.layout import Content
         from jaggy.record import Record
 

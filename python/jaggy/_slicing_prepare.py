@@ -114,9 +114,9 @@ def _convert(item: Any) -> list:
             arr = np.asarray(item)
         except ValueError:
             arr = None
-        if arr is not None and arr.dtype.kind in "iub":
+        if arr is not None and arr.ndim == 1 and arr.dtype.kind in "iub":
             return _from_numpy(arr)
-        if arr is not None and arr.size == 0:
+        if arr is not None and arr.ndim == 1 and arr.size == 0:
             return _from_numpy(arr.astype(np.int64))
     from jaggy.operations.to_layout import to_layout
 

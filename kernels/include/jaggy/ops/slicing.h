@@ -55,6 +55,7 @@ JAGGY_HD int64_t slice_list_range_at(const int64_t* starts, const int64_t* stops
                                      int64_t stop, int64_t step, bool has_start, bool has_stop,
                                      int64_t i) {
   if (step == 0) return slice_list_range_err::zero_step;
+  if (stops[i] < starts[i]) return slice_list_range_err::negative_length;
   int64_t first, count;
   slice_bounds(stops[i] - starts[i], start, stop, step, has_start, has_stop, &first, &count);
   outstarts[i] = starts[i] + first;
@@ -118,9 +119,11 @@ JAGGY_HD int64_t slice_jagged_mask_count_at(const int64_t* starts, const int64_t
 
 JAGGY_HD int64_t slice_jagged_mask_carry_at(const int64_t* starts, const int64_t* maskoffsets,
                                             const bool* mask, const int64_t* outoffsets,
-                                            int64_t* carry, int64_t total, int64_t i) {
+                                            int64_t* carry, int64_t masklen, int64_t total,
+                                            int64_t i) {
   int64_t k = outoffsets[i], end = outoffsets[i + 1];
   int64_t a = maskoffsets[i], b = maskoffsets[i + 1];
+  if (a < 0 || b < a || b > masklen) return slice_jagged_mask_carry_err::bad_offsets;
   for (int64_t j = a; j < b; j++) {
     if (mask[j]) {
       if (k >= end || k >= total || k < 0) return slice_jagged_mask_carry_err::overflow;
