@@ -21,6 +21,8 @@ def apply(node: Any, items: tuple, pos: int, advanced: Any, depth: int) -> Any:
     if pos == len(items):
         return node
     head = items[pos]
+    if isinstance(head, (str, FieldList)) and node.is_unknown:
+        return apply(node, items, pos + 1, advanced, depth)  # no elements: any field is empty
     if isinstance(head, str):
         return apply(node._getitem_field(head), items, pos + 1, advanced, depth)
     if isinstance(head, FieldList):
@@ -47,6 +49,11 @@ def _dispatch(node: Any, items: tuple, pos: int, advanced: Any, depth: int) -> A
     if node.is_indexed:
         return apply(node.project(), items, pos, advanced, depth)
     if node.is_record:
+        later = [i for i in range(pos + 1, len(items)) if isinstance(items[i], (str, FieldList))]
+        if later:  # a field name later in the tuple is taken here, where the record is (as Awkward)
+            i = later[0]
+            rest = items[:i] + items[i + 1:]
+            return apply(node, (*items[:pos], items[i], *rest[pos:]), pos, advanced, depth)
         return record_apply(node, lambda content: apply(content, items, pos, advanced, depth))
     if node.is_union:
         return union_apply(node, lambda content, adv: apply(content, items, pos, adv, depth), advanced)
