@@ -1436,6 +1436,177 @@ py::object k_segmented_sort(const py::array& offsets_obj, const py::array& value
   return py::none();
 }
 
+py::object k_slice_jagged_index(const py::array& starts_obj, const py::array& stops_obj, const py::array& indexoffsets_obj, const py::array& index_obj, const py::array& carry_obj, int64_t n, int64_t total) {
+  jaggy::ext::check_nonnegative(n, "slice_jagged_index", "n");
+  jaggy::ext::check_nonnegative(total, "slice_jagged_index", "total");
+  jaggy::ext::check_array(starts_obj, "slice_jagged_index", "starts", static_cast<int64_t>(n), false);
+  jaggy::ext::check_array(stops_obj, "slice_jagged_index", "stops", static_cast<int64_t>(n), false);
+  jaggy::ext::check_array(indexoffsets_obj, "slice_jagged_index", "indexoffsets", static_cast<int64_t>(n + 1), false);
+  jaggy::ext::check_array(index_obj, "slice_jagged_index", "index", static_cast<int64_t>(total), false);
+  jaggy::ext::check_array(carry_obj, "slice_jagged_index", "carry", static_cast<int64_t>(total), true);
+  int64_t err_index = -1;
+  int64_t status = 0;
+  {
+    auto* starts = jaggy::ext::in_ptr<int64_t>(starts_obj, "slice_jagged_index", "starts");
+    auto* stops = jaggy::ext::in_ptr<int64_t>(stops_obj, "slice_jagged_index", "stops");
+    auto* indexoffsets = jaggy::ext::in_ptr<int64_t>(indexoffsets_obj, "slice_jagged_index", "indexoffsets");
+    auto* index = jaggy::ext::in_ptr<int64_t>(index_obj, "slice_jagged_index", "index");
+    auto* carry = jaggy::ext::out_ptr<int64_t>(carry_obj, "slice_jagged_index", "carry");
+    py::gil_scoped_release nogil;
+    status = jaggy_slice_jagged_index(starts, stops, indexoffsets, index, carry, n, total, &err_index);
+  }
+  if (status != 0) return py::make_tuple(status, err_index);
+  return py::none();
+}
+
+py::object k_slice_jagged_mask_carry(const py::array& starts_obj, const py::array& maskoffsets_obj, const py::array& mask_obj, const py::array& outoffsets_obj, const py::array& carry_obj, int64_t n, int64_t masklen, int64_t total) {
+  jaggy::ext::check_nonnegative(n, "slice_jagged_mask_carry", "n");
+  jaggy::ext::check_nonnegative(masklen, "slice_jagged_mask_carry", "masklen");
+  jaggy::ext::check_nonnegative(total, "slice_jagged_mask_carry", "total");
+  jaggy::ext::check_array(starts_obj, "slice_jagged_mask_carry", "starts", static_cast<int64_t>(n), false);
+  jaggy::ext::check_array(maskoffsets_obj, "slice_jagged_mask_carry", "maskoffsets", static_cast<int64_t>(n + 1), false);
+  jaggy::ext::check_array(mask_obj, "slice_jagged_mask_carry", "mask", static_cast<int64_t>(masklen), false);
+  jaggy::ext::check_array(outoffsets_obj, "slice_jagged_mask_carry", "outoffsets", static_cast<int64_t>(n + 1), false);
+  jaggy::ext::check_array(carry_obj, "slice_jagged_mask_carry", "carry", static_cast<int64_t>(total), true);
+  int64_t err_index = -1;
+  int64_t status = 0;
+  {
+    auto* starts = jaggy::ext::in_ptr<int64_t>(starts_obj, "slice_jagged_mask_carry", "starts");
+    auto* maskoffsets = jaggy::ext::in_ptr<int64_t>(maskoffsets_obj, "slice_jagged_mask_carry", "maskoffsets");
+    auto* mask = jaggy::ext::in_ptr<bool>(mask_obj, "slice_jagged_mask_carry", "mask");
+    auto* outoffsets = jaggy::ext::in_ptr<int64_t>(outoffsets_obj, "slice_jagged_mask_carry", "outoffsets");
+    auto* carry = jaggy::ext::out_ptr<int64_t>(carry_obj, "slice_jagged_mask_carry", "carry");
+    py::gil_scoped_release nogil;
+    status = jaggy_slice_jagged_mask_carry(starts, maskoffsets, mask, outoffsets, carry, n, masklen, total, &err_index);
+  }
+  if (status != 0) return py::make_tuple(status, err_index);
+  return py::none();
+}
+
+py::object k_slice_jagged_mask_count(const py::array& starts_obj, const py::array& stops_obj, const py::array& maskoffsets_obj, const py::array& mask_obj, const py::array& counts_obj, int64_t n, int64_t masklen) {
+  jaggy::ext::check_nonnegative(n, "slice_jagged_mask_count", "n");
+  jaggy::ext::check_nonnegative(masklen, "slice_jagged_mask_count", "masklen");
+  jaggy::ext::check_array(starts_obj, "slice_jagged_mask_count", "starts", static_cast<int64_t>(n), false);
+  jaggy::ext::check_array(stops_obj, "slice_jagged_mask_count", "stops", static_cast<int64_t>(n), false);
+  jaggy::ext::check_array(maskoffsets_obj, "slice_jagged_mask_count", "maskoffsets", static_cast<int64_t>(n + 1), false);
+  jaggy::ext::check_array(mask_obj, "slice_jagged_mask_count", "mask", static_cast<int64_t>(masklen), false);
+  jaggy::ext::check_array(counts_obj, "slice_jagged_mask_count", "counts", static_cast<int64_t>(n), true);
+  int64_t err_index = -1;
+  int64_t status = 0;
+  {
+    auto* starts = jaggy::ext::in_ptr<int64_t>(starts_obj, "slice_jagged_mask_count", "starts");
+    auto* stops = jaggy::ext::in_ptr<int64_t>(stops_obj, "slice_jagged_mask_count", "stops");
+    auto* maskoffsets = jaggy::ext::in_ptr<int64_t>(maskoffsets_obj, "slice_jagged_mask_count", "maskoffsets");
+    auto* mask = jaggy::ext::in_ptr<bool>(mask_obj, "slice_jagged_mask_count", "mask");
+    auto* counts = jaggy::ext::out_ptr<int64_t>(counts_obj, "slice_jagged_mask_count", "counts");
+    py::gil_scoped_release nogil;
+    status = jaggy_slice_jagged_mask_count(starts, stops, maskoffsets, mask, counts, n, masklen, &err_index);
+  }
+  if (status != 0) return py::make_tuple(status, err_index);
+  return py::none();
+}
+
+py::object k_slice_list_advanced(const py::array& starts_obj, const py::array& stops_obj, const py::array& head_obj, const py::array& advanced_obj, const py::array& carry_obj, int64_t n, int64_t m) {
+  jaggy::ext::check_nonnegative(n, "slice_list_advanced", "n");
+  jaggy::ext::check_nonnegative(m, "slice_list_advanced", "m");
+  jaggy::ext::check_array(starts_obj, "slice_list_advanced", "starts", static_cast<int64_t>(n), false);
+  jaggy::ext::check_array(stops_obj, "slice_list_advanced", "stops", static_cast<int64_t>(n), false);
+  jaggy::ext::check_array(head_obj, "slice_list_advanced", "head", static_cast<int64_t>(m), false);
+  jaggy::ext::check_array(advanced_obj, "slice_list_advanced", "advanced", static_cast<int64_t>(n), false);
+  jaggy::ext::check_array(carry_obj, "slice_list_advanced", "carry", static_cast<int64_t>(n), true);
+  int64_t err_index = -1;
+  int64_t status = 0;
+  {
+    auto* starts = jaggy::ext::in_ptr<int64_t>(starts_obj, "slice_list_advanced", "starts");
+    auto* stops = jaggy::ext::in_ptr<int64_t>(stops_obj, "slice_list_advanced", "stops");
+    auto* head = jaggy::ext::in_ptr<int64_t>(head_obj, "slice_list_advanced", "head");
+    auto* advanced = jaggy::ext::in_ptr<int64_t>(advanced_obj, "slice_list_advanced", "advanced");
+    auto* carry = jaggy::ext::out_ptr<int64_t>(carry_obj, "slice_list_advanced", "carry");
+    py::gil_scoped_release nogil;
+    status = jaggy_slice_list_advanced(starts, stops, head, advanced, carry, n, m, &err_index);
+  }
+  if (status != 0) return py::make_tuple(status, err_index);
+  return py::none();
+}
+
+py::object k_slice_list_array(const py::array& starts_obj, const py::array& stops_obj, const py::array& head_obj, const py::array& carry_obj, int64_t n, int64_t m) {
+  jaggy::ext::check_nonnegative(n, "slice_list_array", "n");
+  jaggy::ext::check_nonnegative(m, "slice_list_array", "m");
+  jaggy::ext::check_array(starts_obj, "slice_list_array", "starts", static_cast<int64_t>(n), false);
+  jaggy::ext::check_array(stops_obj, "slice_list_array", "stops", static_cast<int64_t>(n), false);
+  jaggy::ext::check_array(head_obj, "slice_list_array", "head", static_cast<int64_t>(m), false);
+  jaggy::ext::check_array(carry_obj, "slice_list_array", "carry", static_cast<int64_t>(n * m), true);
+  int64_t err_index = -1;
+  int64_t status = 0;
+  {
+    auto* starts = jaggy::ext::in_ptr<int64_t>(starts_obj, "slice_list_array", "starts");
+    auto* stops = jaggy::ext::in_ptr<int64_t>(stops_obj, "slice_list_array", "stops");
+    auto* head = jaggy::ext::in_ptr<int64_t>(head_obj, "slice_list_array", "head");
+    auto* carry = jaggy::ext::out_ptr<int64_t>(carry_obj, "slice_list_array", "carry");
+    py::gil_scoped_release nogil;
+    status = jaggy_slice_list_array(starts, stops, head, carry, n, m, &err_index);
+  }
+  if (status != 0) return py::make_tuple(status, err_index);
+  return py::none();
+}
+
+py::object k_slice_list_at(const py::array& starts_obj, const py::array& stops_obj, const py::array& carry_obj, int64_t n, int64_t at) {
+  jaggy::ext::check_nonnegative(n, "slice_list_at", "n");
+  jaggy::ext::check_array(starts_obj, "slice_list_at", "starts", static_cast<int64_t>(n), false);
+  jaggy::ext::check_array(stops_obj, "slice_list_at", "stops", static_cast<int64_t>(n), false);
+  jaggy::ext::check_array(carry_obj, "slice_list_at", "carry", static_cast<int64_t>(n), true);
+  int64_t err_index = -1;
+  int64_t status = 0;
+  {
+    auto* starts = jaggy::ext::in_ptr<int64_t>(starts_obj, "slice_list_at", "starts");
+    auto* stops = jaggy::ext::in_ptr<int64_t>(stops_obj, "slice_list_at", "stops");
+    auto* carry = jaggy::ext::out_ptr<int64_t>(carry_obj, "slice_list_at", "carry");
+    py::gil_scoped_release nogil;
+    status = jaggy_slice_list_at(starts, stops, carry, n, at, &err_index);
+  }
+  if (status != 0) return py::make_tuple(status, err_index);
+  return py::none();
+}
+
+py::object k_slice_list_range(const py::array& starts_obj, const py::array& stops_obj, const py::array& outstarts_obj, const py::array& counts_obj, int64_t n, int64_t start, int64_t stop, int64_t step, bool has_start, bool has_stop) {
+  jaggy::ext::check_nonnegative(n, "slice_list_range", "n");
+  jaggy::ext::check_array(starts_obj, "slice_list_range", "starts", static_cast<int64_t>(n), false);
+  jaggy::ext::check_array(stops_obj, "slice_list_range", "stops", static_cast<int64_t>(n), false);
+  jaggy::ext::check_array(outstarts_obj, "slice_list_range", "outstarts", static_cast<int64_t>(n), true);
+  jaggy::ext::check_array(counts_obj, "slice_list_range", "counts", static_cast<int64_t>(n), true);
+  int64_t err_index = -1;
+  int64_t status = 0;
+  {
+    auto* starts = jaggy::ext::in_ptr<int64_t>(starts_obj, "slice_list_range", "starts");
+    auto* stops = jaggy::ext::in_ptr<int64_t>(stops_obj, "slice_list_range", "stops");
+    auto* outstarts = jaggy::ext::out_ptr<int64_t>(outstarts_obj, "slice_list_range", "outstarts");
+    auto* counts = jaggy::ext::out_ptr<int64_t>(counts_obj, "slice_list_range", "counts");
+    py::gil_scoped_release nogil;
+    status = jaggy_slice_list_range(starts, stops, outstarts, counts, n, start, stop, step, has_start, has_stop, &err_index);
+  }
+  if (status != 0) return py::make_tuple(status, err_index);
+  return py::none();
+}
+
+py::object k_slice_list_range_carry(const py::array& outstarts_obj, const py::array& offsets_obj, const py::array& carry_obj, int64_t n, int64_t step, int64_t total) {
+  jaggy::ext::check_nonnegative(n, "slice_list_range_carry", "n");
+  jaggy::ext::check_nonnegative(total, "slice_list_range_carry", "total");
+  jaggy::ext::check_array(outstarts_obj, "slice_list_range_carry", "outstarts", static_cast<int64_t>(n), false);
+  jaggy::ext::check_array(offsets_obj, "slice_list_range_carry", "offsets", static_cast<int64_t>(n + 1), false);
+  jaggy::ext::check_array(carry_obj, "slice_list_range_carry", "carry", static_cast<int64_t>(total), true);
+  int64_t err_index = -1;
+  int64_t status = 0;
+  {
+    auto* outstarts = jaggy::ext::in_ptr<int64_t>(outstarts_obj, "slice_list_range_carry", "outstarts");
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "slice_list_range_carry", "offsets");
+    auto* carry = jaggy::ext::out_ptr<int64_t>(carry_obj, "slice_list_range_carry", "carry");
+    py::gil_scoped_release nogil;
+    status = jaggy_slice_list_range_carry(outstarts, offsets, carry, n, step, total, &err_index);
+  }
+  if (status != 0) return py::make_tuple(status, err_index);
+  return py::none();
+}
+
 py::object k_union_validity(const py::array& tags_obj, const py::array& index_obj, const py::array& content_lens_obj, int64_t n, int64_t ncontents) {
   jaggy::ext::check_nonnegative(n, "union_validity", "n");
   jaggy::ext::check_nonnegative(ncontents, "union_validity", "ncontents");
@@ -1504,5 +1675,13 @@ void register_kernels(py::module_& m) {
   m.def("segmented_argsort", &k_segmented_argsort, py::arg("offsets"), py::arg("values"), py::arg("mask"), py::arg("out"), py::arg("n"), py::arg("nvalues"), py::arg("nmask"), py::arg("ascending"));
   m.def("segmented_scan", &k_segmented_scan, py::arg("offsets"), py::arg("values"), py::arg("out"), py::arg("n"), py::arg("nvalues"), py::arg("op"));
   m.def("segmented_sort", &k_segmented_sort, py::arg("offsets"), py::arg("values"), py::arg("out"), py::arg("n"), py::arg("nvalues"), py::arg("ascending"));
+  m.def("slice_jagged_index", &k_slice_jagged_index, py::arg("starts"), py::arg("stops"), py::arg("indexoffsets"), py::arg("index"), py::arg("carry"), py::arg("n"), py::arg("total"));
+  m.def("slice_jagged_mask_carry", &k_slice_jagged_mask_carry, py::arg("starts"), py::arg("maskoffsets"), py::arg("mask"), py::arg("outoffsets"), py::arg("carry"), py::arg("n"), py::arg("masklen"), py::arg("total"));
+  m.def("slice_jagged_mask_count", &k_slice_jagged_mask_count, py::arg("starts"), py::arg("stops"), py::arg("maskoffsets"), py::arg("mask"), py::arg("counts"), py::arg("n"), py::arg("masklen"));
+  m.def("slice_list_advanced", &k_slice_list_advanced, py::arg("starts"), py::arg("stops"), py::arg("head"), py::arg("advanced"), py::arg("carry"), py::arg("n"), py::arg("m"));
+  m.def("slice_list_array", &k_slice_list_array, py::arg("starts"), py::arg("stops"), py::arg("head"), py::arg("carry"), py::arg("n"), py::arg("m"));
+  m.def("slice_list_at", &k_slice_list_at, py::arg("starts"), py::arg("stops"), py::arg("carry"), py::arg("n"), py::arg("at"));
+  m.def("slice_list_range", &k_slice_list_range, py::arg("starts"), py::arg("stops"), py::arg("outstarts"), py::arg("counts"), py::arg("n"), py::arg("start"), py::arg("stop"), py::arg("step"), py::arg("has_start"), py::arg("has_stop"));
+  m.def("slice_list_range_carry", &k_slice_list_range_carry, py::arg("outstarts"), py::arg("offsets"), py::arg("carry"), py::arg("n"), py::arg("step"), py::arg("total"));
   m.def("union_validity", &k_union_validity, py::arg("tags"), py::arg("index"), py::arg("content_lens"), py::arg("n"), py::arg("ncontents"));
 }

@@ -1,15 +1,22 @@
 """``__getitem__`` on layouts: the algorithms behind ``array[where]``.
 
-Handles, for now, what the foundation needs: an integer, a slice (any step), a field name and a
-list of field names. Every other kind of index raises NotImplementedError naming itself.
+Awkward's full semantics: integers, slices (any step), tuples across dimensions, ``...``,
+``np.newaxis``, field names anywhere in a tuple, lists of field names, integer and boolean arrays
+(NumPy arrays, Python lists, jaggy arrays) with NumPy-style broadcasting of several array indexes,
+jagged integer and boolean arrays, and option-typed indexes (None selects None).
+
+The common cases (``x[i]``, ``x[a:b]``, ``x["field"]``) are answered directly; everything else wraps
+the array in a length-1 RegularArray and applies the items one dimension at a time
+(``jaggy._slicing_next.apply``), then takes the single element.
 """
 
 from __future__ import annotations
 
-import operator
 from typing import Any
 
 from jaggy.index import Index64
+
+_WHERE = "jaggy.Array.__getitem__"
 
 
 def getitem(layout: Any, where: Any) -> Any:
@@ -17,20 +24,102 @@ def getitem(layout: Any, where: Any) -> Any:
     if isinstance(where, tuple) and len(where) == 1:
         where = where[0]
     if isinstance(where, str):
-        return layout._getitem_field(where)
-    if isinstance(where, slice):
+        return _field(layout, where)
+    if isinstance(where, slice) and (where.step is None or where.step != 0):
         start, stop, step = where.indices(layout.length)
         if step == 1:
             return layout._getitem_range(start, max(start, stop))
         xp = layout.backend.xp
         carry = xp.arange(start, stop, step, dtype=xp.int64)
         return layout._carry(Index64._wrap(carry, layout.backend))
+    if isinstance(where, int) and not isinstance(where, bool):
+        return layout._getitem_at(_at(layout, where))
     if isinstance(where, list) and where and all(isinstance(x, str) for x in where):
-        return layout._getitem_fields(where)
+        return _fields(layout, where)
+    return _general(layout, where)
+
+
+def _at(layout: Any, i: int) -> int:
+    n = layout.length
+    j = i + n if i < 0 else i
+    if not 0 <= j < n:
+        msg = f"{_WHERE}: index {i} is out of bounds for axis 0 with size {n}"
+        raise IndexError(msg)
+    return j
+
+
+def _field(layout: Any, name: str) -> Any:
+    from jaggy.errors import FieldNotFoundError
+
     try:
-        i = operator.index(where)
-    except TypeError:
-        msg = (f"jaggy.Array.__getitem__ with an index of type {type(where).__name__} "
-               "(advanced, jagged or multidimensional slicing) is not implemented yet")
-        raise NotImplementedError(msg) from None
-    return layout._getitem_at(layout._regular_index(i))
+        return layout._getitem_field(name)
+    except FieldNotFoundError:
+        fields = layout.fields
+        msg = f"{_WHERE}: no field {name!r} in this array; its fields are {fields!r}"
+        raise FieldNotFoundError(msg) from None
+
+
+def _fields(layout: Any, names: list) -> Any:
+    from jaggy.errors import FieldNotFoundError
+
+    missing = [n for n in names if n not in layout.fields]
+    if missing:
+        msg = f"{_WHERE}: no field {missing[0]!r} in this array; its fields are {layout.fields!r}"
+        raise FieldNotFoundError(msg)
+    return layout._getitem_fields(names)
+
+
+def _general(layout: Any, where: Any) -> Any:
+    from jaggy._slicing_next import apply
+    from jaggy._slicing_prepare import FieldList, prepare
+    from jaggy.errors import FieldNotFoundError
+    from jaggy.layout import RegularArray
+
+    items = prepare(layout, where)
+    for item in items:
+        if isinstance(item, str) or isinstance(item, FieldList):
+            names = [item] if isinstance(item, str) else list(item)
+            for name in names:
+                if not _has_field(layout, name):
+                    msg = f"{_WHERE}: no field {name!r} in this array; its fields are {_all_fields(layout)!r}"
+                    raise FieldNotFoundError(msg)
+    if items and isinstance(items[0], int) and not isinstance(items[0], bool) and None not in items:
+        from jaggy.layout import Content
+        from jaggy.record import Record
+
+        head = layout._getitem_at(_at(layout, items[0]))
+        if len(items) == 1:
+            return head
+        if isinstance(head, Content):
+            return getitem(head, items[1:])
+        if isinstance(head, Record) and isinstance(items[1], str):
+            value = head[items[1]]
+            return getitem(value, items[2:]) if len(items) > 2 else value
+        msg = f"{_WHERE}: too many indices for array: {items[0]} selects a scalar or record"
+        raise IndexError(msg)
+    wrapped = RegularArray(layout, layout.length, 1)
+    out = apply(wrapped, items, 0, None, 0)
+    return out._getitem_at(0)
+
+
+def _has_field(layout: Any, name: str) -> bool:
+    return name in _all_fields(layout)
+
+
+def _all_fields(layout: Any) -> list:
+    """Field names reachable at any depth (for the check of field items anywhere in a tuple)."""
+    seen: list = []
+    stack = [layout]
+    while stack:
+        node = stack.pop()
+        if node.is_record:
+            seen.extend(f for f in node.fields if f not in seen)
+            stack.extend(node.contents)
+        elif node.is_union:
+            stack.extend(node.contents)
+        elif node.is_list or node.is_option or node.is_indexed:
+            stack.append(node.content)
+    return seen
+
+
+__all__ = ["getitem"]

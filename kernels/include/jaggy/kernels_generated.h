@@ -585,6 +585,91 @@ int64_t jaggy_segmented_sort_uint64(const int64_t* offsets, const uint64_t* valu
   extern "C" int64_t jaggy_segmented_sort_uint32(const int64_t* offsets, const uint32_t* values, uint32_t* out, int64_t n, int64_t nvalues, bool ascending, int64_t* err_index) { return impl<uint32_t>(offsets, values, out, n, nvalues, ascending, err_index); } \
   extern "C" int64_t jaggy_segmented_sort_uint64(const int64_t* offsets, const uint64_t* values, uint64_t* out, int64_t n, int64_t nvalues, bool ascending, int64_t* err_index) { return impl<uint64_t>(offsets, values, out, n, nvalues, ascending, err_index); }
 
+// slice_jagged_index: Content positions starts[i] + index[p] for every entry p of every index list i (a jagged integer index), with bounds checks.
+namespace jaggy::slice_jagged_index_err {
+constexpr int64_t out_of_range = 1;
+constexpr int64_t bad_offsets = 2;
+}
+extern "C" {
+int64_t jaggy_slice_jagged_index(const int64_t* starts, const int64_t* stops, const int64_t* indexoffsets, const int64_t* index, int64_t* carry, int64_t n, int64_t total, int64_t* err_index);
+}
+#define JAGGY_DEFINE_slice_jagged_index(impl) \
+  extern "C" int64_t jaggy_slice_jagged_index(const int64_t* starts, const int64_t* stops, const int64_t* indexoffsets, const int64_t* index, int64_t* carry, int64_t n, int64_t total, int64_t* err_index) { return impl(starts, stops, indexoffsets, index, carry, n, total, err_index); }
+
+// slice_jagged_mask_carry: Content positions starts[i] + (j - maskoffsets[i]) of every True mask entry j, list by list (outoffsets from slice_jagged_mask_count).
+namespace jaggy::slice_jagged_mask_carry_err {
+constexpr int64_t overflow = 1;
+constexpr int64_t bad_offsets = 2;
+}
+extern "C" {
+int64_t jaggy_slice_jagged_mask_carry(const int64_t* starts, const int64_t* maskoffsets, const bool* mask, const int64_t* outoffsets, int64_t* carry, int64_t n, int64_t masklen, int64_t total, int64_t* err_index);
+}
+#define JAGGY_DEFINE_slice_jagged_mask_carry(impl) \
+  extern "C" int64_t jaggy_slice_jagged_mask_carry(const int64_t* starts, const int64_t* maskoffsets, const bool* mask, const int64_t* outoffsets, int64_t* carry, int64_t n, int64_t masklen, int64_t total, int64_t* err_index) { return impl(starts, maskoffsets, mask, outoffsets, carry, n, masklen, total, err_index); }
+
+// slice_jagged_mask_count: Number of True entries of every mask list, checking that each mask list is as long as its array list.
+namespace jaggy::slice_jagged_mask_count_err {
+constexpr int64_t length_mismatch = 1;
+constexpr int64_t bad_offsets = 2;
+}
+extern "C" {
+int64_t jaggy_slice_jagged_mask_count(const int64_t* starts, const int64_t* stops, const int64_t* maskoffsets, const bool* mask, int64_t* counts, int64_t n, int64_t masklen, int64_t* err_index);
+}
+#define JAGGY_DEFINE_slice_jagged_mask_count(impl) \
+  extern "C" int64_t jaggy_slice_jagged_mask_count(const int64_t* starts, const int64_t* stops, const int64_t* maskoffsets, const bool* mask, int64_t* counts, int64_t n, int64_t masklen, int64_t* err_index) { return impl(starts, stops, maskoffsets, mask, counts, n, masklen, err_index); }
+
+// slice_list_advanced: Content position of lists[i][head[advanced[i]]] for every list i (an advanced index already broadcast).
+namespace jaggy::slice_list_advanced_err {
+constexpr int64_t out_of_range = 1;
+constexpr int64_t bad_advanced = 2;
+}
+extern "C" {
+int64_t jaggy_slice_list_advanced(const int64_t* starts, const int64_t* stops, const int64_t* head, const int64_t* advanced, int64_t* carry, int64_t n, int64_t m, int64_t* err_index);
+}
+#define JAGGY_DEFINE_slice_list_advanced(impl) \
+  extern "C" int64_t jaggy_slice_list_advanced(const int64_t* starts, const int64_t* stops, const int64_t* head, const int64_t* advanced, int64_t* carry, int64_t n, int64_t m, int64_t* err_index) { return impl(starts, stops, head, advanced, carry, n, m, err_index); }
+
+// slice_list_array: Content positions of lists[i][head[j]] for every list i and every head entry j (advanced index, outer product).
+namespace jaggy::slice_list_array_err {
+constexpr int64_t out_of_range = 1;
+}
+extern "C" {
+int64_t jaggy_slice_list_array(const int64_t* starts, const int64_t* stops, const int64_t* head, int64_t* carry, int64_t n, int64_t m, int64_t* err_index);
+}
+#define JAGGY_DEFINE_slice_list_array(impl) \
+  extern "C" int64_t jaggy_slice_list_array(const int64_t* starts, const int64_t* stops, const int64_t* head, int64_t* carry, int64_t n, int64_t m, int64_t* err_index) { return impl(starts, stops, head, carry, n, m, err_index); }
+
+// slice_list_at: Content position of element `at` (negative counts from the end) of every list, with bounds checks.
+namespace jaggy::slice_list_at_err {
+constexpr int64_t out_of_range = 1;
+}
+extern "C" {
+int64_t jaggy_slice_list_at(const int64_t* starts, const int64_t* stops, int64_t* carry, int64_t n, int64_t at, int64_t* err_index);
+}
+#define JAGGY_DEFINE_slice_list_at(impl) \
+  extern "C" int64_t jaggy_slice_list_at(const int64_t* starts, const int64_t* stops, int64_t* carry, int64_t n, int64_t at, int64_t* err_index) { return impl(starts, stops, carry, n, at, err_index); }
+
+// slice_list_range: First content position and length of lists[i][start:stop:step] for every list (Python slice rules per list).
+namespace jaggy::slice_list_range_err {
+constexpr int64_t zero_step = 1;
+constexpr int64_t negative_length = 2;
+}
+extern "C" {
+int64_t jaggy_slice_list_range(const int64_t* starts, const int64_t* stops, int64_t* outstarts, int64_t* counts, int64_t n, int64_t start, int64_t stop, int64_t step, bool has_start, bool has_stop, int64_t* err_index);
+}
+#define JAGGY_DEFINE_slice_list_range(impl) \
+  extern "C" int64_t jaggy_slice_list_range(const int64_t* starts, const int64_t* stops, int64_t* outstarts, int64_t* counts, int64_t n, int64_t start, int64_t stop, int64_t step, bool has_start, bool has_stop, int64_t* err_index) { return impl(starts, stops, outstarts, counts, n, start, stop, step, has_start, has_stop, err_index); }
+
+// slice_list_range_carry: Content positions of the sliced lists, carry[offsets[i] + k] = outstarts[i] + k * step.
+namespace jaggy::slice_list_range_carry_err {
+constexpr int64_t bad_offsets = 1;
+}
+extern "C" {
+int64_t jaggy_slice_list_range_carry(const int64_t* outstarts, const int64_t* offsets, int64_t* carry, int64_t n, int64_t step, int64_t total, int64_t* err_index);
+}
+#define JAGGY_DEFINE_slice_list_range_carry(impl) \
+  extern "C" int64_t jaggy_slice_list_range_carry(const int64_t* outstarts, const int64_t* offsets, int64_t* carry, int64_t n, int64_t step, int64_t total, int64_t* err_index) { return impl(outstarts, offsets, carry, n, step, total, err_index); }
+
 // union_validity: Checks union tags against the number of contents and union indexes against each content's length.
 namespace jaggy::union_validity_err {
 constexpr int64_t bad_tag = 1;

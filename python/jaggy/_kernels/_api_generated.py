@@ -201,6 +201,54 @@ def segmented_sort(offsets, values, out, n, nvalues, ascending):  # noqa: ANN001
     if r is not None:
         raise_kernel_error('segmented_sort', r[0], r[1])
 
+def slice_jagged_index(starts, stops, indexoffsets, index, carry, n, total):  # noqa: ANN001, ANN201
+    """Content positions starts[i] + index[p] for every entry p of every index list i (a jagged integer index), with bounds checks."""
+    r = _ext.slice_jagged_index(starts, stops, indexoffsets, index, carry, n, total)
+    if r is not None:
+        raise_kernel_error('slice_jagged_index', r[0], r[1])
+
+def slice_jagged_mask_carry(starts, maskoffsets, mask, outoffsets, carry, n, masklen, total):  # noqa: ANN001, ANN201
+    """Content positions starts[i] + (j - maskoffsets[i]) of every True mask entry j, list by list (outoffsets from slice_jagged_mask_count)."""
+    r = _ext.slice_jagged_mask_carry(starts, maskoffsets, mask, outoffsets, carry, n, masklen, total)
+    if r is not None:
+        raise_kernel_error('slice_jagged_mask_carry', r[0], r[1])
+
+def slice_jagged_mask_count(starts, stops, maskoffsets, mask, counts, n, masklen):  # noqa: ANN001, ANN201
+    """Number of True entries of every mask list, checking that each mask list is as long as its array list."""
+    r = _ext.slice_jagged_mask_count(starts, stops, maskoffsets, mask, counts, n, masklen)
+    if r is not None:
+        raise_kernel_error('slice_jagged_mask_count', r[0], r[1])
+
+def slice_list_advanced(starts, stops, head, advanced, carry, n, m):  # noqa: ANN001, ANN201
+    """Content position of lists[i][head[advanced[i]]] for every list i (an advanced index already broadcast)."""
+    r = _ext.slice_list_advanced(starts, stops, head, advanced, carry, n, m)
+    if r is not None:
+        raise_kernel_error('slice_list_advanced', r[0], r[1])
+
+def slice_list_array(starts, stops, head, carry, n, m):  # noqa: ANN001, ANN201
+    """Content positions of lists[i][head[j]] for every list i and every head entry j (advanced index, outer product)."""
+    r = _ext.slice_list_array(starts, stops, head, carry, n, m)
+    if r is not None:
+        raise_kernel_error('slice_list_array', r[0], r[1])
+
+def slice_list_at(starts, stops, carry, n, at):  # noqa: ANN001, ANN201
+    """Content position of element `at` (negative counts from the end) of every list, with bounds checks."""
+    r = _ext.slice_list_at(starts, stops, carry, n, at)
+    if r is not None:
+        raise_kernel_error('slice_list_at', r[0], r[1])
+
+def slice_list_range(starts, stops, outstarts, counts, n, start, stop, step, has_start, has_stop):  # noqa: ANN001, ANN201
+    """First content position and length of lists[i][start:stop:step] for every list (Python slice rules per list)."""
+    r = _ext.slice_list_range(starts, stops, outstarts, counts, n, start, stop, step, has_start, has_stop)
+    if r is not None:
+        raise_kernel_error('slice_list_range', r[0], r[1])
+
+def slice_list_range_carry(outstarts, offsets, carry, n, step, total):  # noqa: ANN001, ANN201
+    """Content positions of the sliced lists, carry[offsets[i] + k] = outstarts[i] + k * step."""
+    r = _ext.slice_list_range_carry(outstarts, offsets, carry, n, step, total)
+    if r is not None:
+        raise_kernel_error('slice_list_range_carry', r[0], r[1])
+
 def union_validity(tags, index, content_lens, n, ncontents):  # noqa: ANN001, ANN201
     """Checks union tags against the number of contents and union indexes against each content's length."""
     r = _ext.union_validity(tags, index, content_lens, n, ncontents)

@@ -1,0 +1,193 @@
+"""Jagged indexes in ``array[where]``: a list-type array of integers or booleans whose lists select
+within the array's lists (``x[mask]`` with a jagged mask, ``x[argmax(..., keepdims=True)]``).
+
+A boolean leaf is one count pass and one compress pass (``slice_jagged_mask_count`` then
+``slice_jagged_mask_carry``); an integer leaf is one bounds-checked gather (``slice_jagged_index``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from jaggy._slicing_next import (
+    apply,
+    carry,
+    option_apply,
+    record_apply,
+    starts_stops,
+    union_apply,
+    wrap_option,
+)
+from jaggy._slicing_prepare import WHERE
+from jaggy.errors import KernelError, KernelIndexError
+from jaggy.index import Index64
+
+
+def list_jagged_head(node: Any, items: tuple, pos: int, advanced: Any, depth: int) -> Any:
+    """A jagged index applied inside a list node: every list must be as long as the index."""
+    from jaggy.layout import RegularArray
+
+    if advanced is not None:
+        msg = f"{WHERE}: cannot mix a jagged index with NumPy-style advanced indexing"
+        raise ValueError(msg)
+    xp = node.backend.xp
+    jag = items[pos].layout
+    h, n = jag.length, node.length
+    starts, stops = starts_stops(node)
+    bad = xp.nonzero((stops - starts) != h)[0]
+    if len(bad):
+        i = int(bad[0])
+        where = "the array" if depth == 0 else f"list {i} at axis {depth}"
+        msg = (f"{WHERE}: cannot fit a jagged index of length {h} into {where}, "
+               f"which has length {int(stops[i] - starts[i])}")
+        raise IndexError(msg)
+    if n == 1:
+        inner = node.content._getitem_range(int(starts[0]), int(stops[0]))
+    else:
+        positions = (starts[:, None] + xp.arange(h, dtype=xp.int64)[None, :]).reshape(-1)
+        inner = carry(node.content, positions)
+        jag = jag._carry(Index64._wrap(xp.tile(xp.arange(h, dtype=xp.int64), n), node.backend))
+    out = jagged_apply(inner, jag, items, pos, depth)
+    return RegularArray(out, h, n)
+
+
+def jagged_apply(node: Any, jag: Any, items: tuple, pos: int, depth: int) -> Any:
+    """``node[i][jag[i]]`` for every i, then the rest of the items inside."""
+    if node.length != jag.length:
+        msg = (f"{WHERE}: the jagged index has {jag.length} lists where the array has "
+               f"{node.length} at axis {depth}")
+        raise IndexError(msg)
+    if jag.is_option:
+        return _jag_option(node, jag, items, pos, depth)
+    if node.is_option:
+        return option_apply(node, lambda c, _a, j: jagged_apply(c, j, items, pos, depth), None,
+                            extra=lambda valid: _take(jag, valid))
+    if node.is_indexed:
+        return jagged_apply(node.project(), jag, items, pos, depth)
+    if node.is_record:
+        return record_apply(node, lambda c: jagged_apply(c, jag, items, pos, depth))
+    if node.is_union:
+        return union_apply(node, lambda c, _a, j: jagged_apply(c, j, items, pos, depth), None,
+                           extra=lambda where: _take(jag, where))
+    if node.is_numpy and node.data.ndim > 1:
+        return jagged_apply(node.to_RegularArray(), jag, items, pos, depth)
+    if node.is_regular:
+        return jagged_apply(node.to_ListOffsetArray64(), jag, items, pos, depth)
+    if not node.is_list:
+        msg = (f"{WHERE}: too many dimensions in the jagged index: axis {depth + 1} of the array "
+               f"has type {node.form.type}, which is not a list")
+        raise IndexError(msg)
+    inner = jag.content
+    if inner.is_numpy and inner.data.dtype.kind == "b":
+        return _mask(node, jag, items, pos, depth)
+    if inner.is_numpy:
+        return _ints(node, jag, items, pos, depth)
+    return _nested(node, jag, items, pos, depth)
+
+
+def _take(jag: Any, positions: Any) -> Any:
+    return jag._carry(Index64._wrap(positions, jag.backend))
+
+
+def _packed(jag: Any) -> tuple[Any, Any]:
+    """Offsets from 0 and the packed content of a list node."""
+    from jaggy.layout import ListOffsetArray
+
+    if isinstance(jag, ListOffsetArray):
+        lists = jag.to_ListOffsetArray64().to_packed_offsets()
+        return lists.offsets.data, lists.content
+    offsets, positions = jag._packed_carry()
+    return offsets.data, jag.content._carry(positions)
+
+
+def _jag_option(node: Any, jag: Any, items: tuple, pos: int, depth: int) -> Any:
+    """Lists of the index that are None give None."""
+    xp, kernels = node.backend.xp, node.backend.kernels
+    option = jag.to_IndexedOptionArray64()
+    index = option.index.data
+    n = len(index)
+    nextcarry = xp.empty(n, xp.int64)
+    outindex = xp.empty(n, xp.int64)
+    nvalid = xp.zeros(1, xp.int64)
+    kernels.option_compact(index, nextcarry, outindex, nvalid, n)
+    valid = xp.nonzero(index >= 0)[0]
+    sub = carry(node, valid)
+    out = jagged_apply(sub, _take(option.content, nextcarry[:int(nvalid[0])]), items, pos, depth)
+    return wrap_option(outindex, out)
+
+
+def _mask(node: Any, jag: Any, items: tuple, pos: int, depth: int) -> Any:
+    from jaggy.layout import ListOffsetArray
+
+    xp, kernels, backend = node.backend.xp, node.backend.kernels, node.backend
+    n = node.length
+    starts, stops = starts_stops(node)
+    if isinstance(jag, ListOffsetArray) and jag.offsets.dtype == xp.int64:
+        maskoffsets, mask = jag.offsets.data, jag.content.data
+    else:
+        maskoffsets, packed = _packed(jag)
+        mask = packed.data
+    counts = xp.empty(n, xp.int64)
+    try:
+        kernels.slice_jagged_mask_count(starts, stops, maskoffsets, mask, counts, n, len(mask))
+    except KernelIndexError as err:
+        i = err.index
+        msg = (f"{WHERE}: jagged boolean mask list {i} has length "
+               f"{int(maskoffsets[i + 1] - maskoffsets[i])} but the array's list {i} has length "
+               f"{int(stops[i] - starts[i])} (axis {depth + 1})")
+        raise IndexError(msg) from None
+    except KernelError as err:
+        msg = f"{WHERE}: invalid jagged boolean mask: {err}"
+        raise ValueError(msg) from None
+    offsets = xp.empty(n + 1, xp.int64)
+    kernels.counts_to_offsets(counts, offsets, n)
+    total = int(offsets[-1])
+    positions = xp.empty(total, xp.int64)
+    kernels.slice_jagged_mask_carry(starts, maskoffsets, mask, offsets, positions, n, len(mask), total)
+    inner = apply(carry(node.content, positions), items, pos + 1, None, depth + 2)
+    params = node.parameters if pos + 1 == len(items) else {}
+    return ListOffsetArray(Index64._wrap(offsets, backend), inner, parameters=params)
+
+
+def _ints(node: Any, jag: Any, items: tuple, pos: int, depth: int) -> Any:
+    from jaggy._slicing_prepare import MISSING
+    from jaggy.layout import ListOffsetArray
+
+    xp, kernels, backend = node.backend.xp, node.backend.kernels, node.backend
+    n = node.length
+    starts, stops = starts_stops(node)
+    offsets, packed = _packed(jag)
+    index = packed.data
+    total = len(index)
+    positions = xp.empty(total, xp.int64)
+    try:
+        kernels.slice_jagged_index(starts, stops, offsets, index, positions, n, total)
+    except KernelIndexError as err:
+        p = err.index
+        i = int(xp.searchsorted(offsets, p, side="right")) - 1
+        msg = (f"{WHERE}: index {int(index[p])} is out of range for list {i} of length "
+               f"{int(stops[i] - starts[i])} (axis {depth + 1})")
+        raise IndexError(msg) from None
+    missing = bool((index == MISSING).any()) if total else False
+    inner = apply(carry(node.content, positions, missing), items, pos + 1, None, depth + 2)
+    return ListOffsetArray(Index64._wrap(offsets, backend), inner)
+
+
+def _nested(node: Any, jag: Any, items: tuple, pos: int, depth: int) -> Any:
+    from jaggy.layout import ListOffsetArray
+
+    xp, backend = node.backend.xp, node.backend
+    starts, stops = starts_stops(node)
+    jstarts, jstops = starts_stops(jag)
+    bad = xp.nonzero((stops - starts) != (jstops - jstarts))[0]
+    if len(bad):
+        i = int(bad[0])
+        msg = (f"{WHERE}: jagged index list {i} has length {int(jstops[i] - jstarts[i])} but the "
+               f"array's list {i} has length {int(stops[i] - starts[i])} (axis {depth + 1})")
+        raise IndexError(msg)
+    lists = node if node.is_list and not node.is_regular else node.to_ListOffsetArray64()
+    offsets, positions = lists._packed_carry()
+    inner_node = carry(node.content, positions.data)
+    _, inner_jag = _packed(jag)
+    out = jagged_apply(inner_node, inner_jag, items, pos, depth + 1)
+    return ListOffsetArray(Index64._wrap(offsets.data, backend), out)

@@ -1,0 +1,276 @@
+"""Normalizes the ``where`` of ``array[where]`` into a tuple of slice items.
+
+Items are: ``int``, ``slice``, ``None`` (np.newaxis), ``str`` (a field), ``FieldList`` (several
+fields), ``Advanced`` (a flat integer index, possibly multidimensional through ``shape``, where
+``MISSING`` entries stand for None) and ``Jagged`` (a list-type layout whose leaves are int64 with
+``MISSING`` for None, or bool). ``Ellipsis`` is expanded into full slices here.
+"""
+
+from __future__ import annotations
+
+import operator
+from typing import Any
+
+import numpy as np
+
+from jaggy.index import Index64
+
+MISSING = np.iinfo(np.int64).min
+WHERE = "jaggy.Array.__getitem__"
+
+
+class FieldList(tuple):
+    """Several field names selected at once: ``x[["a", "b"]]``."""
+
+
+class Advanced:
+    """A flat integer index (int64, MISSING = None) applied to one dimension, of a given shape."""
+
+    __slots__ = ("index", "mask_length", "shape")
+
+    def __init__(self, index: Any, shape: tuple, mask_length: int | None = None) -> None:
+        self.index = index
+        self.shape = shape
+        self.mask_length = mask_length
+
+
+class Jagged:
+    """A jagged (list-type) integer or boolean index: ``layout`` is a canonical list layout."""
+
+    __slots__ = ("depth", "layout")
+
+    def __init__(self, layout: Any, depth: int) -> None:
+        self.layout = layout
+        self.depth = depth
+
+
+def _is_dim(item: Any) -> bool:
+    return not (item is None or isinstance(item, (str, FieldList)))
+
+
+def prepare(layout: Any, where: Any) -> tuple:
+    """The tuple of items for ``layout[where]`` (Ellipsis expanded, arrays converted)."""
+    items = where if isinstance(where, tuple) else (where,)
+    out = []
+    for item in items:
+        out.extend(_convert(item))
+    ellipses = [i for i, x in enumerate(out) if x is Ellipsis]
+    if len(ellipses) > 1:
+        msg = f"{WHERE}: an index can only have a single ellipsis ('...')"
+        raise IndexError(msg)
+    if ellipses:
+        used = sum(x.depth + 1 if isinstance(x, Jagged) else 1 for x in out if _is_dim(x) and x is not Ellipsis)
+        fill = max(0, layout.purelist_depth - used)
+        i = ellipses[0]
+        out[i:i + 1] = [slice(None)] * fill
+    dims = [x for x in out if _is_dim(x)]
+    if dims and isinstance(dims[0], Advanced) and dims[0].mask_length not in (None, layout.length):
+        msg = (f"{WHERE}: boolean index has length {dims[0].mask_length} but the array has "
+               f"length {layout.length} (axis 0)")
+        raise IndexError(msg)
+    arrays = [i for i, x in enumerate(out) if isinstance(x, (Advanced, Jagged))]
+    if arrays:
+        spots = [i for i, x in enumerate(out) if isinstance(x, (Advanced, Jagged, int))]
+        between = out[spots[0]:spots[-1]]
+        if any(x is None or isinstance(x, slice) for x in between):
+            msg = (f"{WHERE}: NumPy advanced indexing with array indices separated by None "
+                   "(np.newaxis), Ellipsis, or slice are not permitted with jaggy arrays")
+            raise ValueError(msg)
+        if len(arrays) > 1 and any(isinstance(out[i], Jagged) for i in arrays):
+            msg = f"{WHERE}: cannot mix a jagged index with another array index in one tuple"
+            raise ValueError(msg)
+        flat = [out[i] for i in arrays if isinstance(out[i], Advanced)]
+        if len(flat) > 1:
+            _broadcast(flat)
+    return tuple(out)
+
+
+def _broadcast(flat: list) -> None:
+    shapes = [a.shape for a in flat]
+    try:
+        shape = np.broadcast_shapes(*shapes)
+    except ValueError:
+        msg = f"{WHERE}: cannot broadcast the array indexes together (shapes {shapes})"
+        raise IndexError(msg) from None
+    for a in flat:
+        a.index = np.ascontiguousarray(np.broadcast_to(a.index.reshape(a.shape), shape).reshape(-1))
+        a.shape = shape
+
+
+def _convert(item: Any) -> list:
+    if item is None or item is Ellipsis or isinstance(item, (slice, str, FieldList, Advanced, Jagged)):
+        return [item]
+    if isinstance(item, (bool, np.bool_)):
+        msg = f"{WHERE}: a single boolean is not a valid index (use a boolean array)"
+        raise TypeError(msg)
+    if isinstance(item, (int, np.integer)):
+        return [operator.index(item)]
+    if isinstance(item, list) and item and all(isinstance(x, str) for x in item):
+        return [FieldList(item)]
+    if isinstance(item, np.ndarray):
+        return _from_numpy(item)
+    if isinstance(item, (list, tuple)):
+        try:
+            arr = np.asarray(item)
+        except ValueError:
+            arr = None
+        if arr is not None and arr.ndim == 1 and arr.dtype.kind in "iub":
+            return _from_numpy(arr)
+        if arr is not None and arr.ndim == 1 and arr.size == 0:
+            return _from_numpy(arr.astype(np.int64))
+    from jaggy.operations.to_layout import to_layout
+
+    try:
+        layout = to_layout(item, allow_record=False)
+    except TypeError:
+        layout = None
+    if layout is None or not hasattr(layout, "is_list"):
+        msg = f"{WHERE}: cannot use {item!r} (type {type(item).__name__}) as an index"
+        raise TypeError(msg)
+    return _from_layout(layout)
+
+
+def _from_numpy(arr: Any) -> list:
+    if arr.dtype.kind == "b":
+        if arr.ndim == 0:
+            msg = f"{WHERE}: a single boolean is not a valid index (use a boolean array)"
+            raise TypeError(msg)
+        return [Advanced(np.ascontiguousarray(nz, dtype=np.int64), nz.shape, arr.shape[k])
+                for k, nz in enumerate(np.nonzero(arr))]
+    if arr.dtype.kind not in "iu":
+        msg = f"{WHERE}: an index array must contain integers or booleans, not {arr.dtype}"
+        raise TypeError(msg)
+    if arr.ndim == 0:
+        return [int(arr)]
+    return [Advanced(np.ascontiguousarray(arr.reshape(-1), dtype=np.int64), arr.shape)]
+
+
+def _strip(layout: Any) -> Any:
+    while layout.is_indexed and not layout.is_option:
+        layout = layout.project()
+    return layout
+
+
+def _leaf_kind(layout: Any) -> str:
+    if layout.is_unknown:
+        return "int"
+    if layout.is_numpy:
+        if layout.data.ndim != 1:
+            msg = f"{WHERE}: a multidimensional NumPy leaf inside an index array is not supported"
+            raise TypeError(msg)
+        kind = layout.data.dtype.kind
+        if kind == "b":
+            return "bool"
+        if kind in "iu":
+            return "int"
+    msg = f"{WHERE}: an index array must contain integers or booleans, not {layout.form.type}"
+    raise TypeError(msg)
+
+
+def _from_layout(layout: Any) -> list:
+    layout = _strip(layout)
+    if layout.is_union or layout.is_record:
+        msg = f"{WHERE}: cannot use an array of type {layout.form.type} as an index"
+        raise TypeError(msg)
+    if layout.is_regular and layout.parameter("__array__") is None:
+        inner = _strip(layout.content)
+        if inner.is_numpy or (inner.is_regular and not inner.is_option):
+            try:
+                arr = layout.to_numpy(allow_missing=False)
+            except (ValueError, NotImplementedError, TypeError):
+                arr = None
+            if arr is not None and not np.ma.isMaskedArray(arr) and arr.dtype.kind in "iub":
+                return _from_numpy(np.asarray(arr))
+    if layout.is_numpy or layout.is_unknown:
+        data = layout.data if layout.is_numpy else np.zeros(0, np.int64)
+        return _from_numpy(np.asarray(data))
+    if layout.is_option:
+        option = layout.to_IndexedOptionArray64()
+        inner = _strip(option.content)
+        if inner.is_numpy or inner.is_unknown:
+            return [Advanced(_missing_values(option.index.data, inner), (layout.length,))]
+    canon, depth = _canonical(layout)
+    return [Jagged(canon, depth)]
+
+
+def _missing_values(index: Any, leaf: Any) -> Any:
+    """Flat index values of an option over a numeric leaf: bools become the positions of True
+    (and None) entries, None becomes MISSING."""
+    kind = _leaf_kind(leaf)
+    missing = index < 0
+    if kind == "bool":
+        data = leaf.data[np.where(missing, 0, index)] if len(leaf.data) else np.zeros(len(index), bool)
+        keep = np.logical_or(data, missing)
+        out = np.nonzero(keep)[0].astype(np.int64)
+        out[missing[keep]] = MISSING
+        return out
+    data = leaf.data.astype(np.int64) if leaf.is_numpy else np.zeros(0, np.int64)
+    values = data[np.where(missing, 0, index)] if len(data) else np.zeros(len(index), np.int64)
+    return np.where(missing, MISSING, values).astype(np.int64)
+
+
+def _canonical(layout: Any) -> tuple[Any, int]:
+    """A jagged index as ListOffsetArray / IndexedOptionArray nodes over int64 (MISSING = None) or
+    bool leaves; returns it and the number of dimensions it spans."""
+    from jaggy.layout import IndexedOptionArray, ListOffsetArray, NumpyArray
+
+    layout = _strip(layout)
+    if layout.is_option:
+        option = layout.to_IndexedOptionArray64()
+        content, depth = _canonical(option.content)
+        if content.is_numpy:
+            values = _missing_values(option.index.data, content)
+            return NumpyArray(values), depth
+        return IndexedOptionArray(option.index, content), depth
+    if layout.is_list:
+        if layout.parameter("__array__") in ("string", "bytestring"):
+            msg = f"{WHERE}: cannot use strings as an index inside a nested list"
+            raise TypeError(msg)
+        lists = layout.to_ListOffsetArray64().to_packed_offsets()
+        inner = _strip(lists.content)
+        if inner.is_option and _is_bool_leaf(inner):
+            return _option_mask_lists(lists.offsets.data, inner.to_IndexedOptionArray64()), 1
+        content, depth = _canonical(lists.content)
+        return ListOffsetArray(lists.offsets, content), depth + 1
+    if layout.is_numpy or layout.is_unknown:
+        kind = _leaf_kind(layout)
+        if kind == "bool":
+            return NumpyArray(np.ascontiguousarray(layout.data, dtype=bool)), 0
+        data = layout.data if layout.is_numpy else np.zeros(0, np.int64)
+        return NumpyArray(np.ascontiguousarray(data, dtype=np.int64)), 0
+    msg = f"{WHERE}: cannot use an array of type {layout.form.type} as an index"
+    raise TypeError(msg)
+
+
+def _is_bool_leaf(option: Any) -> bool:
+    leaf = _strip(option.content)
+    return leaf.is_numpy and leaf.data.ndim == 1 and leaf.data.dtype.kind == "b"
+
+
+def _option_mask_lists(offsets: Any, option: Any) -> Any:
+    """Lists of an option-typed boolean mask as lists of local integer indexes (None -> MISSING)."""
+    from jaggy.backends import cpu
+    from jaggy.layout import ListOffsetArray, NumpyArray
+
+    kernels = cpu.kernels
+    index = option.index.data
+    leaf = _strip(option.content).data
+    missing = index < 0
+    values = leaf[np.where(missing, 0, index)] if len(leaf) else np.zeros(len(index), bool)
+    keep = np.ascontiguousarray(np.logical_or(values, missing))
+    n = len(offsets) - 1
+    starts = np.ascontiguousarray(offsets[:-1])
+    counts = np.empty(n, np.int64)
+    kernels.slice_jagged_mask_count(starts, np.ascontiguousarray(offsets[1:]), offsets, keep, counts, n, len(keep))
+    outoffsets = np.empty(n + 1, np.int64)
+    kernels.counts_to_offsets(counts, outoffsets, n)
+    total = int(outoffsets[-1])
+    positions = np.empty(total, np.int64)
+    kernels.slice_jagged_mask_carry(starts, offsets, keep, outoffsets, positions, n, len(keep), total)
+    local = positions - np.repeat(starts, counts)
+    local[missing[positions]] = MISSING
+    return ListOffsetArray(Index64(outoffsets), NumpyArray(local))
+
+
+def index64(data: Any, backend: Any) -> Index64:
+    return Index64._wrap(data, backend)
