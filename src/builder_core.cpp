@@ -468,7 +468,66 @@ struct Exporter {
 
 }  // namespace
 
+// Checks, before anything is exported, that entries [0, len) of every node exist and that every
+// offset, index and tag they hold points inside the child it refers to. A builder whose last call
+// failed half-way (an exception inside append, say) can hold dangling entries; exporting it must
+// raise, never read past a buffer.
+static bool consistent(const Node* n, int64_t len) {
+  if (len < 0 || node_length(n) < len) return false;
+  switch (n->kind) {
+    case Kind::String: {
+      int64_t prev = n->i64[0];
+      if (prev < 0) return false;
+      for (int64_t i = 1; i <= len; i++) {
+        if (n->i64[i] < prev) return false;
+        prev = n->i64[i];
+      }
+      return prev <= static_cast<int64_t>(n->u8.size());
+    }
+    case Kind::List: {
+      int64_t prev = n->i64[0];
+      if (prev < 0) return false;
+      for (int64_t i = 1; i <= len; i++) {
+        if (n->i64[i] < prev) return false;
+        prev = n->i64[i];
+      }
+      return consistent(n->contents[0], prev);
+    }
+    case Kind::Record:
+    case Kind::Tuple:
+      for (const Node* c : n->contents) {
+        if (!consistent(c, len)) return false;
+      }
+      return true;
+    case Kind::Option: {
+      int64_t need = 0;
+      for (int64_t i = 0; i < len; i++) need = std::max(need, n->i64[i] + 1);
+      return consistent(n->contents[0], need);
+    }
+    case Kind::Union: {
+      if (static_cast<int64_t>(n->i64.size()) < len) return false;
+      std::vector<int64_t> need(n->contents.size(), 0);
+      for (int64_t i = 0; i < len; i++) {
+        int8_t t = n->tags[i];
+        if (t < 0 || static_cast<size_t>(t) >= n->contents.size() || n->i64[i] < 0) return false;
+        need[t] = std::max(need[t], n->i64[i] + 1);
+      }
+      for (size_t k = 0; k < n->contents.size(); k++) {
+        if (!consistent(n->contents[k], need[k])) return false;
+      }
+      return true;
+    }
+    default:
+      return true;
+  }
+}
+
 py::tuple export_tree(Node* root, int64_t length, bool steal, bool with_buffers) {
+  if (!consistent(root, length)) {
+    throw py::value_error(
+        "ArrayBuilder: its contents are inconsistent after an earlier failed call; "
+        "call clear() before building again");
+  }
   Exporter ex;
   ex.steal = steal;
   ex.with_buffers = with_buffers;
