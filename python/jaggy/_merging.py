@@ -104,11 +104,17 @@ def _index64(data: Any, layout: Any) -> Index64:
 def merge_many(contents: list, mergebool: bool = True) -> Any:
     """Concatenate layouts that are pairwise mergeable into one layout (no new union unless
     one of them is a union)."""
+    if isinstance(contents[0], EmptyArray):
+        return merge_many(contents[1:], mergebool) if len(contents) > 1 else contents[0]
     nonempty = [c for c in contents if not isinstance(c, EmptyArray)]
-    if not nonempty:
-        return contents[0]
+    force_var = len(nonempty) < len(contents)  # an unknown-type part makes regular dims var
     if len(nonempty) == 1:
-        return nonempty[0]
+        only = nonempty[0]
+        if force_var and isinstance(only, NumpyArray) and only.data.ndim > 1:
+            only = only.to_RegularArray()
+        if force_var and only.is_regular:
+            return only.to_ListOffsetArray64()
+        return only
     contents = nonempty
     xp = _xp(contents[0])
     if any(c.is_union for c in contents):
@@ -116,7 +122,8 @@ def merge_many(contents: list, mergebool: bool = True) -> Any:
     if any(c.is_option or c.is_indexed for c in contents):
         return _merge_options(contents, mergebool)
     params = parameters_intersect(*(c.parameters for c in contents))
-    if all(isinstance(c, NumpyArray) for c in contents):
+    if all(isinstance(c, NumpyArray) for c in contents) and not (
+            force_var and any(c.data.ndim > 1 for c in contents)):
         shapes = {c.data.shape[1:] for c in contents}
         if len(shapes) == 1:
             dtype = np.result_type(*(c.data.dtype for c in contents))
@@ -124,17 +131,17 @@ def merge_many(contents: list, mergebool: bool = True) -> Any:
             return NumpyArray(data, parameters=params, backend=contents[0].backend)
     contents = [c.to_RegularArray() if isinstance(c, NumpyArray) else c for c in contents]
     if all(c.is_list for c in contents):
-        return _merge_lists(contents, params, mergebool)
+        return _merge_lists(contents, params, mergebool, force_var)
     if all(c.is_record for c in contents):
         return _merge_records(contents, params, mergebool)
     msg = f"cannot merge {', '.join(type(c).__name__ for c in contents)}"
     raise TypeError(msg)
 
 
-def _merge_lists(contents: list, params: dict | None, mergebool: bool) -> Any:
+def _merge_lists(contents: list, params: dict | None, mergebool: bool, force_var: bool = False) -> Any:
     xp = _xp(contents[0])
     sizes = {c.size for c in contents if c.is_regular}
-    if all(c.is_regular for c in contents) and len(sizes) == 1:
+    if not force_var and all(c.is_regular for c in contents) and len(sizes) == 1:
         size = sizes.pop()
         inner = merge_many([c.content._getitem_range(0, c.length * size) for c in contents], mergebool)
         total = sum(c.length for c in contents)
@@ -203,7 +210,7 @@ def indexed_over(index: Any, content: Any, option: bool, parameters: dict | None
         inner_index = xp.where(missing, contents[0].length, inner_index)
         first = xp.concatenate([xp.arange(contents[0].length, dtype=np.int64), xp.full(1, -1, np.int64)])
         contents[0] = simplified_indexed(first, contents[0], True)
-    return union_simplified(tags, inner_index, contents, True, parameters, force_option=option)
+    return union_simplified(tags, inner_index, contents, False, parameters, force_option=option)
 
 
 def _merge_via_union(contents: list, mergebool: bool) -> Any:
@@ -211,7 +218,8 @@ def _merge_via_union(contents: list, mergebool: bool) -> Any:
     lengths = [c.length for c in contents]
     tags = xp.concatenate([xp.full(n, k, np.int8) for k, n in enumerate(lengths)])
     index = xp.concatenate([xp.arange(n, dtype=np.int64) for n in lengths])
-    return union_simplified(tags, index, contents, mergebool)
+    # nested merges simplify unions without merging booleans into numbers (as Awkward does)
+    return union_simplified(tags, index, contents, False)
 
 
 def union_simplified(tags: Any, index: Any, contents: list, mergebool: bool = True,

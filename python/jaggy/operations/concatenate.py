@@ -116,7 +116,9 @@ def _np_layout() -> Any:
 def _concat_axis0(layouts: list, mergebool: bool) -> Any:
     batches = [[layouts[0]]]
     for x in layouts[1:]:
-        if _merging.mergeable(batches[-1][-1], x, mergebool):
+        # every member (not only the last) must merge with x; Awkward checks only the last one
+        # and fails with an internal error when an earlier one does not merge
+        if all(_merging.mergeable(b, x, mergebool) for b in batches[-1]):
             batches[-1].append(x)
         else:
             batches.append([x])
