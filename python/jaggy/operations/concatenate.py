@@ -124,7 +124,11 @@ def _concat_axis0(layouts: list, mergebool: bool) -> Any:
             batches.append([x])
     merged = [_merging.merge_many(b, mergebool) for b in batches]
     if len(merged) == 1:
-        return merged[0]
+        out = merged[0]
+        if out.is_union:  # the final union is simplified with the caller's mergebool
+            out = _merging.union_simplified(out.tags.data, out.index.data, out.contents, mergebool,
+                                            out.parameters)
+        return out
     xp = merged[0].backend.xp
     if len(merged) > 127:
         msg = f"{_NAME}: cannot make a union of more than 127 different types"
