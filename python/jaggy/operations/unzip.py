@@ -36,7 +36,7 @@ def unzip(array: Any, *, how: type = tuple, highlevel: bool = True,
     names = layout.fields
     if not names:
         out = finish(layout, highlevel, array, behavior=behavior, attrs=attrs)
-        return {"": out} if how is dict else (out,)
+        return {"0": out} if how is dict else (out,)
     parts = [finish(layout._getitem_field(n) if hasattr(layout, "_getitem_field") else layout[n],
                     highlevel, array, behavior=behavior, attrs=attrs) for n in names]
     return dict(zip(names, parts)) if how is dict else tuple(parts)

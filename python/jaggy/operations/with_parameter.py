@@ -33,6 +33,8 @@ def with_parameter(array: Any, parameter: str, value: Any, *, highlevel: bool = 
         msg = f"jaggy.with_parameter: parameter must be a string, not {type(parameter).__name__}"
         raise TypeError(msg)
     layout = to_layout(array, allow_record=False)
+    if layout.is_unknown:  # an unknown type holds no parameters (Awkward leaves it as is)
+        return finish(layout, highlevel, array, behavior=behavior, attrs=attrs)
     return finish(layout.with_parameter(parameter, value), highlevel, array, behavior=behavior,
                   attrs=attrs)
 

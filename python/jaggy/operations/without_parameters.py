@@ -31,8 +31,13 @@ def without_parameters(array: Any, *, highlevel: bool = True, behavior: Mapping 
             length = node.length
             contents = [transform(c._getitem_range(0, length), strip) for c in node.contents]
             return node.copy(contents=contents, length=length, parameters={})
-        if node.is_union:
-            return node.copy(contents=[transform(c, strip) for c in node.contents], parameters={})
+        if node.is_union:  # contents without parameters may merge (strings with lists...)
+            from jaggy._merging import union_simplified
+
+            return union_simplified(node.tags.data, node.index.data,
+                                    [transform(c, strip) for c in node.contents], False)
+        if node.is_unknown:
+            return node
         if node.is_list or node.is_option or node.is_indexed:
             return node.copy(content=transform(node.content, strip), parameters={})
         return node.copy(parameters={})
