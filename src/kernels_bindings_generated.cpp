@@ -446,6 +446,196 @@ py::object k_local_index(const py::array& offsets_obj, const py::array& out_obj,
   return py::none();
 }
 
+py::object k_merge_add_counts(const py::array& starts_obj, const py::array& stops_obj, const py::array& counts_obj, int64_t n) {
+  jaggy::ext::check_nonnegative(n, "merge_add_counts", "n");
+  jaggy::ext::check_array(starts_obj, "merge_add_counts", "starts", static_cast<int64_t>(n), false);
+  jaggy::ext::check_array(stops_obj, "merge_add_counts", "stops", static_cast<int64_t>(n), false);
+  jaggy::ext::check_array(counts_obj, "merge_add_counts", "counts", static_cast<int64_t>(n), true);
+  int64_t err_index = -1;
+  int64_t status = 0;
+  if (jaggy::ext::dtype_is<int32_t>(starts_obj)) {
+    auto* starts = jaggy::ext::in_ptr<int32_t>(starts_obj, "merge_add_counts", "starts");
+    auto* stops = jaggy::ext::in_ptr<int32_t>(stops_obj, "merge_add_counts", "stops");
+    auto* counts = jaggy::ext::out_ptr<int64_t>(counts_obj, "merge_add_counts", "counts");
+    py::gil_scoped_release nogil;
+    status = jaggy_merge_add_counts_int32(starts, stops, counts, n, &err_index);
+  } else if (jaggy::ext::dtype_is<uint32_t>(starts_obj)) {
+    auto* starts = jaggy::ext::in_ptr<uint32_t>(starts_obj, "merge_add_counts", "starts");
+    auto* stops = jaggy::ext::in_ptr<uint32_t>(stops_obj, "merge_add_counts", "stops");
+    auto* counts = jaggy::ext::out_ptr<int64_t>(counts_obj, "merge_add_counts", "counts");
+    py::gil_scoped_release nogil;
+    status = jaggy_merge_add_counts_uint32(starts, stops, counts, n, &err_index);
+  } else if (jaggy::ext::dtype_is<int64_t>(starts_obj)) {
+    auto* starts = jaggy::ext::in_ptr<int64_t>(starts_obj, "merge_add_counts", "starts");
+    auto* stops = jaggy::ext::in_ptr<int64_t>(stops_obj, "merge_add_counts", "stops");
+    auto* counts = jaggy::ext::out_ptr<int64_t>(counts_obj, "merge_add_counts", "counts");
+    py::gil_scoped_release nogil;
+    status = jaggy_merge_add_counts_int64(starts, stops, counts, n, &err_index);
+  } else {
+    jaggy::ext::no_specialization("merge_add_counts", {starts_obj}, "starts");
+  }
+  if (status != 0) return py::make_tuple(status, err_index);
+  return py::none();
+}
+
+py::object k_merge_interleave_fill(const py::array& starts_obj, const py::array& stops_obj, const py::array& content_obj, const py::array& cursor_obj, const py::array& out_obj, int64_t n, int64_t content_len, int64_t total) {
+  jaggy::ext::check_nonnegative(n, "merge_interleave_fill", "n");
+  jaggy::ext::check_nonnegative(content_len, "merge_interleave_fill", "content_len");
+  jaggy::ext::check_nonnegative(total, "merge_interleave_fill", "total");
+  jaggy::ext::check_array(starts_obj, "merge_interleave_fill", "starts", static_cast<int64_t>(n), false);
+  jaggy::ext::check_array(stops_obj, "merge_interleave_fill", "stops", static_cast<int64_t>(n), false);
+  jaggy::ext::check_array(content_obj, "merge_interleave_fill", "content", static_cast<int64_t>(content_len), false);
+  jaggy::ext::check_array(cursor_obj, "merge_interleave_fill", "cursor", static_cast<int64_t>(n), true);
+  jaggy::ext::check_array(out_obj, "merge_interleave_fill", "out", static_cast<int64_t>(total), true);
+  int64_t err_index = -1;
+  int64_t status = 0;
+  if (jaggy::ext::dtype_is<int32_t>(starts_obj) && jaggy::ext::dtype_is<uint8_t>(content_obj)) {
+    auto* starts = jaggy::ext::in_ptr<int32_t>(starts_obj, "merge_interleave_fill", "starts");
+    auto* stops = jaggy::ext::in_ptr<int32_t>(stops_obj, "merge_interleave_fill", "stops");
+    auto* content = jaggy::ext::in_ptr<uint8_t>(content_obj, "merge_interleave_fill", "content");
+    auto* cursor = jaggy::ext::out_ptr<int64_t>(cursor_obj, "merge_interleave_fill", "cursor");
+    auto* out = jaggy::ext::out_ptr<uint8_t>(out_obj, "merge_interleave_fill", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_merge_interleave_fill_int32_uint8(starts, stops, content, cursor, out, n, content_len, total, &err_index);
+  } else if (jaggy::ext::dtype_is<int32_t>(starts_obj) && jaggy::ext::dtype_is<uint16_t>(content_obj)) {
+    auto* starts = jaggy::ext::in_ptr<int32_t>(starts_obj, "merge_interleave_fill", "starts");
+    auto* stops = jaggy::ext::in_ptr<int32_t>(stops_obj, "merge_interleave_fill", "stops");
+    auto* content = jaggy::ext::in_ptr<uint16_t>(content_obj, "merge_interleave_fill", "content");
+    auto* cursor = jaggy::ext::out_ptr<int64_t>(cursor_obj, "merge_interleave_fill", "cursor");
+    auto* out = jaggy::ext::out_ptr<uint16_t>(out_obj, "merge_interleave_fill", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_merge_interleave_fill_int32_uint16(starts, stops, content, cursor, out, n, content_len, total, &err_index);
+  } else if (jaggy::ext::dtype_is<int32_t>(starts_obj) && jaggy::ext::dtype_is<uint32_t>(content_obj)) {
+    auto* starts = jaggy::ext::in_ptr<int32_t>(starts_obj, "merge_interleave_fill", "starts");
+    auto* stops = jaggy::ext::in_ptr<int32_t>(stops_obj, "merge_interleave_fill", "stops");
+    auto* content = jaggy::ext::in_ptr<uint32_t>(content_obj, "merge_interleave_fill", "content");
+    auto* cursor = jaggy::ext::out_ptr<int64_t>(cursor_obj, "merge_interleave_fill", "cursor");
+    auto* out = jaggy::ext::out_ptr<uint32_t>(out_obj, "merge_interleave_fill", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_merge_interleave_fill_int32_uint32(starts, stops, content, cursor, out, n, content_len, total, &err_index);
+  } else if (jaggy::ext::dtype_is<int32_t>(starts_obj) && jaggy::ext::dtype_is<uint64_t>(content_obj)) {
+    auto* starts = jaggy::ext::in_ptr<int32_t>(starts_obj, "merge_interleave_fill", "starts");
+    auto* stops = jaggy::ext::in_ptr<int32_t>(stops_obj, "merge_interleave_fill", "stops");
+    auto* content = jaggy::ext::in_ptr<uint64_t>(content_obj, "merge_interleave_fill", "content");
+    auto* cursor = jaggy::ext::out_ptr<int64_t>(cursor_obj, "merge_interleave_fill", "cursor");
+    auto* out = jaggy::ext::out_ptr<uint64_t>(out_obj, "merge_interleave_fill", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_merge_interleave_fill_int32_uint64(starts, stops, content, cursor, out, n, content_len, total, &err_index);
+  } else if (jaggy::ext::dtype_is<uint32_t>(starts_obj) && jaggy::ext::dtype_is<uint8_t>(content_obj)) {
+    auto* starts = jaggy::ext::in_ptr<uint32_t>(starts_obj, "merge_interleave_fill", "starts");
+    auto* stops = jaggy::ext::in_ptr<uint32_t>(stops_obj, "merge_interleave_fill", "stops");
+    auto* content = jaggy::ext::in_ptr<uint8_t>(content_obj, "merge_interleave_fill", "content");
+    auto* cursor = jaggy::ext::out_ptr<int64_t>(cursor_obj, "merge_interleave_fill", "cursor");
+    auto* out = jaggy::ext::out_ptr<uint8_t>(out_obj, "merge_interleave_fill", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_merge_interleave_fill_uint32_uint8(starts, stops, content, cursor, out, n, content_len, total, &err_index);
+  } else if (jaggy::ext::dtype_is<uint32_t>(starts_obj) && jaggy::ext::dtype_is<uint16_t>(content_obj)) {
+    auto* starts = jaggy::ext::in_ptr<uint32_t>(starts_obj, "merge_interleave_fill", "starts");
+    auto* stops = jaggy::ext::in_ptr<uint32_t>(stops_obj, "merge_interleave_fill", "stops");
+    auto* content = jaggy::ext::in_ptr<uint16_t>(content_obj, "merge_interleave_fill", "content");
+    auto* cursor = jaggy::ext::out_ptr<int64_t>(cursor_obj, "merge_interleave_fill", "cursor");
+    auto* out = jaggy::ext::out_ptr<uint16_t>(out_obj, "merge_interleave_fill", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_merge_interleave_fill_uint32_uint16(starts, stops, content, cursor, out, n, content_len, total, &err_index);
+  } else if (jaggy::ext::dtype_is<uint32_t>(starts_obj) && jaggy::ext::dtype_is<uint32_t>(content_obj)) {
+    auto* starts = jaggy::ext::in_ptr<uint32_t>(starts_obj, "merge_interleave_fill", "starts");
+    auto* stops = jaggy::ext::in_ptr<uint32_t>(stops_obj, "merge_interleave_fill", "stops");
+    auto* content = jaggy::ext::in_ptr<uint32_t>(content_obj, "merge_interleave_fill", "content");
+    auto* cursor = jaggy::ext::out_ptr<int64_t>(cursor_obj, "merge_interleave_fill", "cursor");
+    auto* out = jaggy::ext::out_ptr<uint32_t>(out_obj, "merge_interleave_fill", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_merge_interleave_fill_uint32_uint32(starts, stops, content, cursor, out, n, content_len, total, &err_index);
+  } else if (jaggy::ext::dtype_is<uint32_t>(starts_obj) && jaggy::ext::dtype_is<uint64_t>(content_obj)) {
+    auto* starts = jaggy::ext::in_ptr<uint32_t>(starts_obj, "merge_interleave_fill", "starts");
+    auto* stops = jaggy::ext::in_ptr<uint32_t>(stops_obj, "merge_interleave_fill", "stops");
+    auto* content = jaggy::ext::in_ptr<uint64_t>(content_obj, "merge_interleave_fill", "content");
+    auto* cursor = jaggy::ext::out_ptr<int64_t>(cursor_obj, "merge_interleave_fill", "cursor");
+    auto* out = jaggy::ext::out_ptr<uint64_t>(out_obj, "merge_interleave_fill", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_merge_interleave_fill_uint32_uint64(starts, stops, content, cursor, out, n, content_len, total, &err_index);
+  } else if (jaggy::ext::dtype_is<int64_t>(starts_obj) && jaggy::ext::dtype_is<uint8_t>(content_obj)) {
+    auto* starts = jaggy::ext::in_ptr<int64_t>(starts_obj, "merge_interleave_fill", "starts");
+    auto* stops = jaggy::ext::in_ptr<int64_t>(stops_obj, "merge_interleave_fill", "stops");
+    auto* content = jaggy::ext::in_ptr<uint8_t>(content_obj, "merge_interleave_fill", "content");
+    auto* cursor = jaggy::ext::out_ptr<int64_t>(cursor_obj, "merge_interleave_fill", "cursor");
+    auto* out = jaggy::ext::out_ptr<uint8_t>(out_obj, "merge_interleave_fill", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_merge_interleave_fill_int64_uint8(starts, stops, content, cursor, out, n, content_len, total, &err_index);
+  } else if (jaggy::ext::dtype_is<int64_t>(starts_obj) && jaggy::ext::dtype_is<uint16_t>(content_obj)) {
+    auto* starts = jaggy::ext::in_ptr<int64_t>(starts_obj, "merge_interleave_fill", "starts");
+    auto* stops = jaggy::ext::in_ptr<int64_t>(stops_obj, "merge_interleave_fill", "stops");
+    auto* content = jaggy::ext::in_ptr<uint16_t>(content_obj, "merge_interleave_fill", "content");
+    auto* cursor = jaggy::ext::out_ptr<int64_t>(cursor_obj, "merge_interleave_fill", "cursor");
+    auto* out = jaggy::ext::out_ptr<uint16_t>(out_obj, "merge_interleave_fill", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_merge_interleave_fill_int64_uint16(starts, stops, content, cursor, out, n, content_len, total, &err_index);
+  } else if (jaggy::ext::dtype_is<int64_t>(starts_obj) && jaggy::ext::dtype_is<uint32_t>(content_obj)) {
+    auto* starts = jaggy::ext::in_ptr<int64_t>(starts_obj, "merge_interleave_fill", "starts");
+    auto* stops = jaggy::ext::in_ptr<int64_t>(stops_obj, "merge_interleave_fill", "stops");
+    auto* content = jaggy::ext::in_ptr<uint32_t>(content_obj, "merge_interleave_fill", "content");
+    auto* cursor = jaggy::ext::out_ptr<int64_t>(cursor_obj, "merge_interleave_fill", "cursor");
+    auto* out = jaggy::ext::out_ptr<uint32_t>(out_obj, "merge_interleave_fill", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_merge_interleave_fill_int64_uint32(starts, stops, content, cursor, out, n, content_len, total, &err_index);
+  } else if (jaggy::ext::dtype_is<int64_t>(starts_obj) && jaggy::ext::dtype_is<uint64_t>(content_obj)) {
+    auto* starts = jaggy::ext::in_ptr<int64_t>(starts_obj, "merge_interleave_fill", "starts");
+    auto* stops = jaggy::ext::in_ptr<int64_t>(stops_obj, "merge_interleave_fill", "stops");
+    auto* content = jaggy::ext::in_ptr<uint64_t>(content_obj, "merge_interleave_fill", "content");
+    auto* cursor = jaggy::ext::out_ptr<int64_t>(cursor_obj, "merge_interleave_fill", "cursor");
+    auto* out = jaggy::ext::out_ptr<uint64_t>(out_obj, "merge_interleave_fill", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_merge_interleave_fill_int64_uint64(starts, stops, content, cursor, out, n, content_len, total, &err_index);
+  } else {
+    jaggy::ext::no_specialization("merge_interleave_fill", {starts_obj, content_obj}, "starts, content");
+  }
+  if (status != 0) return py::make_tuple(status, err_index);
+  return py::none();
+}
+
+py::object k_merge_interleave_index(const py::array& starts_obj, const py::array& stops_obj, const py::array& cursor_obj, const py::array& tags_obj, const py::array& index_obj, int64_t n, int64_t total, int64_t content_len, int64_t tag, int64_t base) {
+  jaggy::ext::check_nonnegative(n, "merge_interleave_index", "n");
+  jaggy::ext::check_nonnegative(total, "merge_interleave_index", "total");
+  jaggy::ext::check_nonnegative(content_len, "merge_interleave_index", "content_len");
+  jaggy::ext::check_nonnegative(tag, "merge_interleave_index", "tag");
+  jaggy::ext::check_nonnegative(base, "merge_interleave_index", "base");
+  jaggy::ext::check_array(starts_obj, "merge_interleave_index", "starts", static_cast<int64_t>(n), false);
+  jaggy::ext::check_array(stops_obj, "merge_interleave_index", "stops", static_cast<int64_t>(n), false);
+  jaggy::ext::check_array(cursor_obj, "merge_interleave_index", "cursor", static_cast<int64_t>(n), true);
+  jaggy::ext::check_array(tags_obj, "merge_interleave_index", "tags", static_cast<int64_t>(total), true);
+  jaggy::ext::check_array(index_obj, "merge_interleave_index", "index", static_cast<int64_t>(total), true);
+  int64_t err_index = -1;
+  int64_t status = 0;
+  if (jaggy::ext::dtype_is<int32_t>(starts_obj)) {
+    auto* starts = jaggy::ext::in_ptr<int32_t>(starts_obj, "merge_interleave_index", "starts");
+    auto* stops = jaggy::ext::in_ptr<int32_t>(stops_obj, "merge_interleave_index", "stops");
+    auto* cursor = jaggy::ext::out_ptr<int64_t>(cursor_obj, "merge_interleave_index", "cursor");
+    auto* tags = jaggy::ext::out_ptr<int8_t>(tags_obj, "merge_interleave_index", "tags");
+    auto* index = jaggy::ext::out_ptr<int64_t>(index_obj, "merge_interleave_index", "index");
+    py::gil_scoped_release nogil;
+    status = jaggy_merge_interleave_index_int32(starts, stops, cursor, tags, index, n, total, content_len, tag, base, &err_index);
+  } else if (jaggy::ext::dtype_is<uint32_t>(starts_obj)) {
+    auto* starts = jaggy::ext::in_ptr<uint32_t>(starts_obj, "merge_interleave_index", "starts");
+    auto* stops = jaggy::ext::in_ptr<uint32_t>(stops_obj, "merge_interleave_index", "stops");
+    auto* cursor = jaggy::ext::out_ptr<int64_t>(cursor_obj, "merge_interleave_index", "cursor");
+    auto* tags = jaggy::ext::out_ptr<int8_t>(tags_obj, "merge_interleave_index", "tags");
+    auto* index = jaggy::ext::out_ptr<int64_t>(index_obj, "merge_interleave_index", "index");
+    py::gil_scoped_release nogil;
+    status = jaggy_merge_interleave_index_uint32(starts, stops, cursor, tags, index, n, total, content_len, tag, base, &err_index);
+  } else if (jaggy::ext::dtype_is<int64_t>(starts_obj)) {
+    auto* starts = jaggy::ext::in_ptr<int64_t>(starts_obj, "merge_interleave_index", "starts");
+    auto* stops = jaggy::ext::in_ptr<int64_t>(stops_obj, "merge_interleave_index", "stops");
+    auto* cursor = jaggy::ext::out_ptr<int64_t>(cursor_obj, "merge_interleave_index", "cursor");
+    auto* tags = jaggy::ext::out_ptr<int8_t>(tags_obj, "merge_interleave_index", "tags");
+    auto* index = jaggy::ext::out_ptr<int64_t>(index_obj, "merge_interleave_index", "index");
+    py::gil_scoped_release nogil;
+    status = jaggy_merge_interleave_index_int64(starts, stops, cursor, tags, index, n, total, content_len, tag, base, &err_index);
+  } else {
+    jaggy::ext::no_specialization("merge_interleave_index", {starts_obj}, "starts");
+  }
+  if (status != 0) return py::make_tuple(status, err_index);
+  return py::none();
+}
+
 py::object k_offsets_to_counts(const py::array& offsets_obj, const py::array& counts_obj, int64_t n) {
   jaggy::ext::check_nonnegative(n, "offsets_to_counts", "n");
   jaggy::ext::check_array(offsets_obj, "offsets_to_counts", "offsets", static_cast<int64_t>(n + 1), false);
@@ -1659,6 +1849,9 @@ void register_kernels(py::module_& m) {
   m.def("list_carry", &k_list_carry, py::arg("starts"), py::arg("offsets"), py::arg("carry"), py::arg("n"), py::arg("total"));
   m.def("list_validity", &k_list_validity, py::arg("starts"), py::arg("stops"), py::arg("n"), py::arg("content_len"));
   m.def("local_index", &k_local_index, py::arg("offsets"), py::arg("out"), py::arg("n"), py::arg("total"));
+  m.def("merge_add_counts", &k_merge_add_counts, py::arg("starts"), py::arg("stops"), py::arg("counts"), py::arg("n"));
+  m.def("merge_interleave_fill", &k_merge_interleave_fill, py::arg("starts"), py::arg("stops"), py::arg("content"), py::arg("cursor"), py::arg("out"), py::arg("n"), py::arg("content_len"), py::arg("total"));
+  m.def("merge_interleave_index", &k_merge_interleave_index, py::arg("starts"), py::arg("stops"), py::arg("cursor"), py::arg("tags"), py::arg("index"), py::arg("n"), py::arg("total"), py::arg("content_len"), py::arg("tag"), py::arg("base"));
   m.def("offsets_to_counts", &k_offsets_to_counts, py::arg("offsets"), py::arg("counts"), py::arg("n"));
   m.def("offsets_validity", &k_offsets_validity, py::arg("offsets"), py::arg("n"), py::arg("content_len"));
   m.def("option_compact", &k_option_compact, py::arg("index"), py::arg("carry"), py::arg("outindex"), py::arg("nvalid"), py::arg("n"));

@@ -69,7 +69,7 @@ def run_both(kernel: dict, binding: dict, inputs: dict):
         if "scalar" in a:
             ref_args.append(inputs[a["name"]])
             ext_args.append(inputs[a["name"]])
-        elif a["dir"] == "in":
+        elif a["dir"] == "in" or (a["dir"] == "inout" and a["name"] in inputs):
             arr = np.asarray(inputs[a["name"]], dtype=dtype_of(a, binding)).reshape(-1)
             ref_args.append([x.item() for x in arr])
             ext_args.append(arr)

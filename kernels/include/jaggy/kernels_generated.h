@@ -215,6 +215,70 @@ int64_t jaggy_local_index(const int64_t* offsets, int64_t* out, int64_t n, int64
 #define JAGGY_DEFINE_local_index(impl) \
   extern "C" int64_t jaggy_local_index(const int64_t* offsets, int64_t* out, int64_t n, int64_t total, int64_t* err_index) { return impl(offsets, out, n, total, err_index); }
 
+// merge_add_counts: Adds the length of every list (stops[i] - starts[i]) to counts[i].
+namespace jaggy::merge_add_counts_err {
+constexpr int64_t start_after_stop = 1;
+}
+extern "C" {
+int64_t jaggy_merge_add_counts_int32(const int32_t* starts, const int32_t* stops, int64_t* counts, int64_t n, int64_t* err_index);
+int64_t jaggy_merge_add_counts_uint32(const uint32_t* starts, const uint32_t* stops, int64_t* counts, int64_t n, int64_t* err_index);
+int64_t jaggy_merge_add_counts_int64(const int64_t* starts, const int64_t* stops, int64_t* counts, int64_t n, int64_t* err_index);
+}
+#define JAGGY_DEFINE_merge_add_counts(impl) \
+  extern "C" int64_t jaggy_merge_add_counts_int32(const int32_t* starts, const int32_t* stops, int64_t* counts, int64_t n, int64_t* err_index) { return impl<int32_t>(starts, stops, counts, n, err_index); } \
+  extern "C" int64_t jaggy_merge_add_counts_uint32(const uint32_t* starts, const uint32_t* stops, int64_t* counts, int64_t n, int64_t* err_index) { return impl<uint32_t>(starts, stops, counts, n, err_index); } \
+  extern "C" int64_t jaggy_merge_add_counts_int64(const int64_t* starts, const int64_t* stops, int64_t* counts, int64_t n, int64_t* err_index) { return impl<int64_t>(starts, stops, counts, n, err_index); }
+
+// merge_interleave_fill: Copies the elements of list i (content[starts[i]:stops[i]]) to out at cursor[i] onwards and advances cursor[i] past them; V is an unsigned type of the element's byte width.
+namespace jaggy::merge_interleave_fill_err {
+constexpr int64_t start_after_stop = 1;
+constexpr int64_t beyond_content = 2;
+constexpr int64_t beyond_output = 3;
+}
+extern "C" {
+int64_t jaggy_merge_interleave_fill_int32_uint8(const int32_t* starts, const int32_t* stops, const uint8_t* content, int64_t* cursor, uint8_t* out, int64_t n, int64_t content_len, int64_t total, int64_t* err_index);
+int64_t jaggy_merge_interleave_fill_int32_uint16(const int32_t* starts, const int32_t* stops, const uint16_t* content, int64_t* cursor, uint16_t* out, int64_t n, int64_t content_len, int64_t total, int64_t* err_index);
+int64_t jaggy_merge_interleave_fill_int32_uint32(const int32_t* starts, const int32_t* stops, const uint32_t* content, int64_t* cursor, uint32_t* out, int64_t n, int64_t content_len, int64_t total, int64_t* err_index);
+int64_t jaggy_merge_interleave_fill_int32_uint64(const int32_t* starts, const int32_t* stops, const uint64_t* content, int64_t* cursor, uint64_t* out, int64_t n, int64_t content_len, int64_t total, int64_t* err_index);
+int64_t jaggy_merge_interleave_fill_uint32_uint8(const uint32_t* starts, const uint32_t* stops, const uint8_t* content, int64_t* cursor, uint8_t* out, int64_t n, int64_t content_len, int64_t total, int64_t* err_index);
+int64_t jaggy_merge_interleave_fill_uint32_uint16(const uint32_t* starts, const uint32_t* stops, const uint16_t* content, int64_t* cursor, uint16_t* out, int64_t n, int64_t content_len, int64_t total, int64_t* err_index);
+int64_t jaggy_merge_interleave_fill_uint32_uint32(const uint32_t* starts, const uint32_t* stops, const uint32_t* content, int64_t* cursor, uint32_t* out, int64_t n, int64_t content_len, int64_t total, int64_t* err_index);
+int64_t jaggy_merge_interleave_fill_uint32_uint64(const uint32_t* starts, const uint32_t* stops, const uint64_t* content, int64_t* cursor, uint64_t* out, int64_t n, int64_t content_len, int64_t total, int64_t* err_index);
+int64_t jaggy_merge_interleave_fill_int64_uint8(const int64_t* starts, const int64_t* stops, const uint8_t* content, int64_t* cursor, uint8_t* out, int64_t n, int64_t content_len, int64_t total, int64_t* err_index);
+int64_t jaggy_merge_interleave_fill_int64_uint16(const int64_t* starts, const int64_t* stops, const uint16_t* content, int64_t* cursor, uint16_t* out, int64_t n, int64_t content_len, int64_t total, int64_t* err_index);
+int64_t jaggy_merge_interleave_fill_int64_uint32(const int64_t* starts, const int64_t* stops, const uint32_t* content, int64_t* cursor, uint32_t* out, int64_t n, int64_t content_len, int64_t total, int64_t* err_index);
+int64_t jaggy_merge_interleave_fill_int64_uint64(const int64_t* starts, const int64_t* stops, const uint64_t* content, int64_t* cursor, uint64_t* out, int64_t n, int64_t content_len, int64_t total, int64_t* err_index);
+}
+#define JAGGY_DEFINE_merge_interleave_fill(impl) \
+  extern "C" int64_t jaggy_merge_interleave_fill_int32_uint8(const int32_t* starts, const int32_t* stops, const uint8_t* content, int64_t* cursor, uint8_t* out, int64_t n, int64_t content_len, int64_t total, int64_t* err_index) { return impl<int32_t, uint8_t>(starts, stops, content, cursor, out, n, content_len, total, err_index); } \
+  extern "C" int64_t jaggy_merge_interleave_fill_int32_uint16(const int32_t* starts, const int32_t* stops, const uint16_t* content, int64_t* cursor, uint16_t* out, int64_t n, int64_t content_len, int64_t total, int64_t* err_index) { return impl<int32_t, uint16_t>(starts, stops, content, cursor, out, n, content_len, total, err_index); } \
+  extern "C" int64_t jaggy_merge_interleave_fill_int32_uint32(const int32_t* starts, const int32_t* stops, const uint32_t* content, int64_t* cursor, uint32_t* out, int64_t n, int64_t content_len, int64_t total, int64_t* err_index) { return impl<int32_t, uint32_t>(starts, stops, content, cursor, out, n, content_len, total, err_index); } \
+  extern "C" int64_t jaggy_merge_interleave_fill_int32_uint64(const int32_t* starts, const int32_t* stops, const uint64_t* content, int64_t* cursor, uint64_t* out, int64_t n, int64_t content_len, int64_t total, int64_t* err_index) { return impl<int32_t, uint64_t>(starts, stops, content, cursor, out, n, content_len, total, err_index); } \
+  extern "C" int64_t jaggy_merge_interleave_fill_uint32_uint8(const uint32_t* starts, const uint32_t* stops, const uint8_t* content, int64_t* cursor, uint8_t* out, int64_t n, int64_t content_len, int64_t total, int64_t* err_index) { return impl<uint32_t, uint8_t>(starts, stops, content, cursor, out, n, content_len, total, err_index); } \
+  extern "C" int64_t jaggy_merge_interleave_fill_uint32_uint16(const uint32_t* starts, const uint32_t* stops, const uint16_t* content, int64_t* cursor, uint16_t* out, int64_t n, int64_t content_len, int64_t total, int64_t* err_index) { return impl<uint32_t, uint16_t>(starts, stops, content, cursor, out, n, content_len, total, err_index); } \
+  extern "C" int64_t jaggy_merge_interleave_fill_uint32_uint32(const uint32_t* starts, const uint32_t* stops, const uint32_t* content, int64_t* cursor, uint32_t* out, int64_t n, int64_t content_len, int64_t total, int64_t* err_index) { return impl<uint32_t, uint32_t>(starts, stops, content, cursor, out, n, content_len, total, err_index); } \
+  extern "C" int64_t jaggy_merge_interleave_fill_uint32_uint64(const uint32_t* starts, const uint32_t* stops, const uint64_t* content, int64_t* cursor, uint64_t* out, int64_t n, int64_t content_len, int64_t total, int64_t* err_index) { return impl<uint32_t, uint64_t>(starts, stops, content, cursor, out, n, content_len, total, err_index); } \
+  extern "C" int64_t jaggy_merge_interleave_fill_int64_uint8(const int64_t* starts, const int64_t* stops, const uint8_t* content, int64_t* cursor, uint8_t* out, int64_t n, int64_t content_len, int64_t total, int64_t* err_index) { return impl<int64_t, uint8_t>(starts, stops, content, cursor, out, n, content_len, total, err_index); } \
+  extern "C" int64_t jaggy_merge_interleave_fill_int64_uint16(const int64_t* starts, const int64_t* stops, const uint16_t* content, int64_t* cursor, uint16_t* out, int64_t n, int64_t content_len, int64_t total, int64_t* err_index) { return impl<int64_t, uint16_t>(starts, stops, content, cursor, out, n, content_len, total, err_index); } \
+  extern "C" int64_t jaggy_merge_interleave_fill_int64_uint32(const int64_t* starts, const int64_t* stops, const uint32_t* content, int64_t* cursor, uint32_t* out, int64_t n, int64_t content_len, int64_t total, int64_t* err_index) { return impl<int64_t, uint32_t>(starts, stops, content, cursor, out, n, content_len, total, err_index); } \
+  extern "C" int64_t jaggy_merge_interleave_fill_int64_uint64(const int64_t* starts, const int64_t* stops, const uint64_t* content, int64_t* cursor, uint64_t* out, int64_t n, int64_t content_len, int64_t total, int64_t* err_index) { return impl<int64_t, uint64_t>(starts, stops, content, cursor, out, n, content_len, total, err_index); }
+
+// merge_interleave_index: Writes the union tag and content index of the elements of list i at cursor[i] onwards (index = base + starts[i] + k) and advances cursor[i] past them.
+namespace jaggy::merge_interleave_index_err {
+constexpr int64_t start_after_stop = 1;
+constexpr int64_t beyond_content = 2;
+constexpr int64_t beyond_output = 3;
+}
+extern "C" {
+int64_t jaggy_merge_interleave_index_int32(const int32_t* starts, const int32_t* stops, int64_t* cursor, int8_t* tags, int64_t* index, int64_t n, int64_t total, int64_t content_len, int64_t tag, int64_t base, int64_t* err_index);
+int64_t jaggy_merge_interleave_index_uint32(const uint32_t* starts, const uint32_t* stops, int64_t* cursor, int8_t* tags, int64_t* index, int64_t n, int64_t total, int64_t content_len, int64_t tag, int64_t base, int64_t* err_index);
+int64_t jaggy_merge_interleave_index_int64(const int64_t* starts, const int64_t* stops, int64_t* cursor, int8_t* tags, int64_t* index, int64_t n, int64_t total, int64_t content_len, int64_t tag, int64_t base, int64_t* err_index);
+}
+#define JAGGY_DEFINE_merge_interleave_index(impl) \
+  extern "C" int64_t jaggy_merge_interleave_index_int32(const int32_t* starts, const int32_t* stops, int64_t* cursor, int8_t* tags, int64_t* index, int64_t n, int64_t total, int64_t content_len, int64_t tag, int64_t base, int64_t* err_index) { return impl<int32_t>(starts, stops, cursor, tags, index, n, total, content_len, tag, base, err_index); } \
+  extern "C" int64_t jaggy_merge_interleave_index_uint32(const uint32_t* starts, const uint32_t* stops, int64_t* cursor, int8_t* tags, int64_t* index, int64_t n, int64_t total, int64_t content_len, int64_t tag, int64_t base, int64_t* err_index) { return impl<uint32_t>(starts, stops, cursor, tags, index, n, total, content_len, tag, base, err_index); } \
+  extern "C" int64_t jaggy_merge_interleave_index_int64(const int64_t* starts, const int64_t* stops, int64_t* cursor, int8_t* tags, int64_t* index, int64_t n, int64_t total, int64_t content_len, int64_t tag, int64_t base, int64_t* err_index) { return impl<int64_t>(starts, stops, cursor, tags, index, n, total, content_len, tag, base, err_index); }
+
 // offsets_to_counts: Length of every list, counts[i] = offsets[i + 1] - offsets[i]; offsets must not decrease.
 namespace jaggy::offsets_to_counts_err {
 constexpr int64_t decreasing = 1;

@@ -105,6 +105,24 @@ def local_index(offsets, out, n, total):  # noqa: ANN001, ANN201
     if r is not None:
         raise_kernel_error('local_index', r[0], r[1])
 
+def merge_add_counts(starts, stops, counts, n):  # noqa: ANN001, ANN201
+    """Adds the length of every list (stops[i] - starts[i]) to counts[i]."""
+    r = _ext.merge_add_counts(starts, stops, counts, n)
+    if r is not None:
+        raise_kernel_error('merge_add_counts', r[0], r[1])
+
+def merge_interleave_fill(starts, stops, content, cursor, out, n, content_len, total):  # noqa: ANN001, ANN201
+    """Copies the elements of list i (content[starts[i]:stops[i]]) to out at cursor[i] onwards and advances cursor[i] past them; V is an unsigned type of the element's byte width."""
+    r = _ext.merge_interleave_fill(starts, stops, content, cursor, out, n, content_len, total)
+    if r is not None:
+        raise_kernel_error('merge_interleave_fill', r[0], r[1])
+
+def merge_interleave_index(starts, stops, cursor, tags, index, n, total, content_len, tag, base):  # noqa: ANN001, ANN201
+    """Writes the union tag and content index of the elements of list i at cursor[i] onwards (index = base + starts[i] + k) and advances cursor[i] past them."""
+    r = _ext.merge_interleave_index(starts, stops, cursor, tags, index, n, total, content_len, tag, base)
+    if r is not None:
+        raise_kernel_error('merge_interleave_index', r[0], r[1])
+
 def offsets_to_counts(offsets, counts, n):  # noqa: ANN001, ANN201
     """Length of every list, counts[i] = offsets[i + 1] - offsets[i]; offsets must not decrease."""
     r = _ext.offsets_to_counts(offsets, counts, n)
