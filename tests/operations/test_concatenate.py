@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jaggy.testing.strategies import array_pairs, mixed_data, nested_data, numeric_lists
 
-from tests.operations._compare import assert_same
+from _compare import assert_same
 
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
 

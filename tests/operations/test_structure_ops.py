@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jaggy.testing.strategies import array_pairs, mixed_data, nested_data, scalars
 
-from tests.operations._compare import assert_same, same_values
+from _compare import assert_same, same_values
 
 SETTINGS = settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
 
