@@ -7,7 +7,8 @@ code written for Awkward.
 
 from __future__ import annotations
 
-from jaggy import contents, errors, forms, index, layout, record, types
+from jaggy import behaviors, contents, errors, forms, index, layout, record, types
+from jaggy._threads import _init_from_environment, get_num_threads, set_num_threads
 from jaggy.builder import ArrayBuilder
 from jaggy.highlevel import Array, Record
 from jaggy.io.buffers import from_buffers, to_buffers
@@ -16,10 +17,13 @@ from jaggy.operations import __all__ as _operations
 
 __version__ = "0.1.0"
 
+_init_from_environment()
+
 #: Global behaviors (record and array classes by name, ufunc overloads); Awkward's ak.behavior.
 behavior: dict = {}
 
 __all__ = [
-    "Array", "ArrayBuilder", "Record", "behavior", "contents", "errors", "forms", "from_buffers",
-    "index", "layout", "record", "to_buffers", "types", *_operations,
+    "Array", "ArrayBuilder", "Record", "behavior", "behaviors", "contents", "errors", "forms", "from_buffers",
+    "get_num_threads", "index", "layout", "record", "set_num_threads", "to_buffers", "types",
+    *_operations,
 ]

@@ -21,7 +21,7 @@ namespace jaggy {
 
 constexpr int64_t kOk = 0;
 // Loops shorter than this run on one thread: below it, thread start-up costs more than it saves.
-constexpr int64_t kParallelThreshold = int64_t(1) << 16;
+constexpr int64_t kParallelThreshold = int64_t(1) << 18;
 
 #if !defined(__CUDACC__) && !defined(__CUDACC_RTC__)
 // Runs body(i) for i in [0, n); body returns a status (0 = ok). Returns the status of the
