@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Builds jaggy._ext with AddressSanitizer + UndefinedBehaviorSanitizer into build/asan and runs
-# the given command (default: the kernel, to_list, builder and fuzz tiers) against that build:
+# the given command (default: the kernel, to_list, builder, layout and slicing tests and a bounded
+# fuzz run) against that build:
 #   tools/sanitize.sh                       # the default tiers
 #   tools/sanitize.sh python -m jaggy.testing.fuzz --n 2000
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ ! -f build/asan/CMakeCache.txt ]; then
-  cmake -S . -B build/asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DJAGGY_SANITIZE=ON \
+  generator=(); command -v ninja >/dev/null && generator=(-G Ninja)
+  cmake -S . -B build/asan "${generator[@]}" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DJAGGY_SANITIZE=ON \
     -Dpybind11_DIR="$(python -m pybind11 --cmakedir)" >/dev/null
 fi
 cmake --build build/asan -j 2
@@ -19,7 +21,9 @@ export LD_PRELOAD="$(g++ -print-file-name=libasan.so):$(g++ -print-file-name=lib
 export ASAN_OPTIONS="detect_leaks=0:abort_on_error=1:allocator_may_return_null=1"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 if [ $# -eq 0 ]; then
-  set -- python -m pytest -q -p no:cacheprovider tests/kernels tests/test_tolist.py tests/test_builder.py \
-    tests/layout
+  python -m pytest -q -p no:cacheprovider tests/kernels tests/test_tolist.py tests/test_builder.py \
+    tests/layout tests/test_slicing.py
+  python -m jaggy.testing.fuzz --n 500
+else
+  "$@"
 fi
-"$@"
