@@ -23,6 +23,8 @@ def lists_of(node: Any, fname: str, axis: int, top: int) -> tuple[Any, Any]:
 
     node = as_list_like(node)
     xp = node.backend.xp
+    if node.is_unknown:
+        return xp.zeros(node.length + 1, xp.int64), node
     if node.is_list:
         if is_string(node):
             msg = (f"jaggy.{fname}: an array of strings cannot be flattened at axis={axis} "
@@ -32,7 +34,9 @@ def lists_of(node: Any, fname: str, axis: int, top: int) -> tuple[Any, Any]:
     if node.is_indexed or node.is_option:
         index = option_index(node) if node.is_option else node.index.data.astype(xp.int64, copy=False)
         inner = as_list_like(node.content)
-        if not inner.is_list:
+        if inner.is_unknown:  # only missing values: nothing to flatten
+            return xp.zeros(node.length + 1, xp.int64), inner._getitem_range(0, 0)
+        if not inner.is_list or is_string(inner):
             return lists_of(inner, fname, axis, top)  # raises the right error
         missing = index < 0
         safe = xp.where(missing, 0, index) if node.is_option else index
@@ -62,6 +66,8 @@ def flatten_axis(layout: Any, axis: int, fname: str, depth: int = 1, top: int | 
 
     top = depth_range(layout)[1] if top is None else top
     node = as_list_like(layout)
+    if node.is_unknown:  # like Awkward: an unknown-type leaf accepts any axis
+        return node
     pos = posaxis(node, axis, depth)
     if pos is not None and pos == depth:
         _, content = lists_of(node, fname, axis, top)
@@ -71,9 +77,19 @@ def flatten_axis(layout: Any, axis: int, fname: str, depth: int = 1, top: int | 
             outer, content = packed_list(node)
             inner, flat = lists_of(content, fname, axis, top)
             return ListOffsetArray(index64(inner[outer], node.backend), flat)
-        return node.copy(content=flatten_axis(node.content, axis, fname, depth + 1, top))
+        if node.is_regular:  # like Awkward, the levels above the flattened one become var
+            node = node.to_ListOffsetArray64()
+        content = flatten_axis(node.content, axis, fname, depth + 1, top)
+        if content.is_unknown and content.length != node.content.length:
+            xp = node.backend.xp  # the missing values below vanished: every list is now empty
+            zeros = xp.zeros(node.length + 1, xp.int64)
+            return ListOffsetArray(index64(zeros, node.backend), content, parameters=node.parameters)
+        return node.copy(content=content)
     if node.is_option or node.is_indexed:
-        return rewrap(node, flatten_axis(node.content, axis, fname, depth, top))
+        content = flatten_axis(node.content, axis, fname, depth, top)
+        if content.is_unknown:
+            return content._getitem_range(0, 0)
+        return rewrap(node, content)
     if node.is_record:
         msg = (f"jaggy.{fname}: flattening the lists inside records at axis={axis} is not "
                "implemented")
@@ -115,7 +131,7 @@ def concatenate_leaves(parts: list[Any], fname: str, backend: Any) -> Any:
     from jaggy.layout.indexedarray import IndexedOptionArray
     from jaggy.layout.numpyarray import NumpyArray
 
-    parts = [p for p in parts if not p.is_unknown] or parts
+    parts = [p for p in parts if not p.is_unknown] or parts[:1]
     if len(parts) == 1:
         return parts[0]
     if not parts:
