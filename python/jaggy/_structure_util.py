@@ -134,22 +134,27 @@ def rewrap(wrapper: Any, content: Any) -> Any:
 
 
 def recurse(layout: Any, axis: int, fname: str, action: Callable[[Any, int], Any],
-            depth: int = 1, top_depth: int | None = None) -> Any:
+            depth: int = 1, top_depth: int | None = None,
+            entries: Callable[[Any, int], Any] | None = None) -> Any:
     """Rebuilds ``layout`` down to the list nodes at ``axis`` and replaces each by ``action(node,
-    depth)``; options, indexes, records and unions on the way are kept."""
+    depth)``; options, indexes, records and unions on the way are kept. With ``entries``, a
+    record field whose own entries are at ``axis`` (a negative axis meaning different levels in
+    different fields) is replaced by ``entries(field, depth)``."""
     top = depth_range(layout)[1] if top_depth is None else top_depth
     node = as_list_like(layout)
     pos = posaxis(node, axis, depth)
+    if entries is not None and pos is not None and pos == depth - 1:
+        return entries(node, depth)
     if node.is_list and pos == depth:
         return action(node, depth)
     if node.is_list and not is_string(node):
         if pos is not None and pos < depth:
             raise axis_error(fname, axis, top)
-        return node.copy(content=recurse(node.content, axis, fname, action, depth + 1, top))
+        return node.copy(content=recurse(node.content, axis, fname, action, depth + 1, top, entries))
     if node.is_option or node.is_indexed:
-        return rewrap(node, recurse(node.content, axis, fname, action, depth, top))
+        return rewrap(node, recurse(node.content, axis, fname, action, depth, top, entries))
     if node.is_record:
-        contents = [recurse(c, axis, fname, action, depth, top) for c in node.contents]
+        contents = [recurse(c, axis, fname, action, depth, top, entries) for c in node.contents]
         return node.copy(contents=contents, length=node.length)
     if node.is_union:
         msg = f"jaggy.{fname}: axis={axis} inside a union-type array is not implemented"

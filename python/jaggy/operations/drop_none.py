@@ -56,7 +56,14 @@ def _drop_all_inner(node: Any) -> Any:
 def _drop_at(node: Any, axis: int, depth: int) -> Any:
     """Drops the None entries of the option level at ``axis``, or (like Awkward) where there is
     none, of the level just below it (list nodes at ``depth`` hold the entries of axis ``depth``)."""
-    from jaggy._structure_util import as_list_like, axis_error, depth_range, is_string, posaxis, rewrap
+    from jaggy._structure_util import (
+        as_list_like,
+        axis_error,
+        depth_range,
+        is_string,
+        posaxis,
+        rewrap,
+    )
     from jaggy.errors import AxisError
 
     node = as_list_like(node)
