@@ -64,10 +64,10 @@ def run_lengths(array: Any, *, highlevel: bool = True, behavior: Mapping | None 
     Raises ``NotImplementedError`` for records or unions at the innermost level.
     """
     from jaggy._structure_util import as_list_like, depth_range, is_string, packed_list, rewrap
-    from jaggy.operations.drop_none import _drop_list
     from jaggy.index import Index64
     from jaggy.layout.listoffsetarray import ListOffsetArray
     from jaggy.layout.numpyarray import NumpyArray
+    from jaggy.operations.drop_none import _drop_list
     from jaggy.operations.to_layout import to_layout
 
     layout = to_layout(array, allow_record=False)

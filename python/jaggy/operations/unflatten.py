@@ -132,7 +132,6 @@ def unflatten(array: Any, counts: Any, axis: int = 0, *, highlevel: bool = True,
 
     def action(node: Any, depth: int) -> Any:
         outer, content = packed_list(node)
-        total = content.length
         cum = xp.empty(len(counts_data) + 1, xp.int64)
         _split_offsets(counts_data, cum, backend)
         begin = used[0]
