@@ -60,24 +60,15 @@ def _value_layout(value: Any, backend: Any) -> Any:
         return to_layout([value], allow_record=False)
     from jaggy.highlevel import Array
 
+    if isinstance(value, xp.ndarray) and value.ndim == 0:
+        return _value_layout(value[()], backend)
     if isinstance(value, (Array, list, tuple, xp.ndarray)):
-        inner = to_layout(value, allow_record=False)
-        if inner.is_list and not inner.is_regular:
-            inner = inner.to_RegularArray() if inner.length else inner
+        # like Awkward, an array value is one value (every None becomes the whole array); it is
+        # not broadcast against ``array``
         from jaggy.layout.regulararray import RegularArray
 
-        if inner.is_list and inner.parameter("__array__") is None:
-            pass
-        else:
-            inner = inner.to_RegularArray() if inner.is_numpy else inner
-        if inner.is_numpy and inner.data.ndim == 1:
-            inner = RegularArray(inner, inner.length, 1)
-        elif inner.is_unknown:
-            inner = RegularArray(inner, 0, 1)
-        else:
-            msg = "jaggy.fill_none: an array 'value' that needs broadcasting is not implemented"
-            raise NotImplementedError(msg)
-        return inner
+        inner = to_layout(value, allow_record=False)
+        return RegularArray(inner, inner.length, 1)
     msg = f"jaggy.fill_none: cannot fill with a value of type {type(value).__name__}"
     raise NotImplementedError(msg)
 
@@ -118,16 +109,15 @@ def fill_none(array: Any, value: Any, axis: int | None = -1, *, highlevel: bool 
               behavior: Mapping | None = None, attrs: Mapping | None = None) -> Any:
     """Replaces None at ``axis`` (every level if None) by ``value``.
 
-    Parameters: ``array`` (array-like); ``value``: a number, bool, string, or a list/array (one
-    value that is itself a list); ``axis`` (int or None; the default -1 fills the innermost
+    Parameters: ``array`` (array-like); ``value``: a number, bool, string, or a list/array (as
+    in Awkward, one value that is itself a list; it is not broadcast); ``axis`` (int or None; the default -1 fills the innermost
     level).
     Returns: the array without missing values there; numbers are promoted like NumPy, a value of
     another kind makes a union type.
 
     Example: ``jaggy.fill_none([[1, None], [None]], 0)`` is ``[[1, 0], [0]]``.
 
-    Raises ``jaggy.errors.AxisError`` for a bad axis; ``NotImplementedError`` for an array value
-    that would need broadcasting and for records and unions that need filling.
+    Raises ``jaggy.errors.AxisError`` for a bad axis.
     """
     from jaggy._structure_util import check_axis, recurse
     from jaggy.operations.to_layout import to_layout
