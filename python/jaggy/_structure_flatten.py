@@ -111,7 +111,7 @@ def leaves(layout: Any, keep_none: bool, fname: str) -> list[Any]:
         return leaves(content, keep_none, fname)
     if node.is_option:
         inner = as_list_like(node.content)
-        if keep_none and (inner.is_numpy or inner.is_unknown or is_string(inner)):
+        if keep_none and depth_range(inner) == (1, 1):  # as Awkward: kept whole (even records)
             return [node]
         return leaves(node.project(), keep_none, fname)
     if node.is_indexed:
@@ -134,7 +134,7 @@ def _leaf_and_counts(node: Any, keep_none: bool, fname: str) -> tuple[Any, Any]:
         return node, xp.ones(node.length, xp.int64)
     if node.is_option:
         inner = as_list_like(node.content)
-        if keep_none and (inner.is_numpy or inner.is_unknown or is_string(inner)):
+        if keep_none and depth_range(inner) == (1, 1):  # as Awkward: kept whole (even records)
             return node, xp.ones(node.length, xp.int64)
         index = option_index(node)
         leaf, counts = _leaf_and_counts(node.project(), keep_none, fname)
