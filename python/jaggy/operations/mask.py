@@ -59,8 +59,16 @@ def _apply(node: Any, m: Any, valid_when: bool) -> Any:
             raise ValueError(msg)
         return _masked(node, m.data, valid_when)
     node = as_list_like(node)
-    if not m.is_list or not node.is_list:
+    if not m.is_list or not node.is_list or m.is_regular != node.is_regular:
         raise _NeedsBroadcast
+    if m.is_regular:
+        if m.size != node.size or m.length != node.length:
+            raise _NeedsBroadcast  # size-1 dimensions repeat
+        from jaggy.layout.regulararray import RegularArray
+
+        _, content = packed_list(node)
+        _, mcontent = packed_list(m)
+        return RegularArray(_apply(content, mcontent, valid_when), node.size, node.length)
     if m.length != node.length:
         msg = f"jaggy.mask: the mask has length {m.length} but the array has length {node.length}"
         raise ValueError(msg)
