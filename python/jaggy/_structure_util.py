@@ -43,8 +43,41 @@ def axis_error(fname: str, axis: int, depth: int) -> AxisError:
     return AxisError(f"jaggy.{fname}: axis={axis} exceeds the depth of this array ({depth})")
 
 
-def check_axis(layout: Any, axis: Any, fname: str, *, allow_none: bool = False) -> int | None:
-    """Validates ``axis`` against the array's depth; returns it (non-negative where it can)."""
+def string_depth(node: Any) -> int:
+    """Maximum depth counting the characters of strings as one more level (as positive axes do)."""
+    if node.is_list:
+        return 1 + string_depth(node.content)
+    if node.is_option or node.is_indexed:
+        return string_depth(node.content)
+    if (node.is_record or node.is_union) and node.contents:
+        return max(string_depth(c) for c in node.contents)
+    return depth_range(node)[1]
+
+
+def known_depth(node: Any) -> int:
+    """Maximum depth over the paths that end in a leaf of known type (0 if every leaf is unknown)."""
+    if node.is_unknown:
+        return 0
+    if node.is_list and not is_string(node):
+        inner = known_depth(node.content)
+        return inner + 1 if inner else 0
+    if node.is_option or node.is_indexed:
+        return known_depth(node.content)
+    if (node.is_record or node.is_union) and node.contents:
+        return max(known_depth(c) for c in node.contents)
+    return depth_range(node)[1]
+
+
+def check_axis(layout: Any, axis: Any, fname: str, *, allow_none: bool = False,
+               into_strings: bool = False, negative_beyond_ok: bool = False) -> int | None:
+    """Validates ``axis`` against the array's depth the way Awkward does; returns it non-negative
+    where the array's depth is the same on every path, else the negative axis (resolved per node
+    by ``posaxis``).
+
+    Negative axes count strings and unknown-type leaves as one level; positive axes may reach
+    the characters of strings when ``into_strings``. With ``negative_beyond_ok`` a negative axis
+    beyond the depth is returned (as a negative number) instead of raising.
+    """
     import operator
 
     if axis is None:
@@ -59,13 +92,16 @@ def check_axis(layout: Any, axis: Any, fname: str, *, allow_none: bool = False) 
         raise TypeError(msg) from None
     lo, hi = depth_range(layout)
     if axis >= 0:
-        if axis >= hi:
-            raise axis_error(fname, axis, hi)
+        limit = string_depth(layout) if into_strings else hi
+        if axis >= limit:
+            raise axis_error(fname, axis, limit)
         return axis
-    if -axis > hi:
-        raise axis_error(fname, axis, hi)
     if lo == hi:
-        return axis + lo
+        if axis + hi < 0 and not negative_beyond_ok:
+            raise axis_error(fname, axis, hi)
+        return axis + hi
+    if -axis > hi and not negative_beyond_ok:
+        raise axis_error(fname, axis, hi)
     return axis
 
 
@@ -98,22 +134,27 @@ def rewrap(wrapper: Any, content: Any) -> Any:
 
 
 def recurse(layout: Any, axis: int, fname: str, action: Callable[[Any, int], Any],
-            depth: int = 1, top_depth: int | None = None) -> Any:
+            depth: int = 1, top_depth: int | None = None,
+            entries: Callable[[Any, int], Any] | None = None) -> Any:
     """Rebuilds ``layout`` down to the list nodes at ``axis`` and replaces each by ``action(node,
-    depth)``; options, indexes, records and unions on the way are kept."""
+    depth)``; options, indexes, records and unions on the way are kept. With ``entries``, a
+    record field whose own entries are at ``axis`` (a negative axis meaning different levels in
+    different fields) is replaced by ``entries(field, depth)``."""
     top = depth_range(layout)[1] if top_depth is None else top_depth
     node = as_list_like(layout)
     pos = posaxis(node, axis, depth)
+    if entries is not None and pos is not None and pos == depth - 1:
+        return entries(node, depth)
     if node.is_list and pos == depth:
         return action(node, depth)
     if node.is_list and not is_string(node):
         if pos is not None and pos < depth:
             raise axis_error(fname, axis, top)
-        return node.copy(content=recurse(node.content, axis, fname, action, depth + 1, top))
+        return node.copy(content=recurse(node.content, axis, fname, action, depth + 1, top, entries))
     if node.is_option or node.is_indexed:
-        return rewrap(node, recurse(node.content, axis, fname, action, depth, top))
+        return rewrap(node, recurse(node.content, axis, fname, action, depth, top, entries))
     if node.is_record:
-        contents = [recurse(c, axis, fname, action, depth, top) for c in node.contents]
+        contents = [recurse(c, axis, fname, action, depth, top, entries) for c in node.contents]
         return node.copy(contents=contents, length=node.length)
     if node.is_union:
         msg = f"jaggy.{fname}: axis={axis} inside a union-type array is not implemented"

@@ -36,9 +36,11 @@ def _drop_all(node: Any) -> Any:
     if node.is_indexed:
         return rewrap(node, _drop_all(node.content))
     if node.is_list and not is_string(node):
+        if node.is_regular:
+            node = node.to_ListOffsetArray64()
         return _drop_list(node.copy(content=_drop_all_inner(node.content)))
-    if node.is_record:
-        return node.copy(contents=[_drop_all(c) for c in node.contents], length=node.length)
+    if node.is_record:  # a field's own missing entries stay (they line up with the records)
+        return node.copy(contents=[_drop_all_inner(c) for c in node.contents], length=node.length)
     return node
 
 
@@ -49,6 +51,41 @@ def _drop_all_inner(node: Any) -> Any:
     if node.is_option:
         return rewrap(node, _drop_all(node.content))
     return _drop_all(node)
+
+
+def _drop_at(node: Any, axis: int, depth: int) -> Any:
+    """Drops the None entries of the option level at ``axis``, or (like Awkward) where there is
+    none, of the level just below it (list nodes at ``depth`` hold the entries of axis ``depth``)."""
+    from jaggy._structure_util import (
+        as_list_like,
+        axis_error,
+        depth_range,
+        is_string,
+        posaxis,
+        rewrap,
+    )
+    from jaggy.errors import AxisError
+
+    node = as_list_like(node)
+    pos = posaxis(node, axis, depth)
+    if node.is_record and pos is None:
+        msg = (f"jaggy.drop_none: axis={axis} means different levels in the fields of these "
+               "records (part of a record would have to be dropped)")
+        raise AxisError(msg)
+    if node.is_list and not is_string(node):
+        if pos is not None and (pos < 0 or depth > pos + 1):
+            return node
+        if pos is not None and depth >= pos and node.content.is_option:
+            return _drop_list(node)
+        return node.copy(content=_drop_at(node.content, axis, depth + 1))
+    if node.is_option or node.is_indexed:
+        return rewrap(node, _drop_at(node.content, axis, depth))
+    if node.is_record:
+        return node.copy(contents=[_drop_at(c, axis, depth) for c in node.contents],
+                         length=node.length)
+    if pos is not None and pos >= depth:
+        raise axis_error("drop_none", axis, depth_range(node)[1] + depth - 1)
+    return node
 
 
 def drop_none(array: Any, axis: int | None = None, *, highlevel: bool = True,
@@ -62,17 +99,19 @@ def drop_none(array: Any, axis: int | None = None, *, highlevel: bool = True,
 
     Raises ``jaggy.errors.AxisError`` if ``axis`` is deeper than the array.
     """
-    from jaggy._structure_util import check_axis, recurse
+    from jaggy._structure_util import check_axis, depth_range
     from jaggy.operations.to_layout import to_layout
 
     layout = to_layout(array, allow_record=False)
-    pos = check_axis(layout, axis, "drop_none", allow_none=True)
+    pos = check_axis(layout, axis, "drop_none", allow_none=True, negative_beyond_ok=True)
     if axis is None:
         out = _drop_all(layout)
     elif pos == 0:
         out = layout.project() if layout.is_option else layout
+    elif pos < 0 and len(set(depth_range(layout))) == 1:
+        out = layout  # like Awkward: a negative axis beyond the depth changes nothing
     else:
-        out = recurse(layout, pos, "drop_none", lambda node, depth: _drop_list(node))
+        out = _drop_at(layout, pos, 1)
     return finish(out, highlevel, array, behavior=behavior, attrs=attrs)
 
 

@@ -10,13 +10,13 @@ from jaggy.operations._wrap import finish
 
 def _fill_option(node: Any, value: Any) -> Any:
     """The option node ``node`` with its missing entries replaced by ``value`` (a length-1 layout)."""
-    from jaggy.index import Index, Index64
     from jaggy.layout.numpyarray import NumpyArray
-    from jaggy.layout.unionarray import UnionArray
 
     backend = node.backend
     xp = backend.xp
     content = node.content
+    if type(node).__name__ == "UnmaskedArray":
+        return content  # nothing can be missing
     if content.is_numpy and content.data.ndim == 1 and value.is_numpy and value.data.ndim == 1 \
             and not content.parameters and not value.parameters:
         dtype = xp.result_type(content.data.dtype, value.data.dtype)
@@ -32,14 +32,12 @@ def _fill_option(node: Any, value: Any) -> Any:
         backend.kernels.index_fill(content.data.astype(dtype, copy=False), index, fill, out,
                                    len(index), content.length)
         return NumpyArray(out, backend=backend)
-    if content.is_record or content.is_union or value.is_union:
-        msg = "jaggy.fill_none: filling records or unions is not implemented"
-        raise NotImplementedError(msg)
+    from jaggy._merging import union_simplified
+
     index = node.to_IndexedOptionArray64().index.data
     missing = index < 0
-    tags = Index._wrap(missing.astype(xp.int8), backend)
-    union_index = Index64._wrap(xp.where(missing, 0, index), backend)
-    return UnionArray(tags, union_index, [content, value])
+    # content and value merge where they can (numbers, strings, unknown), else a union
+    return union_simplified(missing.astype(xp.int8), xp.where(missing, 0, index), [content, value])
 
 
 def _value_layout(value: Any, backend: Any) -> Any:
@@ -62,24 +60,15 @@ def _value_layout(value: Any, backend: Any) -> Any:
         return to_layout([value], allow_record=False)
     from jaggy.highlevel import Array
 
+    if isinstance(value, xp.ndarray) and value.ndim == 0:
+        return _value_layout(value[()], backend)
     if isinstance(value, (Array, list, tuple, xp.ndarray)):
-        inner = to_layout(value, allow_record=False)
-        if inner.is_list and not inner.is_regular:
-            inner = inner.to_RegularArray() if inner.length else inner
+        # like Awkward, an array value is one value (every None becomes the whole array); it is
+        # not broadcast against ``array``
         from jaggy.layout.regulararray import RegularArray
 
-        if inner.is_list and inner.parameter("__array__") is None:
-            pass
-        else:
-            inner = inner.to_RegularArray() if inner.is_numpy else inner
-        if inner.is_numpy and inner.data.ndim == 1:
-            inner = RegularArray(inner, inner.length, 1)
-        elif inner.is_unknown:
-            inner = RegularArray(inner, 0, 1)
-        else:
-            msg = "jaggy.fill_none: an array 'value' that needs broadcasting is not implemented"
-            raise NotImplementedError(msg)
-        return inner
+        inner = to_layout(value, allow_record=False)
+        return RegularArray(inner, inner.length, 1)
     msg = f"jaggy.fill_none: cannot fill with a value of type {type(value).__name__}"
     raise NotImplementedError(msg)
 
@@ -120,16 +109,15 @@ def fill_none(array: Any, value: Any, axis: int | None = -1, *, highlevel: bool 
               behavior: Mapping | None = None, attrs: Mapping | None = None) -> Any:
     """Replaces None at ``axis`` (every level if None) by ``value``.
 
-    Parameters: ``array`` (array-like); ``value``: a number, bool, string, or a list/array (one
-    value that is itself a list); ``axis`` (int or None; the default -1 fills the innermost
+    Parameters: ``array`` (array-like); ``value``: a number, bool, string, or a list/array (as
+    in Awkward, one value that is itself a list; it is not broadcast); ``axis`` (int or None; the default -1 fills the innermost
     level).
     Returns: the array without missing values there; numbers are promoted like NumPy, a value of
     another kind makes a union type.
 
     Example: ``jaggy.fill_none([[1, None], [None]], 0)`` is ``[[1, 0], [0]]``.
 
-    Raises ``jaggy.errors.AxisError`` for a bad axis; ``NotImplementedError`` for an array value
-    that would need broadcasting and for records and unions that need filling.
+    Raises ``jaggy.errors.AxisError`` for a bad axis.
     """
     from jaggy._structure_util import check_axis, recurse
     from jaggy.operations.to_layout import to_layout
@@ -137,14 +125,15 @@ def fill_none(array: Any, value: Any, axis: int | None = -1, *, highlevel: bool 
     layout = to_layout(array, allow_record=False)
     backend = layout.backend
     value_layout = _value_layout(value, backend)
-    pos = check_axis(layout, axis, "fill_none", allow_none=True)
+    pos = check_axis(layout, axis, "fill_none", allow_none=True, into_strings=True)
     if axis is None:
         out = _fill_all(layout, value_layout)
     elif pos == 0:
         out = _fill_at(layout, value_layout)
     else:
         out = recurse(layout, pos, "fill_none",
-                      lambda node, depth: node.copy(content=_fill_at(node.content, value_layout)))
+                      lambda node, depth: node.copy(content=_fill_at(node.content, value_layout)),
+                      entries=lambda node, depth: _fill_at(node, value_layout))
     return finish(out, highlevel, array, behavior=behavior, attrs=attrs)
 
 

@@ -36,15 +36,34 @@ def flatten(array: Any, axis: int | None = 1, *, highlevel: bool = True,
                       behavior=behavior, attrs=attrs)
     from jaggy._structure_flatten import concatenate_leaves, flatten_axis, leaves
     from jaggy._structure_util import check_axis
+    from jaggy.errors import AxisError
 
-    pos = check_axis(layout, axis, "flatten", allow_none=True)
-    if pos is None and axis is None:
+    try:
+        pos = check_axis(layout, axis, "flatten", allow_none=True)
+    except AxisError:
+        # beyond the depth: like Awkward, the walk decides (unknown-type leaves accept any axis,
+        # records raise ValueError, other leaves AxisError)
+        pos = axis
+    if axis is None:
         out = concatenate_leaves(leaves(layout, False, "flatten"), "flatten", layout.backend)
     elif pos == 0:
-        out = layout.project() if layout.is_option else layout
+        out = _flatten_axis0(layout)
     else:
         out = flatten_axis(layout, pos, "flatten")
     return finish(out, highlevel, array, behavior=behavior, attrs=attrs)
+
+
+def _flatten_axis0(layout: Any) -> Any:
+    """``flatten(axis=0)``: the top level without its missing entries (unknown type becomes
+    float64, as in Awkward)."""
+    from jaggy.layout.numpyarray import NumpyArray
+
+    while layout.is_option or layout.is_indexed:
+        layout = layout.project()
+    if layout.is_unknown:
+        return NumpyArray(layout.backend.xp.empty(0, dtype=layout.backend.xp.float64),
+                          backend=layout.backend)
+    return layout
 
 
 __all__ = ["flatten"]

@@ -12,6 +12,9 @@ def _is_none(node: Any) -> Any:
     from jaggy.layout.numpyarray import NumpyArray
 
     xp = node.backend.xp
+    if node.is_record:  # like Awkward: the test goes into the fields (not behind an index)
+        return node.copy(contents=[_is_none(c) for c in node.contents], length=node.length,
+                         parameters={})
     if node.is_option:
         data = node.mask_as_bool(False)
     elif node.is_union:
@@ -44,7 +47,8 @@ def is_none(array: Any, axis: int = 0, *, highlevel: bool = True,
         out = _is_none(layout)
     else:
         out = recurse(layout, pos, "is_none",
-                      lambda node, depth: _list_over(node, _is_none(node.content)))
+                      lambda node, depth: _list_over(node, _is_none(node.content)),
+                      entries=lambda node, depth: _is_none(node))
     return finish(out, highlevel, array, behavior=behavior, attrs=attrs)
 
 

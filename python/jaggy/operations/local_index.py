@@ -28,7 +28,7 @@ def local_index(array: Any, axis: int = -1, *, highlevel: bool = True,
     from jaggy.operations.to_layout import to_layout
 
     layout = to_layout(array, allow_record=False)
-    pos = check_axis(layout, axis, "local_index")
+    pos = check_axis(layout, axis, "local_index", into_strings=True)
     xp = layout.backend.xp
 
     def action(node: Any, depth: int) -> Any:
@@ -54,7 +54,9 @@ def local_index(array: Any, axis: int = -1, *, highlevel: bool = True,
     if pos == 0:
         out = NumpyArray(xp.arange(layout.length, dtype=xp.int64), backend=layout.backend)
     else:
-        out = recurse(layout, pos, "local_index", action)
+        out = recurse(layout, pos, "local_index", action,
+                      entries=lambda node, depth: NumpyArray(xp.arange(node.length, dtype=xp.int64),
+                                                             backend=node.backend))
     return finish(out, highlevel, array, behavior=behavior, attrs=attrs)
 
 

@@ -8,40 +8,67 @@ from typing import Any
 from jaggy.operations._wrap import finish
 
 
-def _apply(node: Any, m: Any, valid_when: bool) -> Any:
-    from jaggy._structure_util import as_list_like, packed_list
+class _NeedsBroadcast(Exception):
+    """The fast path cannot align this array and mask; the broadcasting engine takes over."""
+
+
+def _masked(node: Any, bools: Any, valid_when: bool) -> Any:
+    """``node`` with the entries where ``bools`` is not ``valid_when`` missing."""
     from jaggy.index import Index
     from jaggy.layout.maskedarrays import ByteMaskedArray
     from jaggy.layout.options import simplified_indexed
 
     xp = node.backend.xp
+    if bools.dtype != xp.bool_:
+        msg = f"jaggy.mask: the mask must be boolean, not {bools.dtype}"
+        raise ValueError(msg)
+    if node.is_option or node.is_indexed or node.is_union:
+        keep = bools if valid_when else ~bools
+        index = xp.where(keep, xp.arange(node.length, dtype=xp.int64), -1)
+        return simplified_indexed(index, node, True)
+    return ByteMaskedArray(Index._wrap(bools.view(xp.int8), node.backend), node, valid_when)
+
+
+def _broadcast_mask(node: Any, m: Any, valid_when: bool) -> Any:
+    """The general case: ``node`` and ``m`` broadcast against each other (lists of the mask
+    repeat a shallower array's entries, a shallower mask masks whole lists, None propagates)."""
+    from jaggy._broadcasting import broadcast_and_apply
+
+    def action(inputs: list, depth: int, options: Any) -> tuple | None:
+        layout, bools = inputs
+        if bools.is_numpy and bools.data.ndim == 1:
+            return (_masked(layout, bools.data, valid_when),)
+        return None
+
+    return broadcast_and_apply([node, m], action, function_name="jaggy.mask",
+                               right_broadcast=False)[0]
+
+
+def _apply(node: Any, m: Any, valid_when: bool) -> Any:
+    from jaggy._structure_util import as_list_like, packed_list
+
+    xp = node.backend.xp
     m = as_list_like(m)
-    if m.is_option:
-        msg = "jaggy.mask: a mask with missing values is not implemented"
-        raise NotImplementedError(msg)
     if m.is_numpy:
         if m.data.dtype != xp.bool_:
             msg = f"jaggy.mask: the mask must be boolean, not {m.data.dtype}"
-            raise TypeError(msg)
+            raise ValueError(msg)
         if m.length != node.length:
             msg = (f"jaggy.mask: the mask has length {m.length} but the array has length "
                    f"{node.length} at this level")
             raise ValueError(msg)
-        if node.is_option or node.is_indexed or node.is_union:
-            keep = m.data if valid_when else ~m.data
-            index = xp.where(keep, xp.arange(node.length, dtype=xp.int64), -1)
-            return simplified_indexed(index, node, True)
-        return ByteMaskedArray(Index._wrap(m.data.view(xp.int8), node.backend), node, valid_when)
-    if not m.is_list:
-        msg = "jaggy.mask: the mask must be a boolean array of the same structure as the array"
-        raise TypeError(msg)
+        return _masked(node, m.data, valid_when)
     node = as_list_like(node)
-    if node.is_option or node.is_indexed:
-        msg = "jaggy.mask: a jagged mask over missing lists needs broadcasting (not implemented)"
-        raise NotImplementedError(msg)
-    if not node.is_list:
-        msg = "jaggy.mask: the mask is deeper than the array"
-        raise ValueError(msg)
+    if not m.is_list or not node.is_list or m.is_regular != node.is_regular:
+        raise _NeedsBroadcast
+    if m.is_regular:
+        if m.size != node.size or m.length != node.length:
+            raise _NeedsBroadcast  # size-1 dimensions repeat
+        from jaggy.layout.regulararray import RegularArray
+
+        _, content = packed_list(node)
+        _, mcontent = packed_list(m)
+        return RegularArray(_apply(content, mcontent, valid_when), node.size, node.length)
     if m.length != node.length:
         msg = f"jaggy.mask: the mask has length {m.length} but the array has length {node.length}"
         raise ValueError(msg)
@@ -61,21 +88,24 @@ def mask(array: Any, mask: Any, *, valid_when: bool = True, highlevel: bool = Tr
          behavior: Mapping | None = None, attrs: Mapping | None = None) -> Any:
     """Entries of ``array`` become None where ``mask`` is not ``valid_when``.
 
-    Parameters: ``array`` (array-like); ``mask``: booleans, either one per top-level entry or a
-    jagged array with the same list structure as ``array`` (one boolean per element at its
-    depth); ``valid_when`` (bool).
-    Returns: an option-type array (a ByteMaskedArray over the data, no copy of it).
+    Parameters: ``array`` (array-like); ``mask``: booleans broadcast against ``array`` (one per
+    top-level entry, a jagged array with the same list structure, a shallower or deeper
+    structure, None for missing); ``valid_when`` (bool).
+    Returns: an option-type array (a ByteMaskedArray over the data where no broadcasting is
+    needed, no copy of it).
 
     Example: ``jaggy.mask([1, 2, 3], [True, False, True])`` is ``[1, None, 3]``.
 
-    Raises ``ValueError`` when the lengths differ (naming the list), ``TypeError`` for a
-    non-boolean mask, ``NotImplementedError`` where a full broadcast would be needed.
+    Raises ``ValueError`` when the lengths differ (naming the list) or the mask is not boolean.
     """
     from jaggy.operations.to_layout import to_layout
 
     layout = to_layout(array, allow_record=False)
     m = to_layout(mask, allow_record=False)
-    out = _apply(layout, m, bool(valid_when))
+    try:
+        out = _apply(layout, m, bool(valid_when))
+    except _NeedsBroadcast:
+        out = _broadcast_mask(layout, m, bool(valid_when))
     return finish(out, highlevel, array, behavior=behavior, attrs=attrs)
 
 

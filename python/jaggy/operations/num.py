@@ -36,7 +36,7 @@ def num(array: Any, axis: int = 1, *, highlevel: bool = True, behavior: Mapping 
         return finish(out, highlevel, array, behavior=behavior, attrs=attrs)
     from jaggy._structure_util import check_axis, list_counts, recurse
 
-    pos = check_axis(layout, axis, "num")
+    pos = check_axis(layout, axis, "num", into_strings=True)
     if pos == 0:
         return layout.length
 

@@ -19,14 +19,16 @@ def _pad_list(node: Any, target: int, clip: bool) -> Any:
     backend = node.backend
     xp = backend.xp
     n = node.length
-    if node.is_regular and not clip and node.size >= target:
-        return node
+    if node.is_regular and not clip and node.size > target:
+        return node  # like Awkward: a regular dimension longer than the target stays
     if clip:
         outoffsets = xp.arange(n + 1, dtype=xp.int64) * target
     else:
         counts = list_counts(node)
         outoffsets = xp.empty(n + 1, xp.int64)
         outoffsets[0] = 0
+        if type(node).__name__ == "ListArray" and (n == 0 or int(counts.min()) > target):
+            return node  # like Awkward: a ListArray whose lists are all longer stays as it is
         xp.cumsum(xp.maximum(counts, target), out=outoffsets[1:])
     total = int(outoffsets[-1])
     index = xp.empty(total, xp.int64)
@@ -68,15 +70,22 @@ def pad_none(array: Any, target: int, axis: int = 1, *, clip: bool = False,
         raise ValueError(msg)
     layout = to_layout(array, allow_record=False)
     pos = check_axis(layout, axis, "pad_none")
-    if pos == 0:
-        xp = layout.backend.xp
-        n = layout.length
+
+    def pad_entries(node: Any, depth: int) -> Any:
+        xp = node.backend.xp
+        n = node.length
+        if not clip and target < n and node.is_numpy:
+            return node  # like Awkward: numbers longer than the target stay as they are
         width = target if clip else max(target, n)
         index = xp.arange(width, dtype=xp.int64)
         index[n:] = -1
-        out = simplified_indexed(index, layout, True)
+        return simplified_indexed(index, node, True)
+
+    if pos == 0:
+        out = pad_entries(layout, 1)
     else:
-        out = recurse(layout, pos, "pad_none", lambda node, depth: _pad_list(node, target, clip))
+        out = recurse(layout, pos, "pad_none", lambda node, depth: _pad_list(node, target, clip),
+                      entries=pad_entries)
     return finish(out, highlevel, array, behavior=behavior, attrs=attrs)
 
 

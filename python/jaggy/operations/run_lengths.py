@@ -59,12 +59,15 @@ def run_lengths(array: Any, *, highlevel: bool = True, behavior: Mapping | None 
 
     Example: ``jaggy.run_lengths([[1, 1, 2], [3, 3]])`` is ``[[2, 1], [2]]``.
 
-    Raises ``NotImplementedError`` for missing values and records or unions at the innermost level.
+    Missing values at the innermost levels are skipped (as in Awkward).
+
+    Raises ``NotImplementedError`` for records or unions at the innermost level.
     """
-    from jaggy._structure_util import as_list_like, is_string, packed_list, rewrap
+    from jaggy._structure_util import as_list_like, depth_range, is_string, packed_list, rewrap
     from jaggy.index import Index64
     from jaggy.layout.listoffsetarray import ListOffsetArray
     from jaggy.layout.numpyarray import NumpyArray
+    from jaggy.operations.drop_none import _drop_list
     from jaggy.operations.to_layout import to_layout
 
     layout = to_layout(array, allow_record=False)
@@ -79,23 +82,25 @@ def run_lengths(array: Any, *, highlevel: bool = True, behavior: Mapping | None 
             return xp.zeros(0, xp.float64)
         if is_string(node):
             return _string_keys(node, xp)
-        msg = "jaggy.run_lengths: missing values, records or unions at the innermost level are not implemented"
+        msg = "jaggy.run_lengths: records or unions at the innermost level are not implemented"
         raise NotImplementedError(msg)
 
     def rec(node: Any) -> Any:
         node = as_list_like(node)
+        if node.is_option or node.is_indexed:
+            if depth_range(node.content)[1] <= 2:  # like Awkward: None in the runs is skipped
+                return rec(node.project())
+            return rewrap(node, rec(node.content))
         if node.is_list and not is_string(node):
+            if node.content.is_option or node.content.is_indexed:
+                if depth_range(node.content.content)[1] <= 2:
+                    node = _drop_list(node.copy(content=node.content.to_IndexedOptionArray64()))
             inner = as_list_like(node.content)
             if (inner.is_list and not is_string(inner)) or inner.is_option or inner.is_indexed:
-                if inner.is_option or inner.is_indexed:
-                    msg = "jaggy.run_lengths: missing values are not implemented"
-                    raise NotImplementedError(msg)
                 return node.copy(content=rec(node.content))
             offsets, content = packed_list(node)
             lengths, run_offsets = _run_lengths_flat(leaf_values(content), offsets, backend)
             return ListOffsetArray(Index64._wrap(run_offsets, backend), NumpyArray(lengths, backend=backend))
-        if node.is_option or node.is_indexed:
-            return rewrap(node, rec(node.content))
         values = leaf_values(node)
         lengths, _ = _run_lengths_flat(values, xp.zeros(1, xp.int64), backend)
         return NumpyArray(lengths, backend=backend)

@@ -19,6 +19,8 @@ def _singletons(node: Any) -> Any:
         offsets = xp.zeros(len(valid) + 1, xp.int64)
         xp.cumsum(valid, out=offsets[1:])
         return ListOffsetArray(Index64._wrap(offsets, backend), node.project())
+    if node.is_record:  # like Awkward: the fields are wrapped, one by one
+        return node.copy(contents=[_singletons(c) for c in node.contents], length=node.length)
     offsets = xp.arange(node.length + 1, dtype=xp.int64)
     content = node.project() if node.is_indexed else node
     return ListOffsetArray(Index64._wrap(offsets, backend), content)
@@ -45,7 +47,8 @@ def singletons(array: Any, axis: int = 0, *, highlevel: bool = True,
         out = _singletons(layout)
     else:
         out = recurse(layout, pos, "singletons",
-                      lambda node, depth: node.copy(content=_singletons(node.content)))
+                      lambda node, depth: node.copy(content=_singletons(node.content)),
+                      entries=lambda node, depth: _singletons(node))
     return finish(out, highlevel, array, behavior=behavior, attrs=attrs)
 
 

@@ -27,8 +27,9 @@ def _counts_array(counts: Any, backend: Any) -> tuple[Any, Any]:
         inner = flat.content
         values = inner.data[xp.where(mask, 0, index)] if inner.length else xp.zeros(len(index), xp.int64)
         data = xp.where(mask, 0, values)
-    elif flat.is_unknown:
-        data = xp.zeros(0, xp.int64)
+    elif flat.is_unknown:  # like Awkward: counts of unknown type (e.g. []) are not integers
+        msg = "jaggy.unflatten: 'counts' must be integers (an empty list has no type; pass an int64 array)"
+        raise ValueError(msg)
     else:
         data = flat.data
     if data.dtype.kind == "f":
@@ -72,8 +73,9 @@ def unflatten(array: Any, counts: Any, axis: int = 0, *, highlevel: bool = True,
               behavior: Mapping | None = None, attrs: Mapping | None = None) -> Any:
     """Splits the entries at ``axis`` into lists of lengths ``counts`` (the inverse of flatten).
 
-    Parameters: ``array`` (array-like); ``counts``: an int (regular lists of that size, the
-    length must be a multiple of it) or an array of non-negative ints (None makes a missing
+    Parameters: ``array`` (array-like); ``counts``: an int (regular lists of that size; at
+    axis 0, as in Awkward, a partial last list is dropped and 0 gives an empty array; deeper, each
+    list's length must be a multiple of it) or an array of non-negative ints (None makes a missing
     list), flat or jagged: at ``axis > 0`` the counts are consumed in order across the lists at
     that axis and each list must be cut exactly; ``axis`` (int).
     Returns: the array with one more dimension.
@@ -107,7 +109,13 @@ def unflatten(array: Any, counts: Any, axis: int = 0, *, highlevel: bool = True,
             return RegularArray(node, size, 0)
 
         if pos == 0:
-            out = regular(layout, "at axis=0")
+            if size > layout.length:
+                msg = (f"jaggy.unflatten: structure imposed by 'counts' does not fit in the array "
+                       f"at axis=0 (a list of {size} is longer than the array's {layout.length})")
+                raise ValueError(msg)
+            # like Awkward: the length is the number of whole lists (a partial last one is dropped)
+            n = layout.length // size if size else 0
+            out = RegularArray(layout._getitem_range(0, n * size), size, n)
         else:
             out = recurse(layout, pos, "unflatten",
                           lambda node, depth: _regular_inner(node, regular, pos))
@@ -124,28 +132,24 @@ def unflatten(array: Any, counts: Any, axis: int = 0, *, highlevel: bool = True,
 
     def action(node: Any, depth: int) -> Any:
         outer, content = packed_list(node)
-        total = content.length
         cum = xp.empty(len(counts_data) + 1, xp.int64)
         _split_offsets(counts_data, cum, backend)
         begin = used[0]
-        # the counts that cover this node's content
-        stop = int(xp.searchsorted(cum, cum[begin] + total, side="left"))
-        if stop >= len(cum) or int(cum[stop]) != int(cum[begin]) + total:
-            msg = (f"jaggy.unflatten: structure imposed by 'counts' does not fit in the array at "
-                   f"axis={axis} (counts do not add up to the {total} elements there)")
-            raise ValueError(msg)
-        # the tail of zero counts belongs to this node too when nothing follows
-        local = cum[begin:stop + 1] - cum[begin]
-        inner = ListOffsetArray(Index64._wrap(xp.ascontiguousarray(local), backend), content)
-        where = xp.searchsorted(local, outer, side="left")
-        hit = local[xp.minimum(where, len(local) - 1)] == outer if len(local) else outer == 0
-        if len(outer) and not bool(xp.all(hit)):
-            bad = int(xp.argmin(hit))
+        local = xp.ascontiguousarray(cum[begin:] - cum[begin])
+        # like Awkward: zero counts at a boundary belong to the list before it; the first list
+        # starts at this node's first count
+        where = xp.searchsorted(local, outer, side="right").astype(xp.int64) - 1
+        where[0] = 0
+        fits = local[xp.clip(where, 0, len(local) - 1)] == outer
+        if not bool(xp.all(fits)):
+            bad = int(xp.argmin(fits))
             msg = (f"jaggy.unflatten: structure imposed by 'counts' does not fit in the array at "
                    f"axis={axis}: a new list would cross the end of list {max(bad - 1, 0)}")
             raise ValueError(msg)
+        stop = begin + int(where[-1])
+        inner = ListOffsetArray(Index64._wrap(local[:int(where[-1]) + 1], backend), content)
         used[0] = stop
-        return ListOffsetArray(Index64._wrap(where.astype(xp.int64), backend), inner)
+        return ListOffsetArray(Index64._wrap(where, backend), inner)
 
     out = recurse(layout, pos, "unflatten", action)
     if used[0] != len(counts_data):
