@@ -93,12 +93,9 @@ def broadcast_and_apply(inputs: Sequence[Any], action: Callable, *, function_nam
 
 
 def _normalize(x: Any) -> Any:
-    if not isinstance(x, Content):
-        return x
-    if x.is_numpy:
-        return x.to_RegularArray() if len(x.data.shape) > 1 else x
-    if x.is_unknown:
-        return x.to_NumpyArray("float64")
+    """Multidimensional NumPy arrays as RegularArrays (before the action sees them)."""
+    if isinstance(x, NumpyArray) and len(x.data.shape) > 1:
+        return x.to_RegularArray()
     return x
 
 
@@ -153,6 +150,10 @@ def apply_step(inputs: list, depth: int, action: Callable, options: BroadcastOpt
     out = action(inputs, depth=depth, options=options)
     if out is not None:
         return out
+    if any(x.is_unknown for x in contents):  # as in Awkward: unknown leaves become float64
+        inputs = [x.to_NumpyArray("float64") if isinstance(x, Content) and x.is_unknown else x
+                  for x in inputs]
+        return apply_step(inputs, depth, action, options)
     if any(x.is_union for x in contents):
         return _broadcast_union(inputs, depth, action, options)
     if any(x.is_option or x.is_indexed for x in contents):
