@@ -235,7 +235,8 @@ def _broadcast_list(inputs: list, lists: list, depth: int, action: Callable,
         elif x is first or (x in lists and x.is_list and not x.is_regular):
             lx = x.to_ListOffsetArray64()
             other = lx.offsets.data
-            if other is not offsets:
+            # equal offsets buffers (the common case) are recognised by one vectorised pass
+            if other is not offsets and not (len(other) == len(offsets) and xp.array_equal(other, offsets)):
                 _check_offsets(offsets, other, backend, options)
             nextinputs.append(lx.content._getitem_range(int(other[0]), int(other[-1])))
         elif x in lists and x.size != 1:

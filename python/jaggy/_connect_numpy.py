@@ -13,16 +13,15 @@ from typing import Any
 import numpy as np
 
 import jaggy
-from jaggy import _behavior
+from jaggy import _behavior, _ufunc_fast
 from jaggy._broadcasting import broadcast_and_apply, is_string
 from jaggy.highlevel import Array, Record, wrap
 from jaggy.layout import Content, NumpyArray
+from jaggy.operations.to_layout import to_layout
 
 
 def _unwrap(x: Any) -> tuple[Any, bool]:
     """An input as a layout or a scalar; True where it was a single record."""
-    from jaggy.operations.to_layout import to_layout
-
     if isinstance(x, Array):
         return x.layout, False
     if isinstance(x, Record):
@@ -131,8 +130,6 @@ def _apply(ufunc: Any, inputs: list, kwargs: dict, contents: list, parameters: d
 
 
 def _as_layouts(out: tuple) -> tuple:
-    from jaggy.operations.to_layout import to_layout
-
     return tuple(x if isinstance(x, Content) else to_layout(x, allow_record=False) for x in out)
 
 
@@ -163,6 +160,18 @@ def _custom_cast(inputs: tuple, behavior: Any) -> list:
     return out
 
 
+def _wrap(layout: Content, behavior: Any, attrs: Any) -> Any:
+    """``jaggy.highlevel.wrap`` for a ufunc's result, without its checks when no behavior can
+    choose another class."""
+    if behavior is None and not jaggy.behavior:
+        out = object.__new__(Array)
+        object.__setattr__(out, "_layout", layout)
+        object.__setattr__(out, "_behavior", None)
+        object.__setattr__(out, "_attrs", dict(attrs) if attrs else None)
+        return out
+    return wrap(layout, behavior, attrs)
+
+
 def array_ufunc(ufunc: Any, method: str, inputs: tuple, kwargs: dict) -> Any:
     """Apply ``ufunc`` to jaggy arrays: broadcast their structures, then one call per leaf."""
     if method != "__call__":
@@ -176,6 +185,27 @@ def array_ufunc(ufunc: Any, method: str, inputs: tuple, kwargs: dict) -> Any:
             msg = f"{name}: the 'out' argument is not supported on jaggy arrays (they are immutable)"
             raise NotImplementedError(msg)
         kwargs = {k: v for k, v in kwargs.items() if k != "out"}
+    behavior = attrs = None
+    layouts = []
+    for x in inputs:  # the common case first: arrays and numbers
+        if isinstance(x, Array):
+            if behavior is None:
+                behavior = x._behavior
+            if attrs is None:
+                attrs = x._attrs
+            layouts.append(x._layout)
+        elif isinstance(x, _ufunc_fast.SCALARS):
+            layouts.append(x)
+        else:
+            break
+    else:
+        fast = _ufunc_fast.leaves(layouts)
+        if fast is not None:  # one shared plain structure: the ufunc on the leaf buffers
+            spine, args, backend = fast
+            result = ufunc(*args, **kwargs)
+            if isinstance(result, tuple):
+                return tuple(_wrap(_ufunc_fast.rebuild(spine, r, backend), behavior, attrs) for r in result)
+            return _wrap(_ufunc_fast.rebuild(spine, result, backend), behavior, attrs)
     behavior = attrs = None
     for x in inputs:
         if isinstance(x, (Array, Record)):
