@@ -23,16 +23,6 @@ from jaggy.testing.strategies import array_pairs, mixed_data, nested_data, scala
 LIBS = (awk, jaggy)
 
 
-def _has_ufuncs() -> bool:
-    try:
-        return (jaggy.Array([1]) + 1).to_list() == [2]
-    except NotImplementedError:
-        return False
-
-
-needs_ufuncs = pytest.mark.skipif(not _has_ufuncs(), reason="jaggy ufuncs are not implemented yet")
-
-
 @pytest.fixture(autouse=True)
 def _clean_global_behaviors():
     saved = [dict(lib.behavior) for lib in LIBS]
@@ -494,7 +484,6 @@ def test_other_hooks():
     assert _behavior.behavior_of(x, behavior=two) is two
 
 
-@needs_ufuncs
 def test_behavior_properties_with_ufuncs():
     def classes(lib):
         class Point(lib.Record):
@@ -515,7 +504,6 @@ def test_behavior_properties_with_ufuncs():
     assert a[0][0].mag == pytest.approx(j[0][0].mag)
 
 
-@needs_ufuncs
 def test_mixin_overrides_through_ufuncs():
     data = [[{"x": 1, "y": 2}], [], [{"x": 3, "y": 4}]]
     a, j = (lib.Array(data, with_name="Point", behavior=mixin_registry(lib)) for lib in LIBS)
@@ -525,6 +513,85 @@ def test_mixin_overrides_through_ufuncs():
     same(2 * a, 2 * j)
     with pytest.raises(TypeError, match="overloads for custom types"):
         j - j
+
+
+def vector_registry(lib):
+    registry = {}
+
+    @lib.mixin_class(registry)
+    class Vec:
+        @property
+        def mag(self):
+            return np.sqrt(self.x**2 + self.y**2)
+
+        @lib.mixin_class_method(np.add, {"Vec"})
+        def add(self, other):
+            return lib.zip({"x": self.x + other.x, "y": self.y + other.y}, with_name="Vec")
+
+        @lib.mixin_class_method(np.multiply, {numbers.Number})
+        def mul(self, k):
+            return lib.zip({"x": self.x * k, "y": self.y * k}, with_name="Vec")
+
+        @lib.mixin_class_method(np.absolute)
+        def abs(self):
+            return self.mag
+
+        @lib.mixin_class_method(np.equal, {"Vec"})
+        def eq(self, other):
+            return (self.x == other.x) & (self.y == other.y)
+
+    return registry
+
+
+VECTOR_CASES = [
+    lambda v, lib: v + v, lambda v, lib: v * 2, lambda v, lib: 3 * v, lambda v, lib: abs(v),
+    lambda v, lib: v.mag, lambda v, lib: v == v, lambda v, lib: v[0, 0] + v[0, 1],
+    lambda v, lib: v[0] * 2.5, lambda v, lib: v + v[0, 0], lambda v, lib: np.sqrt(v.x) + v.mag,
+    lambda v, lib: (v + v).mag, lambda v, lib: v[0, 0].mag, lambda v, lib: v - v,
+    lambda v, lib: v + 1, lambda v, lib: np.sin(v), lambda v, lib: lib.zip({"x": v.x}) + 1,
+    lambda v, lib: lib.with_name(v, "Other") + v,
+]
+
+
+@pytest.mark.parametrize("case", range(len(VECTOR_CASES)))
+def test_vector_overrides_through_ufuncs(case):
+    data = [[{"x": 1.0, "y": 2.0}, {"x": 3.0, "y": 4.0}], [], None, [{"x": 5.0, "y": 12.0}]]
+    a, j = (lib.Array(data, with_name="Vec", behavior=vector_registry(lib)) for lib in LIBS)
+    try:
+        expected = VECTOR_CASES[case](a, awk)
+    except (TypeError, ValueError) as err:
+        with pytest.raises(type(err)) as info:
+            VECTOR_CASES[case](j, jaggy)
+        if isinstance(err, TypeError):
+            assert str(info.value) == str(err)
+        return
+    same(expected, VECTOR_CASES[case](j, jaggy))
+
+
+def test_generic_ufunc_handlers_and_casts():
+    class Meters:
+        def __init__(self, value):
+            self.value = value
+
+    def behavior(lib):
+        def generic(ufunc, method, inputs, kwargs):
+            if ufunc is not np.add:
+                return NotImplemented
+            args = [lib.without_parameters(x) if isinstance(x, lib.Array) else x for x in inputs]
+            return lib.with_name(lib.zip({"x": args[0].x + args[1].x}), "Gen")
+
+        return {(np.ufunc, "Gen"): generic, ("__cast__", Meters): lambda m: m.value}
+
+    data = [[{"x": 1}], [], [{"x": 2}, {"x": 3}]]
+    a, j = (lib.Array(data, with_name="Gen", behavior=behavior(lib)) for lib in LIBS)
+    same(a + a, j + j)
+    with pytest.raises(TypeError) as err_a:
+        a * a
+    with pytest.raises(TypeError) as err_j:
+        j * j
+    assert str(err_a.value) == str(err_j.value)
+    x_a, x_j = (lib.Array([[1.5], [], [2.5, 3.5]], behavior=behavior(lib)) for lib in LIBS)
+    same(x_a + Meters(2), x_j + Meters(2))
 
 
 # ---------------------------------------------------------------------------- strings

@@ -10,7 +10,8 @@ import jaggy
 import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
-from jaggy.testing.strategies import array_pairs, numeric_lists
+from hypothesis import strategies as st
+from jaggy.testing.strategies import array_pairs, nested_data, numeric_lists, scalars
 
 
 def _same(a: Any, b: Any) -> bool:
@@ -39,6 +40,12 @@ CASES = [
     lambda m: m.broadcast_arrays(m.Array(A), m.Array([{"x": 1}, {"x": 2}, {"x": 3}])),
     lambda m: m.broadcast_arrays(m.Array([[[1, 2], []], [[3]]]), m.Array([[10, 20], [30]])),
     lambda m: m.broadcast_arrays(m.Array(["ab", "c"]), m.Array([[1, 2], [3]])),
+    lambda m: m.broadcast_arrays(m.Array([[1, None], None, [3]]), m.Array([[1, 2], [4], [5]])),
+    lambda m: m.broadcast_arrays(m.Array([[1, 2], None, [3]]), m.Array([[1, 2], [4], [5]]), 5),
+    lambda m: m.broadcast_arrays(m.Array([[1, 2], [], [3]]), m.Array([[1, 2], [], None])),
+    lambda m: m.broadcast_arrays(m.Array([[1, 2], None]), m.Array([[[1], [2]], [[4]]])),
+    lambda m: m.broadcast_arrays(m.Array([[], []]), m.Array([[1], []])[:, :0]),
+    lambda m: m.broadcast_arrays(m.to_regular(m.Array([[[0, 0]]]), 2), np.arange(1.0)),
     lambda m: m.broadcast_fields(m.Array([[{"x": 1}]]), m.Array([{"y": 2}])),
     lambda m: m.broadcast_fields(m.Array([{"x": 1, "y": {"a": 1}}]), m.Array([{"z": 1, "y": {"b": 2}}])),
 ]
@@ -54,6 +61,19 @@ SINGLE = [
     lambda m: m.where(m.Array([[True, False], [True]]), 1, m.Array([[1.5, 2.5], [3.5]])),
     lambda m: m.where(m.Array([[True, False], [True]]), m.Array([[1, None], [3]]), 0),
     lambda m: m.where(m.Array([True, False]), m.Array([1, 2]), m.Array([[1], [2, 3]])),
+    lambda m: m.zip({"x": m.Array([]), "y": m.Array([])}),
+    lambda m: m.zip({"x": m.Array([[], []]), "y": m.Array([[], []])}),
+    lambda m: m.zip([m.Array([[], []]), m.Array([[1], []])[:, :0]]),
+    lambda m: m.zip({"x": m.Array([[], [None]]), "y": m.Array([[], [2.5]])}),
+    lambda m: m.where(m.Array([True, False, True]), m.Array(["a", "bb", "c"]), m.Array(["x", "y", "zz"])),
+    lambda m: m.where(m.Array([True, False]), m.Array(["a", None]), m.Array(["x", "y"])),
+    lambda m: m.where(m.Array([True, False]), m.Array([b"a", b"bb"]), m.Array(["x", "y"])),
+    lambda m: m.where(m.Array([True, False]), m.Array([[1], [2]]), m.Array([[1.5], [2.5]])),
+    lambda m: m.where(m.Array([True, False]), m.Array([1, 2]), m.Array([True, False]), mergebool=False),
+    lambda m: m.where(m.Array([True, False]), m.Array([{"x": 1}, {"x": 2}]), m.Array([{"x": 1.5}, {"x": 2.5}])),
+    lambda m: m.where(m.Array([True, False]), m.values_astype(m.Array([1, 2]), np.int8), 5),
+    lambda m: m.where(m.Array([True, False]), True, 5.5, mergebool=False),
+    lambda m: m.where(m.Array([False, True]), m.Array([[None, 1], [2]]), m.Array([[2, 3], None])),
     lambda m: m.isclose(m.Array([[1.0, 2.0], []]), m.Array([[1.0, 2.1], []])),
     lambda m: m.with_field(m.Array([{"x": 1, "y": [1, 2]}, {"x": 2, "y": []}]), 5, "z"),
     lambda m: m.with_field(m.Array([{"x": 1, "y": [1, 2]}, {"x": 2, "y": []}]), np.array([1, 2]), "y"),
@@ -138,8 +158,6 @@ def test_errors():
 @settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
 @given(array_pairs(numeric_lists()), array_pairs(numeric_lists(max_depth=1)))
 def test_zip_and_broadcast_hypothesis(p1, p2):
-    if "unknown" in str(p1[0].type) or "unknown" in str(p2[0].type):
-        return  # zip of unknown-typed leaves: known gap (jaggy keeps unknown, Awkward float64)
     try:
         expected = awkward.zip({"a": p1[0], "b": p2[0]})
     except ValueError:
@@ -152,3 +170,18 @@ def test_zip_and_broadcast_hypothesis(p1, p2):
     cond = p1[0] > 0
     assert_same(awkward.where(cond, p1[0], 0.5), jaggy.where(p1[1] > 0, p1[1], 0.5))
     assert awkward.array_equal(p1[0], p1[0]) == jaggy.array_equal(p1[1], p1[1])
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
+@given(array_pairs(nested_data(scalars("string"), allow_records=False)), st.booleans())
+def test_where_strings_hypothesis(pair, mergebool):
+    a, j = pair
+    cond_a = awkward.Array(np.arange(len(a)) % 2 == 0)
+    cond_j = jaggy.Array(np.arange(len(j)) % 2 == 0)
+    try:
+        expected = awkward.where(cond_a, a, a[::-1], mergebool=mergebool)
+    except ValueError:
+        with pytest.raises(ValueError):
+            jaggy.where(cond_j, j, j[::-1], mergebool=mergebool)
+        return
+    assert_same(expected, jaggy.where(cond_j, j, j[::-1], mergebool=mergebool))

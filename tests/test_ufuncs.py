@@ -169,3 +169,46 @@ def test_array_function():
         assert_same(x, y)
     with pytest.raises(NotImplementedError, match="partition"):
         np.partition(j, 1)
+
+
+def _lists(m, offsets, content):
+    c = m.contents
+    return m.Array(c.ListOffsetArray(m.index.Index64(np.array(offsets, np.int64)),
+                                     c.NumpyArray(np.array(content, np.float64))))
+
+
+def test_shared_structure_short_path():
+    """Arrays of one plain structure (equal but distinct offsets buffers, contents longer than
+    the lists, regular dimensions, several outputs) against Awkward."""
+    cases = [
+        lambda m: _lists(m, [0, 2, 2, 5], [1, 2, 3, 4, 5, 6]) * _lists(m, [0, 2, 2, 5], [6, 5, 4, 3, 2])
+        + _lists(m, [0, 2, 2, 5], [1, 2, 3, 4, 5, 6]),
+        lambda m: _lists(m, [0, 2, 2, 5], [1, 2, 3, 4, 5, 6, 7]) > 2.5,
+        lambda m: np.divmod(_lists(m, [0, 2, 2, 5], [1, 2, 3, 4, 5]), 2)[1],
+        lambda m: np.divmod(_lists(m, [0, 2, 2, 5], [1, 2, 3, 4, 5]), 2)[0],
+        lambda m: m.to_regular(m.Array([[1, 2], [3, 4]]), axis=1) * m.to_regular(m.Array([[1, 2], [3, 4]]), axis=1),
+        lambda m: m.to_regular(m.Array([[[1.5], [2]], [[3], [4]]]), axis=2) - 1,
+        lambda m: _lists(m, [0], []) + 1,
+        lambda m: m.Array([1, 2, 3]) + np.int8(1),
+        lambda m: np.negative(_lists(m, [0, 1, 3], [1, 2, 3])),
+    ]
+    for case in cases:
+        assert_same(case(awkward), case(jaggy))
+    a = jaggy.Array([[1.0, 2.0], [3.0]])
+    twice = a * 2
+    assert a.to_list() == [[1.0, 2.0], [3.0]] and twice.to_list() == [[2.0, 4.0], [6.0]]
+    with pytest.raises(ValueError, match="cannot broadcast"):
+        _lists(jaggy, [0, 2, 3], [1, 2, 3]) + _lists(jaggy, [0, 1, 3], [1, 2, 3])
+
+
+def test_short_path_keeps_behaviors_and_attrs():
+    class Mine(jaggy.Array):
+        pass
+
+    behavior = {"*": None, ("*", "mine"): Mine}
+    a = jaggy.Array([[1, 2], [3]], behavior=behavior, attrs={"k": 1})
+    out = a + 1
+    assert out.behavior is behavior and out.attrs == {"k": 1} and type(out) is jaggy.Array
+    named = jaggy.with_parameter(a, "__list__", "mine")
+    with pytest.raises(TypeError, match="overloads for custom types"):
+        named + 1

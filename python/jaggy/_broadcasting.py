@@ -70,43 +70,64 @@ def broadcast_and_apply(inputs: Sequence[Any], action: Callable, *, function_nam
             msg = f"{function_name}: at least one input must be an array"
             raise TypeError(msg)
         return out
-    if right_broadcast and all(x.purelist_isregular and not is_string(x) for x in contents):
-        inputs = _right_pad(inputs)
-    lengths = {x.length for x in inputs if isinstance(x, Content)}
+    if len(contents) == 1:  # one array and scalars: nothing to align at the top
+        return apply_step(inputs, 1, action, options)
+    if right_broadcast and all(_purelist_isregular(x) for x in contents):
+        inputs = _right_pad(inputs, True)
+        contents = [x for x in inputs if isinstance(x, Content)]
+    lengths = {x.length for x in contents}
+    if len(lengths) == 1:
+        return apply_step(inputs, 1, action, options)
     if 0 in lengths:  # as in Awkward, an empty array broadcasts everything to empty
         inputs = [x._getitem_range(0, 0) if isinstance(x, Content) else x for x in inputs]
-        lengths = {0}
-    n = min(lengths - {1}) if lengths - {1} else 1
+        return apply_step(inputs, 1, action, options)
     if len(lengths - {1}) > 1:
         a, b = sorted(lengths - {1})[:2]
         msg = f"cannot broadcast arrays of lengths {a} and {b} in {function_name}"
         raise ValueError(msg)
-    if n != 1 and 1 in lengths:
-        xp = contents[0].backend.xp
-        zeros = Index64._wrap(xp.zeros(n, xp.int64), contents[0].backend)
-        inputs = [x._carry(zeros) if isinstance(x, Content) and x.length == 1 else x for x in inputs]
+    n = max(lengths)
+    xp = contents[0].backend.xp
+    zeros = Index64._wrap(xp.zeros(n, xp.int64), contents[0].backend)
+    inputs = [x._carry(zeros) if isinstance(x, Content) and x.length == 1 else x for x in inputs]
     return apply_step(inputs, 1, action, options)
 
 
 def _normalize(x: Any) -> Any:
-    if not isinstance(x, Content):
-        return x
-    if x.is_unknown:
-        return x.to_NumpyArray("float64")
-    if x.is_numpy and len(x.data.shape) > 1:
+    """Multidimensional NumPy arrays as RegularArrays (before the action sees them)."""
+    if isinstance(x, NumpyArray) and len(x.data.shape) > 1:
         return x.to_RegularArray()
     return x
 
 
-def _right_pad(inputs: list) -> list:
-    """NumPy-style broadcasting of all-regular inputs: shallower ones gain leading size-1 dims."""
-    depths = [x.purelist_depth for x in inputs if isinstance(x, Content)]
+def _purelist_isregular(x: Content) -> bool:
+    """``x.purelist_isregular`` without building a form (strings are var lists)."""
+    while True:
+        if x.is_numpy or x.is_record or x.is_unknown:
+            return True
+        if x.is_union:
+            return x.purelist_isregular
+        if x.is_list and not x.is_regular:
+            return False
+        x = x.content
+
+
+def _purelist_depth(x: Content) -> int:
+    return x.purelist_depth if not x.is_numpy else len(x.data.shape)
+
+
+def _right_pad(inputs: list, top: bool) -> list:
+    """NumPy-style broadcasting of all-regular inputs: shallower ones gain size-1 dims, above the
+    outermost dimension at the top (``(n,) -> (1, n)``), at this level below it
+    (``(n,) -> (n, 1)``, the outer dimensions being already aligned)."""
+    depths = [_purelist_depth(x) for x in inputs if isinstance(x, Content)]
     deepest = max(depths)
+    if all(d == deepest for d in depths):
+        return inputs
     out = []
     for x in inputs:
-        if isinstance(x, Content) and not x.is_record:
-            for _ in range(deepest - x.purelist_depth):
-                x = RegularArray(x, x.length, 1)
+        if isinstance(x, Content):
+            for _ in range(deepest - _purelist_depth(x)):
+                x = RegularArray(x, x.length, 1) if top else RegularArray(x, 1, x.length)
         out.append(x)
     return out
 
@@ -114,10 +135,25 @@ def _right_pad(inputs: list) -> list:
 def apply_step(inputs: list, depth: int, action: Callable, options: BroadcastOptions) -> tuple:
     """One level of broadcasting: the action, or one structural step down and back up."""
     inputs = [_normalize(x) for x in inputs]
+    contents = [x for x in inputs if isinstance(x, Content)]
+    if len(contents) > 1:
+        if options.right_broadcast and any(x.is_list for x in contents) and all(
+                _purelist_isregular(x) for x in contents):
+            inputs = _right_pad(inputs, False)
+            contents = [x for x in inputs if isinstance(x, Content)]
+        n = contents[0].length
+        for x in contents[1:]:
+            if x.length != n:
+                msg = (f"cannot broadcast {type(contents[0]).__name__} of length {n} with "
+                       f"{type(x).__name__} of length {x.length} in {options.function_name}")
+                raise ValueError(msg)
     out = action(inputs, depth=depth, options=options)
     if out is not None:
         return out
-    contents = [x for x in inputs if isinstance(x, Content)]
+    if any(x.is_unknown for x in contents):  # as in Awkward: unknown leaves become float64
+        inputs = [x.to_NumpyArray("float64") if isinstance(x, Content) and x.is_unknown else x
+                  for x in inputs]
+        return apply_step(inputs, depth, action, options)
     if any(x.is_union for x in contents):
         return _broadcast_union(inputs, depth, action, options)
     if any(x.is_option or x.is_indexed for x in contents):
@@ -171,16 +207,16 @@ def _broadcast_list(inputs: list, lists: list, depth: int, action: Callable,
             if isinstance(x, Content) and x in lists and (x.size == size or size == 0):
                 nextinputs.append(x.content._getitem_range(0, n * size))
             elif isinstance(x, Content):
-                if repeat is None:
-                    repeat = Index64._wrap(xp.repeat(xp.arange(n, dtype=xp.int64), size), backend)
-                if x not in lists and size == 1:
+                if x not in lists:  # as in Awkward, non-lists pass as they are (no left-broadcast)
                     nextinputs.append(x)
                     continue
-                if x not in lists:
-                    msg = (f"cannot broadcast {type(x).__name__} of length {x.length} with "
-                           f"RegularArray of size {size} in {options.function_name}")
-                    raise ValueError(msg)
-                nextinputs.append(x.content._getitem_range(0, n)._carry(repeat))
+                inner = x.content._getitem_range(0, n)  # a size-1 regular list repeats
+                if size == 1:
+                    nextinputs.append(inner)
+                    continue
+                if repeat is None:
+                    repeat = Index64._wrap(xp.repeat(xp.arange(n, dtype=xp.int64), size), backend)
+                nextinputs.append(inner._carry(repeat))
             else:
                 nextinputs.append(x)
         outs = apply_step(nextinputs, depth + 1, action, options)
@@ -199,7 +235,8 @@ def _broadcast_list(inputs: list, lists: list, depth: int, action: Callable,
         elif x is first or (x in lists and x.is_list and not x.is_regular):
             lx = x.to_ListOffsetArray64()
             other = lx.offsets.data
-            if other is not offsets:
+            # equal offsets buffers (the common case) are recognised by one vectorised pass
+            if other is not offsets and not (len(other) == len(offsets) and xp.array_equal(other, offsets)):
                 _check_offsets(offsets, other, backend, options)
             nextinputs.append(lx.content._getitem_range(int(other[0]), int(other[-1])))
         elif x in lists and x.size != 1:
@@ -216,20 +253,15 @@ def _broadcast_list(inputs: list, lists: list, depth: int, action: Callable,
                 buf = xp.empty(stop - start, xp.int64)
                 backend.kernels.broadcast_parents(offsets, buf, n, stop - start)
                 parents = Index64._wrap(buf, backend)
-            inner = x.content._getitem_range(0, n) if x in lists else _left(x, options)
+            if x not in lists and not options.left_broadcast:
+                nextinputs.append(x)  # as in Awkward: passes as it is (lengths are checked below)
+                continue
+            inner = x.content._getitem_range(0, n) if x in lists else x
             nextinputs.append(inner._carry(parents))
     outs = apply_step(nextinputs, depth + 1, action, options)
     outoffsets = first.offsets if start == 0 else first._compact_offsets64()
     params = _parameters(lists, len(outs), options.parameters_rule, inputs)
     return tuple(ListOffsetArray(outoffsets, o, parameters=p) for o, p in zip(outs, params))
-
-
-def _left(x: Content, options: BroadcastOptions) -> Content:
-    if not options.left_broadcast:
-        msg = (f"cannot broadcast {type(x).__name__} against nested lists in "
-               f"{options.function_name} (left_broadcast=False)")
-        raise ValueError(msg)
-    return x
 
 
 def _check_offsets(a: Any, b: Any, backend: Any, options: BroadcastOptions) -> None:

@@ -12,15 +12,16 @@ from typing import Any
 
 import numpy as np
 
+import jaggy
+from jaggy import _behavior, _ufunc_fast
 from jaggy._broadcasting import broadcast_and_apply, is_string
+from jaggy.highlevel import Array, Record, wrap
 from jaggy.layout import Content, NumpyArray
+from jaggy.operations.to_layout import to_layout
 
 
 def _unwrap(x: Any) -> tuple[Any, bool]:
     """An input as a layout or a scalar; True where it was a single record."""
-    from jaggy.highlevel import Array, Record
-    from jaggy.operations.to_layout import to_layout
-
     if isinstance(x, Array):
         return x.layout, False
     if isinstance(x, Record):
@@ -62,74 +63,173 @@ def _string_equal(a: Any, b: Any) -> Any:
     return out
 
 
-def _ufunc_action(ufunc: Any, kwargs: dict, behavior: Any, attrs: Any) -> Any:
-    from jaggy import _behavior
+def _intersect(contents: list) -> dict | None:
+    """The parameters shared by all ``contents`` (Awkward's rule for a ufunc's leaf result)."""
+    first = contents[0].parameters
+    if not first:
+        return None
+    out = {k: v for k, v in first.items() if all(c.parameters.get(k, _MISSING) == v for c in contents[1:])}
+    return out or None
 
-    override = getattr(_behavior, "ufunc_override", None)
+
+_MISSING = object()
+
+
+def _ufunc_action(ufunc: Any, kwargs: dict, behavior: Any) -> Any:
+    """The broadcast action of a ufunc, tried at every level (as in Awkward): an override from the
+    behavior for named inputs, strings compared as atoms, the ufunc on NumPy leaves, and an error
+    for named types that no override handles."""
     name = f"numpy.{ufunc.__name__}"
+    active = behavior is not None or bool(jaggy.behavior)  # any override can be registered
 
     def action(inputs: list, depth: int, options: Any) -> tuple | None:
         contents = [x for x in inputs if isinstance(x, Content)]
-        if override is not None and any(x.parameters for x in contents):
-            fn = override(ufunc, inputs, behavior)
-            if fn is not None:
-                from jaggy.highlevel import wrap
-                from jaggy.operations.to_layout import to_layout
-
-                result = fn(*[wrap(x, behavior, attrs) if isinstance(x, Content) else x for x in inputs])
-                if isinstance(result, tuple):
-                    return tuple(to_layout(r, allow_record=False) for r in result)
-                return (to_layout(result, allow_record=False),)
-        if any(is_string(x) for x in contents):
-            strings = [x for x in inputs if is_string(x)]
-            if ufunc in (np.equal, np.not_equal) and len(inputs) == 2 and len(strings) == 2:
-                eq = _string_equal(strings[0], strings[1])
-                return (NumpyArray(eq if ufunc is np.equal else ~eq, backend=contents[0].backend),)
-            if all(is_string(x) or not (x.is_list or x.is_option or x.is_union or x.is_record)
-                   for x in contents) or len(contents) == len(strings):
-                msg = f"{name} is not implemented for string types"
-                raise TypeError(msg)
-            return None
-        if contents and all(x.is_numpy for x in contents):
-            args = [x.data if isinstance(x, Content) else x for x in inputs]
+        plain = not any(x.parameters for x in contents)
+        if plain and all(x.is_numpy for x in contents):  # the common case: unnamed NumPy leaves
+            return _apply(ufunc, inputs, kwargs, contents, None)
+        named = not plain and any(_behavior._nominal(x) is not None for x in contents)
+        if named and active:
+            custom = _behavior.find_ufunc(behavior, _behavior.ufunc_signature(ufunc, inputs))
+            if custom is not None:
+                out = _behavior.apply_override(custom, inputs, behavior, kwargs)
+                if out is not None:
+                    return _as_layouts(out)
+        if not plain and any(is_string(x) for x in contents):
+            out = _strings(ufunc, inputs, contents, name)
+            if out is not None:
+                return out
+        if ufunc is np.matmul:
+            msg = "matrix multiplication (@ or numpy.matmul) is not implemented for jaggy arrays"
+            raise NotImplementedError(msg)
+        if named and active:
+            override = _behavior.ufunc_override(ufunc, inputs, behavior)
+            if override is not None:
+                out = _behavior.apply_override(override, inputs, behavior, kwargs)
+                if out is not None:
+                    return _as_layouts(out)
+        if all(x.is_numpy for x in contents):
             if any(x.parameter("__array__") in ("char", "byte") for x in contents):
                 msg = f"{name} is not implemented for string types"
                 raise TypeError(msg)
-            result = ufunc(*args, **kwargs)
-            backend = contents[0].backend
-            if isinstance(result, tuple):
-                return tuple(NumpyArray(r, backend=backend) for r in result)
-            return (NumpyArray(result, backend=backend),)
+            return _apply(ufunc, inputs, kwargs, contents, _intersect(contents))
+        if named:
+            error = _behavior.nominal_type_error(ufunc, inputs)
+            if error is not None:
+                raise error
         return None
 
     return action
 
 
+def _apply(ufunc: Any, inputs: list, kwargs: dict, contents: list, parameters: dict | None) -> tuple:
+    result = ufunc(*[x.data if isinstance(x, Content) else x for x in inputs], **kwargs)
+    backend = contents[0].backend
+    if isinstance(result, tuple):
+        return tuple(NumpyArray(r, parameters=parameters, backend=backend) for r in result)
+    return (NumpyArray(result, parameters=parameters, backend=backend),)
+
+
+def _as_layouts(out: tuple) -> tuple:
+    return tuple(x if isinstance(x, Content) else to_layout(x, allow_record=False) for x in out)
+
+
+def _strings(ufunc: Any, inputs: list, contents: list, name: str) -> tuple | None:
+    """String operands: ``==``/``!=`` between strings compare whole strings; other ufuncs on
+    strings alone are errors; strings among lists broadcast on (None)."""
+    strings = [x for x in inputs if is_string(x)]
+    if ufunc in (np.equal, np.not_equal) and len(inputs) == 2 and len(strings) == 2:
+        eq = _string_equal(strings[0], strings[1])
+        return (NumpyArray(eq if ufunc is np.equal else ~eq, backend=contents[0].backend),)
+    if all(is_string(x) or not (x.is_list or x.is_option or x.is_union or x.is_record)
+           for x in contents) or len(contents) == len(strings):
+        msg = f"{name} is not implemented for string types"
+        raise TypeError(msg)
+    return None
+
+
+def _custom_cast(inputs: tuple, behavior: Any) -> list:
+    """Inputs converted by the behavior's ``("__cast__", type)`` functions, where there are some."""
+    out = []
+    for x in inputs:
+        if not isinstance(x, (Array, Record, Content, np.ndarray, np.generic, str, bytes, int, float,
+                              complex, type(None))):
+            fcn = _behavior.find_custom_cast(x, behavior)
+            if fcn is not None:
+                x = fcn(x)
+        out.append(x)
+    return out
+
+
+def _wrap(layout: Content, behavior: Any, attrs: Any) -> Any:
+    """``jaggy.highlevel.wrap`` for a ufunc's result, without its checks when no behavior can
+    choose another class."""
+    if behavior is None and not jaggy.behavior:
+        out = object.__new__(Array)
+        object.__setattr__(out, "_layout", layout)
+        object.__setattr__(out, "_behavior", None)
+        object.__setattr__(out, "_attrs", dict(attrs) if attrs else None)
+        return out
+    return wrap(layout, behavior, attrs)
+
+
 def array_ufunc(ufunc: Any, method: str, inputs: tuple, kwargs: dict) -> Any:
     """Apply ``ufunc`` to jaggy arrays: broadcast their structures, then one call per leaf."""
-    from jaggy.highlevel import wrap
-    from jaggy.operations._wrap import behavior_attrs
-
-    name = f"numpy.{ufunc.__name__}"
     if method != "__call__":
+        name = f"numpy.{ufunc.__name__}"
         msg = (f"{name}.{method} is not supported on jaggy arrays (only calling the ufunc); "
                f"use the jaggy reducers (jaggy.sum, jaggy.prod, ...) instead")
         raise NotImplementedError(msg)
-    if kwargs.get("out") is not None:
-        msg = f"{name}: the 'out' argument is not supported on jaggy arrays (they are immutable)"
-        raise NotImplementedError(msg)
-    kwargs = {k: v for k, v in kwargs.items() if k != "out"}
-    behavior, attrs = behavior_attrs(*inputs)
-    unwrapped = [_unwrap(x) for x in inputs]
-    layouts = [u[0] for u in unwrapped]
-    all_records = any(u[1] for u in unwrapped) and all(
-        u[1] or not isinstance(u[0], Content) for u in unwrapped)
-    outs = broadcast_and_apply(layouts, _ufunc_action(ufunc, kwargs, behavior, attrs),
-                               function_name=name, allow_records=False)
+    if kwargs:
+        if kwargs.get("out") is not None:
+            name = f"numpy.{ufunc.__name__}"
+            msg = f"{name}: the 'out' argument is not supported on jaggy arrays (they are immutable)"
+            raise NotImplementedError(msg)
+        kwargs = {k: v for k, v in kwargs.items() if k != "out"}
+    behavior = attrs = None
+    layouts = []
+    for x in inputs:  # the common case first: arrays and numbers
+        if isinstance(x, Array):
+            if behavior is None:
+                behavior = x._behavior
+            if attrs is None:
+                attrs = x._attrs
+            layouts.append(x._layout)
+        elif isinstance(x, _ufunc_fast.SCALARS):
+            layouts.append(x)
+        else:
+            break
+    else:
+        fast = _ufunc_fast.leaves(layouts)
+        if fast is not None:  # one shared plain structure: the ufunc on the leaf buffers
+            spine, args, backend = fast
+            result = ufunc(*args, **kwargs)
+            if isinstance(result, tuple):
+                return tuple(_wrap(_ufunc_fast.rebuild(spine, r, backend), behavior, attrs) for r in result)
+            return _wrap(_ufunc_fast.rebuild(spine, result, backend), behavior, attrs)
+    behavior = attrs = None
+    for x in inputs:
+        if isinstance(x, (Array, Record)):
+            if behavior is None:
+                behavior = x._behavior
+            if attrs is None:
+                attrs = x._attrs
+    if behavior is not None or jaggy.behavior:
+        inputs = _custom_cast(inputs, behavior)
+    layouts = []
+    all_records = True
+    any_record = False
+    for x in inputs:
+        layout, is_record = _unwrap(x)
+        layouts.append(layout)
+        any_record = any_record or is_record
+        if not is_record and isinstance(layout, Content):
+            all_records = False
+    outs = broadcast_and_apply(layouts, _ufunc_action(ufunc, kwargs, behavior),
+                               function_name=f"numpy.{ufunc.__name__}", allow_records=False)
     results = []
     for out in outs:
-        if all_records:
-            results.append(wrap(out, behavior, attrs)[0] if out.length == 1 else wrap(out, behavior, attrs))
+        if any_record and all_records and out.length == 1:
+            results.append(wrap(out, behavior, attrs)[0])
         else:
             results.append(wrap(out, behavior, attrs))
     return results[0] if len(results) == 1 else tuple(results)

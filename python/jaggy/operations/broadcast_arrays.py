@@ -43,7 +43,8 @@ def broadcast_arrays(*arrays: Any, depth_limit: int | None = None,
 
     def action(inputs: list, depth: int, options: Any) -> tuple | None:
         contents = [x for x in inputs if isinstance(x, Content)]
-        if depth == depth_limit or all(x.purelist_depth == 1 for x in contents):
+        if depth == depth_limit or all(x.purelist_depth == 1 and not (x.is_option or x.is_indexed)
+                                       for x in contents):
             return tuple(inputs)
         return None
 

@@ -5,39 +5,39 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+import numpy as np
+
 from jaggy.operations._wrap import finish
 
 
 def _choose(cond: Any, left: Any, right: Any, mergebool: bool) -> Any:
-    """The element-wise choice at the level where the condition is a flat boolean array."""
-    from jaggy._broadcasting import _merge_union
-    from jaggy.index import Index
+    """The element-wise choice at the level where the condition is a flat boolean array: a union
+    of ``left`` and ``right`` selected by the condition, simplified (mergeable types merge), as
+    in Awkward. Scalars are repeated as NumPy arrays of their own type."""
+    from jaggy import _merging
     from jaggy.layout import Content, NumpyArray
 
     backend = cond.backend
     xp = backend.xp
-    c = cond.data.astype(bool)
+    c = cond.data.astype(bool, copy=False)
     n = len(c)
-    plain = [x for x in (left, right) if isinstance(x, Content)]
-    if all(x.is_numpy and not x.parameter("__array__") for x in plain):
-        lv = left.data if isinstance(left, Content) else left
-        rv = right.data if isinstance(right, Content) else right
-        lbool = getattr(getattr(lv, "dtype", None), "kind", "") == "b" or isinstance(lv, bool)
-        rbool = getattr(getattr(rv, "dtype", None), "kind", "") == "b" or isinstance(rv, bool)
-        if mergebool or lbool == rbool:
-            return NumpyArray(xp.where(c, lv, rv), backend=backend)
     parts = []
     for x in (left, right):
         if not isinstance(x, Content):
-            from jaggy.operations.to_layout import to_layout
+            if isinstance(x, (bool, int, float, complex, np.generic)):
+                x = NumpyArray(xp.repeat(xp.asarray(x), n), backend=backend)
+            else:
+                from jaggy.operations.to_layout import to_layout
 
-            x = to_layout([x], allow_record=False)._carry(_zeros(n, backend))
+                x = to_layout([x], allow_record=False)._carry(_zeros(n, backend))
         parts.append(x)
+    a, b = parts
+    if (a.is_numpy and b.is_numpy and not a.parameters and not b.parameters
+            and a.data.ndim == 1 and b.data.ndim == 1 and _merging._numpy_mergeable(a.data, b.data, mergebool)):
+        return NumpyArray(xp.where(c, a.data, b.data), backend=backend)
     tags = (~c).astype(xp.int8)
     index = xp.arange(n, dtype=xp.int64)
-    if str(parts[0].form.type) == str(parts[1].form.type) and parts[0].is_numpy:
-        return NumpyArray(xp.where(c, parts[0].data, parts[1].data), backend=backend)
-    return _merge_union(tags, index, parts, backend, Index)
+    return _merging.union_simplified(tags, index, parts, mergebool)
 
 
 def _zeros(n: int, backend: Any) -> Any:
