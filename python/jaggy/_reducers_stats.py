@@ -184,11 +184,11 @@ def covar_corr(
         if not keepdims:
             xmean = mean_of(x, weight, axis, False, mask_identity)
             ymean = mean_of(y, weight, axis, False, mask_identity)
-        sumwxy = ak.sum(wxy, axis, **sw) / sumw - xmean * ymean
         if not corr:
-            return sumwxy
-        sumwxx = ak.sum(wxx, axis, **sw) / sumw - xmean * xmean
-        sumwyy = ak.sum(wyy, axis, **sw) / sumw - ymean * ymean
+            return ak.sum(wxy, axis, **sw) / sumw - xmean * ymean
+        sumwxy = ak.sum(wxy, axis, **sw) - sumw * xmean * ymean
+        sumwxx = ak.sum(wxx, axis, **sw) - sumw * xmean * xmean
+        sumwyy = ak.sum(wyy, axis, **sw) - sumw * ymean * ymean
         return sumwxy / np.sqrt(sumwxx * sumwyy)
 
 
@@ -241,7 +241,7 @@ def softmax_of(fname: str, x: Any, axis: Any, keepdims: bool, mask_identity: boo
         msg = f"{fname}: axis=None is not supported; softmax is only defined for axis=-1"
         raise ValueError(msg)
     depth = _depth(x.layout, fname)
-    if normalize_axis(x.layout, axis, fname) != 1:
+    if (axis if axis >= 0 else depth + axis) != depth - 1:
         msg = (f"{fname} is only defined for axis=-1 (the innermost of {depth} dimensions), "
                f"not axis={axis}")
         raise NotImplementedError(msg)

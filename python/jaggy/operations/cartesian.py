@@ -76,8 +76,12 @@ def run_cartesian(arrays: Any, axis: int, nested: Any, parameters: Any, with_nam
             msg = (f"jaggy.{fname}: axis={axis} needs arrays of lists at the top level "
                    f"(got {type(lay).__name__}; missing or indexed lists are not implemented yet)")
             raise NotImplementedError(msg)
-    return cartesian_lists([packed_list(lay) for lay in layouts], names, nest, parameters,
-                           with_name, arg)
+    out = cartesian_lists([packed_list(lay) for lay in layouts], names, nest, parameters,
+                          with_name, arg)
+    if len(layouts) == 1 and layouts[0].is_regular:
+        # a product of one regular dimension keeps its size (Awkward does too)
+        out = out.to_RegularArray()
+    return out
 
 
 def cartesian(arrays: Any, axis: int = 1, *, nested: Any = None,
