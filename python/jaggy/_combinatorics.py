@@ -53,10 +53,20 @@ def combinations_list(lst: Any, n: int, replacement: bool, fields: list[str] | N
 
 
 def cartesian_lists(lsts: list, fields: list[str] | None, nested: list[int],
-                    parameters: dict | None, with_name: str | None, arg: bool) -> Any:
+                    parameters: dict | None, with_name: str | None, arg: bool,
+                    regular: list | None = None) -> Any:
     """Cartesian product, list by list, of packed ListOffsetArrays of equal length; ``nested``
-    holds the positions of the arrays after which a new list level begins."""
-    from jaggy.layout import ListOffsetArray, NumpyArray
+    holds the positions of the arrays after which a new list level begins. ``regular`` gives,
+    per array, its size where it was a regular dimension: a level made from one regular array
+    stays regular (as in Awkward)."""
+    from jaggy.layout import ListOffsetArray, NumpyArray, RegularArray
+
+    regular = regular or [None] * len(lsts)
+
+    def level(offsets: Any, content: Any, lo: int, hi: int) -> Any:
+        if lo == hi and regular[lo] is not None:
+            return RegularArray(content, regular[lo], len(offsets) - 1)
+        return ListOffsetArray(Index64._wrap(offsets, backend), content)
 
     backend = lsts[0].backend
     xp, kernels = backend.xp, backend.kernels
@@ -94,11 +104,11 @@ def cartesian_lists(lsts: list, fields: list[str] | None, nested: list[int],
         sub = xp.repeat(size, nsub)
         suboffsets = xp.empty(len(sub) + 1, dtype=xp.int64)
         kernels.counts_to_offsets(sub, suboffsets, len(sub))
-        out = ListOffsetArray(Index64._wrap(suboffsets, backend), out)
+        out = level(suboffsets, out, b + 1, upper)
     if bounds:
         nsub = xp.ones(nlists, dtype=xp.int64)
         for m in range(bounds[0] + 1):
             nsub = nsub * per_lengths[m]
         outoffsets = xp.empty(nlists + 1, dtype=xp.int64)
         kernels.counts_to_offsets(nsub, outoffsets, nlists)
-    return ListOffsetArray(Index64._wrap(outoffsets, backend), out)
+    return level(outoffsets, out, 0, bounds[0] if bounds else k - 1)
