@@ -25,6 +25,17 @@ def _blocks(carry: Any, k: int, total: int) -> list:
     return [carry[m * total:(m + 1) * total] for m in range(k)]
 
 
+def _gather(content: Any, carry: Any) -> Any:
+    """content at positions ``carry``: built by the kernels from validated offsets, so always in
+    bounds; a NumpyArray is gathered directly (no second bounds pass)."""
+    from jaggy.layout import NumpyArray
+
+    if type(content) is NumpyArray:
+        data = content.backend.xp.take(content.data, carry, axis=0)
+        return NumpyArray(data, parameters=content.parameters, backend=content.backend)
+    return content._carry(Index64._wrap(carry, content.backend))
+
+
 def combinations_list(lst: Any, n: int, replacement: bool, fields: list[str] | None,
                       parameters: dict | None, with_name: str | None, arg: bool) -> Any:
     """Combinations of every list of the packed ListOffsetArray ``lst``."""
@@ -47,7 +58,7 @@ def combinations_list(lst: Any, n: int, replacement: bool, fields: list[str] | N
     if arg:
         contents = [NumpyArray(b) for b in _blocks(carry, n, total)]
     else:
-        contents = [lst.content._carry(Index64._wrap(b, backend)) for b in _blocks(carry, n, total)]
+        contents = [_gather(lst.content, b) for b in _blocks(carry, n, total)]
     record = _record(contents, fields, total, parameters, with_name)
     return ListOffsetArray(Index64._wrap(outoffsets, backend), record)
 
@@ -87,8 +98,7 @@ def cartesian_lists(lsts: list, fields: list[str] | None, nested: list[int],
     if arg:
         contents = [NumpyArray(b) for b in _blocks(carry, k, total)]
     else:
-        contents = [lst.content._carry(Index64._wrap(b, backend))
-                    for lst, b in zip(lsts, _blocks(carry, k, total))]
+        contents = [_gather(lst.content, b) for lst, b in zip(lsts, _blocks(carry, k, total))]
     out = _record(contents, fields, total, parameters, with_name)
     # nested levels, innermost first: a sublist per prefix up to the boundary
     bounds = sorted(set(nested))
