@@ -256,3 +256,13 @@ def test_weighted_random(name, depth):
         assert _close(got, expected), (name, kw, a.to_list(), got, expected)
 
     check()
+
+
+@pytest.mark.parametrize("name", REDUCERS + ["moment", "softmax", "corr", "covar", "linear_fit"])
+def test_signature_matches_awkward(name):
+    import inspect
+
+    def params(fn):
+        return [(p.name, p.kind, p.default) for p in inspect.signature(fn).parameters.values()]
+
+    assert params(getattr(jaggy, name)) == params(getattr(awkward, name))

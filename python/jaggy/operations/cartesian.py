@@ -107,6 +107,7 @@ def cartesian(arrays: Any, axis: int = 1, *, nested: Any = None,
         ``nested``, extra ``var`` levels (regular ones at axis 0). Sized exactly before filling.
 
     Example:
+        >>> import jaggy
         >>> jaggy.cartesian([jaggy.Array([[1, 2], []]), jaggy.Array([["a"], ["b"]])]).to_list()
         [[(1, 'a'), (2, 'a')], []]
 

@@ -65,6 +65,7 @@ def combinations(array: Any, n: int, *, replacement: bool = False, axis: int = 1
         ``var * (T, T, ...)``. The output is sized exactly before it is filled.
 
     Example:
+        >>> import jaggy
         >>> jaggy.combinations(jaggy.Array([[1, 2, 3], [], [4]]), 2).to_list()
         [[(1, 2), (1, 3), (2, 3)], [], []]
 

@@ -58,7 +58,7 @@ def nanmean(
     axis: int | None = None,
     *,
     keepdims: bool = False,
-    mask_identity: bool = False,
+    mask_identity: bool = True,
     highlevel: bool = True,
     behavior: Mapping | None = None,
     attrs: Mapping | None = None,
@@ -70,7 +70,8 @@ def nanmean(
         weight: optional weights, broadcast against x.
         axis: the axis to reduce (negative counts from the innermost); None reduces everything.
         keepdims: keep the reduced axis as a dimension of length 1.
-        mask_identity: give None (instead of NaN) where a group has no values.
+        mask_identity: give None (instead of NaN) where a group has no values (default True,
+            as in Awkward's nan-reducers).
         highlevel: return a ``jaggy.Array`` (True) or a layout (False).
         behavior, attrs: custom behavior and attributes of the result.
 
@@ -80,7 +81,7 @@ def nanmean(
     Example:
         >>> import jaggy as ak
         >>> ak.nanmean(ak.Array([[1, 2, 6], [], [3]]), axis=1).to_list()
-        [3.0, nan, 3.0]
+        [3.0, None, 3.0]
 
     Raises:
         AxisError: ``axis`` exceeds the depth of the array.

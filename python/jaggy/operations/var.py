@@ -72,7 +72,7 @@ def nanvar(
     axis: int | None = None,
     *,
     keepdims: bool = False,
-    mask_identity: bool = False,
+    mask_identity: bool = True,
     highlevel: bool = True,
     behavior: Mapping | None = None,
     attrs: Mapping | None = None,
@@ -85,7 +85,8 @@ def nanvar(
         ddof: the divisor is count - ddof.
         axis: the axis to reduce (negative counts from the innermost); None reduces everything.
         keepdims: keep the reduced axis as a dimension of length 1.
-        mask_identity: give None (instead of NaN) where a group has no values.
+        mask_identity: give None (instead of NaN) where a group has no values (default True,
+            as in Awkward's nan-reducers).
         highlevel: return a ``jaggy.Array`` (True) or a layout (False).
         behavior, attrs: custom behavior and attributes of the result.
 
@@ -95,7 +96,7 @@ def nanvar(
     Example:
         >>> import jaggy as ak
         >>> ak.nanvar(ak.Array([[1, 2, 6], [], [3]]), axis=1).to_list()
-        [4.666666666666667, nan, 0.0]
+        [4.666666666666667, None, 0.0]
 
     Raises:
         AxisError: ``axis`` exceeds the depth of the array.
