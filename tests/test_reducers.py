@@ -258,7 +258,7 @@ def test_weighted_random(name, depth):
     check()
 
 
-@pytest.mark.parametrize("name", REDUCERS + ["moment", "softmax", "corr", "covar", "linear_fit"])
+@pytest.mark.parametrize("name", [*REDUCERS, "moment", "softmax", "corr", "covar", "linear_fit"])
 def test_signature_matches_awkward(name):
     import inspect
 

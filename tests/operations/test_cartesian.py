@@ -37,11 +37,11 @@ def test_cartesian_dict(kw):
 
 
 def test_cartesian_errors():
-    with pytest.raises(AxisError, match="jaggy.cartesian: axis=3"):
+    with pytest.raises(AxisError, match=r"jaggy\.cartesian: axis=3"):
         jaggy.cartesian([jaggy.Array(XS[0]), jaggy.Array(XS[0])], axis=3)
-    with pytest.raises(ValueError, match="jaggy.cartesian: the arrays have different lengths"):
+    with pytest.raises(ValueError, match=r"jaggy\.cartesian: the arrays have different lengths"):
         jaggy.cartesian([jaggy.Array(XS[0]), jaggy.Array([[1]])])
-    with pytest.raises(ValueError, match="jaggy.argcartesian: nested"):
+    with pytest.raises(ValueError, match=r"jaggy\.argcartesian: nested"):
         jaggy.argcartesian({"x": jaggy.Array(XS[0]), "y": jaggy.Array(XS[0])}, nested=["q"])
 
 

@@ -40,11 +40,11 @@ def test_combinations_options(kw):
 
 def test_combinations_errors():
     a = jaggy.Array([[1, 2]])
-    with pytest.raises(ValueError, match="jaggy.combinations: n must be at least 1"):
+    with pytest.raises(ValueError, match=r"jaggy\.combinations: n must be at least 1"):
         jaggy.combinations(a, 0)
-    with pytest.raises(AxisError, match="jaggy.combinations: axis=2"):
+    with pytest.raises(AxisError, match=r"jaggy\.combinations: axis=2"):
         jaggy.combinations(a, 2, axis=2)
-    with pytest.raises(ValueError, match="jaggy.argcombinations: fields"):
+    with pytest.raises(ValueError, match=r"jaggy\.argcombinations: fields"):
         jaggy.argcombinations(a, 2, fields=["x"])
 
 

@@ -46,7 +46,7 @@ def test_sort_errors():
         jaggy.sort(jaggy.Array([[1, 2]]), axis=2)
     with pytest.raises(AxisError, match=r"jaggy.sort: axis=-3"):
         jaggy.sort(jaggy.Array([[1, 2]]), axis=-3)
-    with pytest.raises(TypeError, match="jaggy.sort: cannot sort records"):
+    with pytest.raises(TypeError, match=r"jaggy\.sort: cannot sort records"):
         jaggy.sort(jaggy.Array([[{"x": 1}]]))
     with pytest.raises(NotImplementedError, match=r"jaggy\.sort"):
         jaggy.sort(jaggy.Array([[[1, 2]]]), axis=1)
