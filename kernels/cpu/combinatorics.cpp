@@ -53,6 +53,24 @@ int64_t cartesian_fill_impl(const int64_t* starts, const int64_t* lengths, const
     return kOk;
   });
   if (status != kOk) return status;
+  if (k == 2) {
+    // the common pair product as two plain nested loops (no odometer, no read-back)
+    int64_t* first = carry;
+    int64_t* second = carry + total;
+    jaggy::for_each(n, [&](int64_t i) {
+      int64_t p = offsets[i];
+      const int64_t s0 = starts[i], s1 = starts[n + i];
+      const int64_t l0 = lengths[i], l1 = lengths[n + i];
+      for (int64_t a = 0; a < l0; a++) {
+        for (int64_t b = 0; b < l1; b++) {
+          first[p + b] = s0 + a;
+          second[p + b] = s1 + b;
+        }
+        p += l1;
+      }
+    });
+    return kOk;
+  }
   jaggy::for_each(n, [&](int64_t i) {
     jaggy::ops::cartesian_fill_at(starts, lengths, offsets, carry, n, k, total, i);
   });

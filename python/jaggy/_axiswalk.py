@@ -73,6 +73,7 @@ def _walk(node: Any, posaxis: int, depth: int, fn: Callable[[Any], Any], fname: 
         IndexedOptionArray,
         ListOffsetArray,
         NumpyArray,
+        RegularArray,
         UnmaskedArray,
     )
 
@@ -99,7 +100,10 @@ def _walk(node: Any, posaxis: int, depth: int, fn: Callable[[Any], Any], fname: 
     if depth == posaxis:
         out = fn(packed_list(node))
         return out.to_RegularArray() if keep_regular and node.is_regular else out
-    # outer regular dimensions become var ones, as in Awkward
+    # outer regular dimensions become var ones (as in Awkward's sort), or stay regular with
+    # keep_regular (as in Awkward's combinations)
     packed = packed_list(node)
     inner = _walk(packed.content, posaxis, depth + 1, fn, fname, keep_regular)
+    if keep_regular and node.is_regular:
+        return RegularArray(inner, node.size, node.length, parameters=node.parameters)
     return ListOffsetArray(packed.offsets, inner, parameters=node.parameters)

@@ -25,6 +25,17 @@ def _blocks(carry: Any, k: int, total: int) -> list:
     return [carry[m * total:(m + 1) * total] for m in range(k)]
 
 
+def _gather(content: Any, carry: Any) -> Any:
+    """content at positions ``carry``: built by the kernels from validated offsets, so always in
+    bounds; a NumpyArray is gathered directly (no second bounds pass)."""
+    from jaggy.layout import NumpyArray
+
+    if type(content) is NumpyArray:
+        data = content.backend.xp.take(content.data, carry, axis=0)
+        return NumpyArray(data, parameters=content.parameters, backend=content.backend)
+    return content._carry(Index64._wrap(carry, content.backend))
+
+
 def combinations_list(lst: Any, n: int, replacement: bool, fields: list[str] | None,
                       parameters: dict | None, with_name: str | None, arg: bool) -> Any:
     """Combinations of every list of the packed ListOffsetArray ``lst``."""
@@ -47,16 +58,26 @@ def combinations_list(lst: Any, n: int, replacement: bool, fields: list[str] | N
     if arg:
         contents = [NumpyArray(b) for b in _blocks(carry, n, total)]
     else:
-        contents = [lst.content._carry(Index64._wrap(b, backend)) for b in _blocks(carry, n, total)]
+        contents = [_gather(lst.content, b) for b in _blocks(carry, n, total)]
     record = _record(contents, fields, total, parameters, with_name)
     return ListOffsetArray(Index64._wrap(outoffsets, backend), record)
 
 
 def cartesian_lists(lsts: list, fields: list[str] | None, nested: list[int],
-                    parameters: dict | None, with_name: str | None, arg: bool) -> Any:
+                    parameters: dict | None, with_name: str | None, arg: bool,
+                    regular: list | None = None) -> Any:
     """Cartesian product, list by list, of packed ListOffsetArrays of equal length; ``nested``
-    holds the positions of the arrays after which a new list level begins."""
-    from jaggy.layout import ListOffsetArray, NumpyArray
+    holds the positions of the arrays after which a new list level begins. ``regular`` gives,
+    per array, its size where it was a regular dimension: a level made from one regular array
+    stays regular (as in Awkward)."""
+    from jaggy.layout import ListOffsetArray, NumpyArray, RegularArray
+
+    regular = regular or [None] * len(lsts)
+
+    def level(offsets: Any, content: Any, lo: int, hi: int) -> Any:
+        if lo == hi and regular[lo] is not None:
+            return RegularArray(content, regular[lo], len(offsets) - 1)
+        return ListOffsetArray(Index64._wrap(offsets, backend), content)
 
     backend = lsts[0].backend
     xp, kernels = backend.xp, backend.kernels
@@ -77,8 +98,7 @@ def cartesian_lists(lsts: list, fields: list[str] | None, nested: list[int],
     if arg:
         contents = [NumpyArray(b) for b in _blocks(carry, k, total)]
     else:
-        contents = [lst.content._carry(Index64._wrap(b, backend))
-                    for lst, b in zip(lsts, _blocks(carry, k, total))]
+        contents = [_gather(lst.content, b) for lst, b in zip(lsts, _blocks(carry, k, total))]
     out = _record(contents, fields, total, parameters, with_name)
     # nested levels, innermost first: a sublist per prefix up to the boundary
     bounds = sorted(set(nested))
@@ -94,11 +114,11 @@ def cartesian_lists(lsts: list, fields: list[str] | None, nested: list[int],
         sub = xp.repeat(size, nsub)
         suboffsets = xp.empty(len(sub) + 1, dtype=xp.int64)
         kernels.counts_to_offsets(sub, suboffsets, len(sub))
-        out = ListOffsetArray(Index64._wrap(suboffsets, backend), out)
+        out = level(suboffsets, out, b + 1, upper)
     if bounds:
         nsub = xp.ones(nlists, dtype=xp.int64)
         for m in range(bounds[0] + 1):
             nsub = nsub * per_lengths[m]
         outoffsets = xp.empty(nlists + 1, dtype=xp.int64)
         kernels.counts_to_offsets(nsub, outoffsets, nlists)
-    return ListOffsetArray(Index64._wrap(outoffsets, backend), out)
+    return level(outoffsets, out, 0, bounds[0] if bounds else k - 1)

@@ -108,8 +108,11 @@ def global_positions(lst: Any, local: Any) -> Any:
 
 def sort_list(lst: Any, ascending: bool, fname: str) -> Any:
     """The packed ListOffsetArray ``lst`` with every list sorted."""
-    from jaggy.layout import IndexedOptionArray, ListOffsetArray, NumpyArray
+    from jaggy.layout import IndexedOptionArray, ListOffsetArray, NumpyArray, UnmaskedArray
 
+    if isinstance(lst.content, UnmaskedArray):
+        # nothing is missing: the sorted values are not optional (as in Awkward)
+        lst = ListOffsetArray(lst.offsets, lst.content.content, parameters=lst.parameters)
     xp, kernels = lst.backend.xp, lst.backend.kernels
     offsets = lst.offsets.data
     n, total = lst.length, int(offsets[-1])

@@ -37,9 +37,26 @@ def test_cartesian_dict(kw):
 
 
 def test_cartesian_errors():
-    with pytest.raises(AxisError, match="jaggy.cartesian: axis=3"):
+    with pytest.raises(AxisError, match=r"jaggy\.cartesian: axis=3"):
         jaggy.cartesian([jaggy.Array(XS[0]), jaggy.Array(XS[0])], axis=3)
-    with pytest.raises(ValueError, match="jaggy.cartesian: the arrays have different lengths"):
+    with pytest.raises(ValueError, match=r"jaggy\.cartesian: the arrays have different lengths"):
         jaggy.cartesian([jaggy.Array(XS[0]), jaggy.Array([[1]])])
-    with pytest.raises(ValueError, match="jaggy.argcartesian: nested"):
+    with pytest.raises(ValueError, match=r"jaggy\.argcartesian: nested"):
         jaggy.argcartesian({"x": jaggy.Array(XS[0]), "y": jaggy.Array(XS[0])}, nested=["q"])
+
+
+@pytest.mark.parametrize("nested", [None, True, [0], [1], [0, 1]])
+def test_cartesian_regular_levels(nested):
+    """A level made of one regular array stays regular exactly where Awkward keeps it."""
+    def arrays(module):
+        empty = module.Array([[]])
+        reg = module.to_regular(module.Array([[{"x": 0, "y": 0.0}]]), axis=1)
+        return [[empty, reg], [reg, empty], [reg], [reg, reg], [reg, reg, reg], [empty, reg, reg],
+                [reg, empty, reg], [reg, reg, empty]]
+
+    for ours, theirs in zip(arrays(jaggy), arrays(awkward)):
+        if nested not in (None, True) and max(nested) > len(ours) - 2:
+            continue
+        for fn in ("cartesian", "argcartesian"):
+            assert_matches(getattr(jaggy, fn)(ours, axis=1, nested=nested),
+                           getattr(awkward, fn)(theirs, axis=1, nested=nested))

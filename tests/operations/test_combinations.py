@@ -40,9 +40,38 @@ def test_combinations_options(kw):
 
 def test_combinations_errors():
     a = jaggy.Array([[1, 2]])
-    with pytest.raises(ValueError, match="jaggy.combinations: n must be at least 1"):
+    with pytest.raises(ValueError, match=r"jaggy\.combinations: n must be at least 1"):
         jaggy.combinations(a, 0)
-    with pytest.raises(AxisError, match="jaggy.combinations: axis=2"):
+    with pytest.raises(AxisError, match=r"jaggy\.combinations: axis=2"):
         jaggy.combinations(a, 2, axis=2)
-    with pytest.raises(ValueError, match="jaggy.argcombinations: fields"):
+    with pytest.raises(ValueError, match=r"jaggy\.argcombinations: fields"):
         jaggy.argcombinations(a, 2, fields=["x"])
+
+
+def test_combinations_regular_outer_and_unknown():
+    """Outer regular dimensions stay regular; an empty array of unknown type stays unknown."""
+    import numpy as np
+
+    def make(module):
+        return [module.Array([]), module.Array([[[]]]),
+                module.to_regular(module.to_regular(module.Array([[[None]]]), axis=1), axis=1)[:, :, :0],
+                module.to_regular(module.Array([[[1, 2], [3], [4, 5, 6]], [[], [1], [2, 3]]]), axis=1),
+                module.Array(np.arange(12).reshape(2, 2, 3))]
+
+    for ours, theirs in zip(make(jaggy), make(awkward)):
+        for n in (1, 2):
+            for axis in (-1, 0, 1):
+                try:
+                    expected = awkward.combinations(theirs, n, axis=axis)
+                except ValueError:
+                    with pytest.raises(ValueError):
+                        jaggy.combinations(ours, n, axis=axis)
+                    continue
+                assert_matches(jaggy.combinations(ours, n, axis=axis), expected)
+                try:
+                    expected = awkward.argcombinations(theirs, n, axis=axis)
+                except ValueError:
+                    with pytest.raises(ValueError):
+                        jaggy.argcombinations(ours, n, axis=axis)
+                    continue
+                assert_matches(jaggy.argcombinations(ours, n, axis=axis), expected)

@@ -46,7 +46,26 @@ def test_sort_errors():
         jaggy.sort(jaggy.Array([[1, 2]]), axis=2)
     with pytest.raises(AxisError, match=r"jaggy.sort: axis=-3"):
         jaggy.sort(jaggy.Array([[1, 2]]), axis=-3)
-    with pytest.raises(TypeError, match="jaggy.sort: cannot sort records"):
+    with pytest.raises(TypeError, match=r"jaggy\.sort: cannot sort records"):
         jaggy.sort(jaggy.Array([[{"x": 1}]]))
     with pytest.raises(NotImplementedError, match=r"jaggy\.sort"):
         jaggy.sort(jaggy.Array([[[1, 2]]]), axis=1)
+
+
+@pytest.mark.parametrize("ascending", [True, False])
+@pytest.mark.parametrize("data", [[0, 3, 1], []])
+def test_sort_unmasked_values(data, ascending):
+    """An UnmaskedArray (option type with nothing missing) sorts to plain values, as in Awkward."""
+    import numpy as np
+
+    def make(module):
+        c = module.contents
+        inner = c.UnmaskedArray(c.NumpyArray(np.array(data, np.int64)))
+        lay = c.ListOffsetArray(module.index.Index64(np.array([0, len(data)])), inner)
+        return [module.Array(lay),
+                module.Array(c.ListOffsetArray(module.index.Index64(np.array([0, 1])), lay))]
+
+    for ours, theirs in zip(make(jaggy), make(awkward)):
+        assert_matches(jaggy.sort(ours, ascending=ascending), awkward.sort(theirs, ascending=ascending))
+        assert_matches(jaggy.argsort(ours, ascending=ascending),
+                       awkward.argsort(theirs, ascending=ascending))

@@ -15,6 +15,7 @@ def argcartesian(arrays: Any, axis: int = 1, *, nested: Any = None,
     """Like ``jaggy.cartesian``, but of the local positions in each array's lists.
 
     Example:
+        >>> import jaggy
         >>> jaggy.argcartesian([jaggy.Array([[1, 2], []]), jaggy.Array([["a"], ["b"]])]).to_list()
         [[(0, 0), (1, 0)], []]
 

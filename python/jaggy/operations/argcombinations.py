@@ -15,6 +15,7 @@ def argcombinations(array: Any, n: int, *, replacement: bool = False, axis: int 
     """Like ``jaggy.combinations``, but of the local positions (``var * (int64, int64)``).
 
     Example:
+        >>> import jaggy
         >>> jaggy.argcombinations(jaggy.Array([[1, 2, 3], [], [4]]), 2).to_list()
         [[(0, 1), (0, 2), (1, 2)], [], []]
 

@@ -8,7 +8,7 @@ from typing import Any
 from jaggy.operations._wrap import finish
 
 
-def argsort(array: Any, axis: int = -1, ascending: bool = True, stable: bool = True, *,
+def argsort(array: Any, axis: int = -1, *, ascending: bool = True, stable: bool = True,
             highlevel: bool = True, behavior: Mapping | None = None,
             attrs: Mapping | None = None) -> Any:
     """Positions within every list at ``axis`` that put the list in order.
@@ -25,6 +25,7 @@ def argsort(array: Any, axis: int = -1, ascending: bool = True, stable: bool = T
         ``jaggy.sort(array)``. Positions of NaN come first and of None last.
 
     Example:
+        >>> import jaggy
         >>> jaggy.argsort(jaggy.Array([[3, None, 1], [], [2.5, 0.5]])).to_list()
         [[2, 0, 1], [], [1, 0]]
 

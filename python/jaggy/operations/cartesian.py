@@ -76,8 +76,13 @@ def run_cartesian(arrays: Any, axis: int, nested: Any, parameters: Any, with_nam
             msg = (f"jaggy.{fname}: axis={axis} needs arrays of lists at the top level "
                    f"(got {type(lay).__name__}; missing or indexed lists are not implemented yet)")
             raise NotImplementedError(msg)
+    # a level made from one regular array stays regular when every array makes its own
+    # level, or when it is the innermost level (as in Awkward)
+    regular = [lay.size if lay.is_regular else None for lay in layouts]
+    if len(set(nest)) != len(layouts) - 1:
+        regular = [None] * (len(layouts) - 1) + regular[-1:]
     return cartesian_lists([packed_list(lay) for lay in layouts], names, nest, parameters,
-                           with_name, arg)
+                           with_name, arg, regular)
 
 
 def cartesian(arrays: Any, axis: int = 1, *, nested: Any = None,
@@ -102,6 +107,7 @@ def cartesian(arrays: Any, axis: int = 1, *, nested: Any = None,
         ``nested``, extra ``var`` levels (regular ones at axis 0). Sized exactly before filling.
 
     Example:
+        >>> import jaggy
         >>> jaggy.cartesian([jaggy.Array([[1, 2], []]), jaggy.Array([["a"], ["b"]])]).to_list()
         [[(1, 'a'), (2, 'a')], []]
 

@@ -37,6 +37,8 @@ def run_combinations(array: Any, n: int, replacement: bool, axis: int, fields: A
     n = check_n(n, fname)
     names = check_fields(fields, n, fname)
     layout = to_layout(array, allow_record=False)
+    if layout.is_unknown and not arg:
+        return layout  # no values to combine: the array stays of unknown type, as in Awkward
     posaxis = normalize_axis(layout, axis, fname)
     return apply_at_axis(layout, posaxis, lambda lst: combinations_list(
         lst, n, replacement, names, parameters, with_name, arg), fname, keep_regular=True)
@@ -63,6 +65,7 @@ def combinations(array: Any, n: int, *, replacement: bool = False, axis: int = 1
         ``var * (T, T, ...)``. The output is sized exactly before it is filled.
 
     Example:
+        >>> import jaggy
         >>> jaggy.combinations(jaggy.Array([[1, 2, 3], [], [4]]), 2).to_list()
         [[(1, 2), (1, 3), (2, 3)], [], []]
 

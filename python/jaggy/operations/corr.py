@@ -1,9 +1,11 @@
-"""jaggy.corr: the correlation coefficient of x and y along an axis (not implemented yet)."""
+"""jaggy.corr: the correlation coefficient of x and y along an axis."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
+
+from jaggy._reducers_stats import as_array, covar_corr, done
 
 __all__ = ["corr"]
 
@@ -20,18 +22,37 @@ def corr(
     behavior: Mapping | None = None,
     attrs: Mapping | None = None,
 ) -> Any:
-    """The correlation coefficient of x and y along an axis, like Awkward's.
+    """Pearson correlation coefficient of x and y along an axis.
 
-    Not implemented yet: it needs element-wise broadcasting between arrays (issue 4, part 1),
-    which this version of jaggy lacks.
+    Parameters:
+        x, y: array-like numbers of the same structure (they are broadcast together).
+        weight: optional weights, broadcast against x and y.
+        axis: the axis to reduce (negative counts from the innermost); None reduces everything.
+        keepdims: keep the reduced axis as a dimension of length 1.
+        mask_identity: give None (instead of NaN) where a group has no values.
+        highlevel: return a ``jaggy.Array`` (True) or a layout (False).
+        behavior, attrs: custom behavior and attributes of the result.
+
+    Returns:
+        An array one dimension shallower (same depth with ``keepdims``), or a scalar.
 
     Example:
         >>> import jaggy as ak
-        >>> ak.corr  # doctest: +ELLIPSIS
-        <function corr at ...>
+        >>> ak.corr(ak.Array([[1, 2, 3]]), ak.Array([[2, 4, 6]]), axis=1).to_list()
+        [1.0]
 
     Raises:
-        NotImplementedError: always, in this version.
+        AxisError: ``axis`` exceeds the depth of the array.
+        ValueError: x, y and weight cannot be broadcast together.
     """
-    msg = "jaggy.corr is not implemented yet (it needs broadcasting between arrays)"
-    raise NotImplementedError(msg)
+    out = covar_corr(
+        "jaggy.corr",
+        as_array(x),
+        as_array(y),
+        as_array(weight),
+        axis,
+        keepdims,
+        mask_identity,
+        corr=True,
+    )
+    return done(out, highlevel, x, behavior, attrs)

@@ -7,14 +7,9 @@ from typing import Any
 
 from jaggy._reducers import run
 from jaggy._reducers_leaf import Mean
+from jaggy._reducers_stats import as_array, done, mean_of
 
 __all__ = ["mean", "nanmean"]
-
-
-def _no_weight(fname: str, weight: Any) -> None:
-    if weight is not None:
-        msg = f"{fname}: weight is not implemented yet (it needs broadcasting of x and weight)"
-        raise NotImplementedError(msg)
 
 
 def mean(
@@ -32,7 +27,7 @@ def mean(
 
     Parameters:
         x: array-like numbers.
-        weight: not supported yet (must be None).
+        weight: optional weights, broadcast against x.
         axis: the axis to reduce (negative counts from the innermost); None reduces everything.
         keepdims: keep the reduced axis as a dimension of length 1.
         mask_identity: give None (instead of NaN) where a group has no values.
@@ -49,11 +44,12 @@ def mean(
 
     Raises:
         AxisError: ``axis`` exceeds the depth of the array.
-        NotImplementedError: a ``weight`` was given (not supported yet).
+        ValueError: x and weight cannot be broadcast together.
     """
-    _no_weight("jaggy.mean", weight)
-    return run("jaggy.mean", Mean(), x, axis, keepdims, mask_identity, highlevel, behavior,
-               attrs)
+    if weight is not None:
+        out = mean_of(as_array(x), as_array(weight), axis, keepdims, mask_identity)
+        return done(out, highlevel, x, behavior, attrs)
+    return run("jaggy.mean", Mean(), x, axis, keepdims, mask_identity, highlevel, behavior, attrs)
 
 
 def nanmean(
@@ -62,7 +58,7 @@ def nanmean(
     axis: int | None = None,
     *,
     keepdims: bool = False,
-    mask_identity: bool = False,
+    mask_identity: bool = True,
     highlevel: bool = True,
     behavior: Mapping | None = None,
     attrs: Mapping | None = None,
@@ -71,10 +67,11 @@ def nanmean(
 
     Parameters:
         x: array-like numbers.
-        weight: not supported yet (must be None).
+        weight: optional weights, broadcast against x.
         axis: the axis to reduce (negative counts from the innermost); None reduces everything.
         keepdims: keep the reduced axis as a dimension of length 1.
-        mask_identity: give None (instead of NaN) where a group has no values.
+        mask_identity: give None (instead of NaN) where a group has no values (default True,
+            as in Awkward's nan-reducers).
         highlevel: return a ``jaggy.Array`` (True) or a layout (False).
         behavior, attrs: custom behavior and attributes of the result.
 
@@ -84,12 +81,30 @@ def nanmean(
     Example:
         >>> import jaggy as ak
         >>> ak.nanmean(ak.Array([[1, 2, 6], [], [3]]), axis=1).to_list()
-        [3.0, nan, 3.0]
+        [3.0, None, 3.0]
 
     Raises:
         AxisError: ``axis`` exceeds the depth of the array.
-        NotImplementedError: a ``weight`` was given (not supported yet).
+        ValueError: x and weight cannot be broadcast together.
     """
-    _no_weight("jaggy.nanmean", weight)
-    return run("jaggy.nanmean", Mean(), x, axis, keepdims, mask_identity, highlevel, behavior,
-               attrs, nan_as_none=True)
+    if weight is not None:
+        out = mean_of(
+            as_array(x, nan_to_none=True),
+            as_array(weight, nan_to_none=True),
+            axis,
+            keepdims,
+            mask_identity,
+        )
+        return done(out, highlevel, x, behavior, attrs)
+    return run(
+        "jaggy.nanmean",
+        Mean(),
+        x,
+        axis,
+        keepdims,
+        mask_identity,
+        highlevel,
+        behavior,
+        attrs,
+        nan_as_none=True,
+    )

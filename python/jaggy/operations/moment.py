@@ -7,14 +7,9 @@ from typing import Any
 
 from jaggy._reducers import run
 from jaggy._reducers_leaf import Moment
+from jaggy._reducers_stats import as_array, done, moment_of
 
 __all__ = ["moment"]
-
-
-def _no_weight(fname: str, weight: Any) -> None:
-    if weight is not None:
-        msg = f"{fname}: weight is not implemented yet (it needs broadcasting of x and weight)"
-        raise NotImplementedError(msg)
 
 
 def moment(
@@ -34,7 +29,7 @@ def moment(
     Parameters:
         x: array-like numbers.
         n: the power.
-        weight: not supported yet (must be None).
+        weight: optional weights, broadcast against x.
         axis: the axis to reduce (negative counts from the innermost); None reduces everything.
         keepdims: keep the reduced axis as a dimension of length 1.
         mask_identity: give None (instead of NaN) where a group has no values.
@@ -51,8 +46,11 @@ def moment(
 
     Raises:
         AxisError: ``axis`` exceeds the depth of the array.
-        NotImplementedError: a ``weight`` was given (not supported yet).
+        ValueError: x and weight cannot be broadcast together.
     """
-    _no_weight("jaggy.moment", weight)
-    return run("jaggy.moment", Moment(n), x, axis, keepdims, mask_identity, highlevel, behavior,
-               attrs)
+    if weight is not None:
+        out = moment_of(as_array(x), n, as_array(weight), axis, keepdims, mask_identity)
+        return done(out, highlevel, x, behavior, attrs)
+    return run(
+        "jaggy.moment", Moment(n), x, axis, keepdims, mask_identity, highlevel, behavior, attrs
+    )

@@ -8,7 +8,7 @@ from typing import Any
 from jaggy.operations._wrap import finish
 
 
-def sort(array: Any, axis: int = -1, ascending: bool = True, stable: bool = True, *,
+def sort(array: Any, axis: int = -1, *, ascending: bool = True, stable: bool = True,
          highlevel: bool = True, behavior: Mapping | None = None,
          attrs: Mapping | None = None) -> Any:
     """Sort the values within every list at ``axis``.
@@ -26,6 +26,7 @@ def sort(array: Any, axis: int = -1, ascending: bool = True, stable: bool = True
         (None) last, in both directions; strings sort lexicographically (byte-wise).
 
     Example:
+        >>> import jaggy
         >>> jaggy.sort(jaggy.Array([[3, None, 1], [], [2.5, 0.5]])).to_list()
         [[1.0, 3.0, None], [], [0.5, 2.5]]
 

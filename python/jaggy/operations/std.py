@@ -5,16 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+import numpy as np
+
 from jaggy._reducers import run
 from jaggy._reducers_leaf import Var
+from jaggy._reducers_stats import as_array, done, is_innermost, variance
 
 __all__ = ["nanstd", "std"]
-
-
-def _no_weight(fname: str, weight: Any) -> None:
-    if weight is not None:
-        msg = f"{fname}: weight is not implemented yet (it needs broadcasting of x and weight)"
-        raise NotImplementedError(msg)
 
 
 def std(
@@ -33,7 +30,7 @@ def std(
 
     Parameters:
         x: array-like numbers.
-        weight: not supported yet (must be None).
+        weight: optional weights, broadcast against x.
         ddof: the divisor is count - ddof.
         axis: the axis to reduce (negative counts from the innermost); None reduces everything.
         keepdims: keep the reduced axis as a dimension of length 1.
@@ -51,11 +48,25 @@ def std(
 
     Raises:
         AxisError: ``axis`` exceeds the depth of the array.
-        NotImplementedError: a ``weight`` was given (not supported yet).
+        ValueError: x and weight cannot be broadcast together.
     """
-    _no_weight("jaggy.std", weight)
-    return run("jaggy.std", Var(ddof, sqrt=True), x, axis, keepdims, mask_identity, highlevel,
-               behavior, attrs)
+    if weight is None and is_innermost(x, axis, "jaggy.std"):
+        return run(
+            "jaggy.std",
+            Var(ddof, sqrt=True),
+            x,
+            axis,
+            keepdims,
+            mask_identity,
+            highlevel,
+            behavior,
+            attrs,
+        )
+    xs = as_array(x, nan_to_none=False)
+    out = variance("jaggy.std", xs, as_array(weight), ddof, axis, keepdims, mask_identity)
+    if out is not None:
+        out = np.sqrt(out)
+    return done(out, highlevel, x, behavior, attrs)
 
 
 def nanstd(
@@ -65,7 +76,7 @@ def nanstd(
     axis: int | None = None,
     *,
     keepdims: bool = False,
-    mask_identity: bool = False,
+    mask_identity: bool = True,
     highlevel: bool = True,
     behavior: Mapping | None = None,
     attrs: Mapping | None = None,
@@ -74,11 +85,12 @@ def nanstd(
 
     Parameters:
         x: array-like numbers.
-        weight: not supported yet (must be None).
+        weight: optional weights, broadcast against x.
         ddof: the divisor is count - ddof.
         axis: the axis to reduce (negative counts from the innermost); None reduces everything.
         keepdims: keep the reduced axis as a dimension of length 1.
-        mask_identity: give None (instead of NaN) where a group has no values.
+        mask_identity: give None (instead of NaN) where a group has no values (default True,
+            as in Awkward's nan-reducers).
         highlevel: return a ``jaggy.Array`` (True) or a layout (False).
         behavior, attrs: custom behavior and attributes of the result.
 
@@ -88,12 +100,29 @@ def nanstd(
     Example:
         >>> import jaggy as ak
         >>> ak.nanstd(ak.Array([[1, 2, 6], [], [3]]), axis=1).to_list()
-        [2.160246899469287, nan, 0.0]
+        [2.160246899469287, None, 0.0]
 
     Raises:
         AxisError: ``axis`` exceeds the depth of the array.
-        NotImplementedError: a ``weight`` was given (not supported yet).
+        ValueError: x and weight cannot be broadcast together.
     """
-    _no_weight("jaggy.nanstd", weight)
-    return run("jaggy.nanstd", Var(ddof, sqrt=True), x, axis, keepdims, mask_identity, highlevel,
-               behavior, attrs, nan_as_none=True)
+    if weight is None and is_innermost(x, axis, "jaggy.nanstd"):
+        return run(
+            "jaggy.nanstd",
+            Var(ddof, sqrt=True),
+            x,
+            axis,
+            keepdims,
+            mask_identity,
+            highlevel,
+            behavior,
+            attrs,
+            nan_as_none=True,
+        )
+    xs = as_array(x, nan_to_none=True)
+    out = variance(
+        "jaggy.nanstd", xs, as_array(weight, nan_to_none=True), ddof, axis, keepdims, mask_identity
+    )
+    if out is not None:
+        out = np.sqrt(out)
+    return done(out, highlevel, x, behavior, attrs)
