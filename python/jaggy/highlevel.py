@@ -32,11 +32,25 @@ def wrap(result: Any, behavior: Mapping | None = None, attrs: Mapping | None = N
             raw = bytes(result.backend.to_host(result.data).tobytes())
             return raw.decode("utf-8", errors="surrogateescape") if kind == "char" else raw
         cls = _behavior.array_class(result, behavior)
+        if cls is Array:  # the common case: no conversion or checks needed for a layout
+            return _new(Array, result, behavior, attrs)
         return cls(result, behavior=behavior, attrs=attrs)
     if isinstance(result, LayoutRecord):
         cls = _behavior.record_class(result, behavior)
+        if cls is Record:
+            return _new(Record, result, behavior, attrs)
         return cls(result, behavior=behavior, attrs=attrs)
     return result
+
+
+def _new(cls: type, layout: Any, behavior: Mapping | None, attrs: Mapping | None) -> Any:
+    """An Array or Record over a layout already known to be valid input (no behavior class)."""
+    out = object.__new__(cls)
+    d = out.__dict__
+    d["_layout"] = layout
+    d["_behavior"] = behavior
+    d["_attrs"] = dict(attrs) if attrs else None
+    return out
 
 
 class _Switchable:
