@@ -39,7 +39,7 @@ def test_argsort_strings_with_none_are_correct():
 
 
 def test_argsort_errors():
-    with pytest.raises(AxisError, match="jaggy.argsort: axis=5"):
+    with pytest.raises(AxisError, match=r"jaggy\.argsort: axis=5"):
         jaggy.argsort(jaggy.Array([[1]]), axis=5)
-    with pytest.raises(TypeError, match="jaggy.argsort"):
+    with pytest.raises(TypeError, match=r"jaggy\.argsort"):
         jaggy.argsort(jaggy.Array([[{"x": 1}]]))

@@ -6,11 +6,10 @@ import awkward as awk
 import jaggy
 import numpy as np
 import pytest
+from _compare import assert_same
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jaggy.testing.strategies import array_pairs, mixed_data, nested_data, numeric_lists
-
-from _compare import assert_same
 
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
 

@@ -7,11 +7,10 @@ import awkward as awk
 import jaggy
 import numpy as np
 import pytest
+from _compare import assert_same, same_values
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jaggy.testing.strategies import array_pairs, mixed_data, nested_data, scalars
-
-from _compare import assert_same, same_values
 
 SETTINGS = settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
 
