@@ -95,6 +95,10 @@ def wrap_option(outindex: Any, content: Any) -> Any:
 
     if content.is_union:
         return IndexedOptionArray(Index64._wrap(outindex, content.backend), content)
+    if content.length == 0 and (content.is_option or content.is_indexed):
+        # every entry is missing (nothing to point into): an all-None option over the inner content
+        inner = content if content.is_indexed else content.to_IndexedOptionArray64()
+        return IndexedOptionArray(Index64._wrap(outindex, content.backend), inner.content)
     return simplified_indexed(outindex, content, True)
 
 
