@@ -53,6 +53,31 @@ def _drop_all_inner(node: Any) -> Any:
     return _drop_all(node)
 
 
+def _project_fields(node: Any, axis: int) -> Any:
+    """Records holding the entries of ``axis``: like Awkward, their option fields (through nested
+    records) lose their option type. A field with a missing entry cannot lose it without
+    misaligning the record (Awkward fails there too), so that raises."""
+    if node.is_indexed:
+        inner = node.content
+        if not (inner.is_record or inner.is_indexed):
+            return node
+        node = node.project()
+    if not node.is_record:
+        return node
+    contents = []
+    for name, field in zip(node.fields, node.contents):
+        if field.is_option:
+            if not bool(field.mask_as_bool(True).all()):
+                msg = (f"jaggy.drop_none: axis={axis} would drop the None entries of field {name!r} "
+                       "inside records (part of a record would have to be dropped)")
+                raise ValueError(msg)
+            field = field.project()
+        if field.is_record or field.is_indexed:
+            field = _project_fields(field, axis)
+        contents.append(field)
+    return node.copy(contents=contents, length=node.length)
+
+
 def _drop_at(node: Any, axis: int, depth: int) -> Any:
     """Drops the None entries of the option level at ``axis``, or (like Awkward) where there is
     none, of the level just below it (list nodes at ``depth`` hold the entries of axis ``depth``)."""
@@ -77,7 +102,10 @@ def _drop_at(node: Any, axis: int, depth: int) -> Any:
             return node
         if pos is not None and depth >= pos and node.content.is_option:
             return _drop_list(node)
-        return node.copy(content=_drop_at(node.content, axis, depth + 1))
+        content = node.content
+        if pos is not None and depth == pos and (content.is_record or content.is_indexed):
+            content = _project_fields(content, axis)
+        return node.copy(content=_drop_at(content, axis, depth + 1))
     if node.is_option or node.is_indexed:
         return rewrap(node, _drop_at(node.content, axis, depth))
     if node.is_record:
