@@ -145,6 +145,12 @@ def test_integer_then_more_on_none_or_record() -> None:
             check(ak.Array(data), jaggy.Array(data), where)
 
 
+def test_ellipsis_counts_dimensions_through_records() -> None:
+    for data in ([{"x": [], "y": []}], [[{"x": [1], "y": [2]}]], [{"x": [1], "y": 2}], [{"x": [[1]], "y": [2]}]):
+        for where in [(Ellipsis, 0), (Ellipsis, slice(1, None)), (0, Ellipsis, 0), (Ellipsis, None)]:
+            check(ak.Array(data), jaggy.Array(data), where)
+
+
 def test_all_none_range_over_option_content() -> None:
     """A range holding only None over an option of lists of options (nothing left to point into)."""
     c, i = ak.contents, ak.index
