@@ -53,6 +53,8 @@ def _ellipsis_fill(layout: Any, before: list, after: list) -> int:
     if not after:
         return 0
     tail = count(after)
+    if tail == 0:  # only np.newaxis after it: the new axis goes after the list dimensions
+        return max(0, layout.purelist_depth - count(before))
     low, high = layout.minmax_depth
     low, high = low - count(before), high - count(before)
     fill = 0
