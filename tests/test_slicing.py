@@ -127,6 +127,41 @@ def test_union_and_empty() -> None:
     check(ak.Array([[], []]), jaggy.Array([[], []]), (slice(None), 0))
 
 
+def test_integer_then_more_on_none_or_record() -> None:
+    """x[i, ...] where x[i] is None (the rest is checked against the type; the result is None) or a
+    record (the rest applies to every field), as Awkward."""
+    cases = [
+        ([None, {"x": 0, "y": 0}], [(0, "x"), (0, 0), (0, slice(None)), (0, "x", "x"), (0, Ellipsis),
+                                    (1, "x"), (0, None)]),
+        ([None, [1, 2]], [(0, 1), (0, 5), (0, slice(None)), (0, 1, 1), (0, Ellipsis)]),
+        ([None, [[1, 2]]], [(0, 0, 0), (0, 0, 0, 0)]),
+        ([[None, [1]]], [(0, 0, 0)]),
+        ([{"x": []}], [(0, slice(None)), (0, 0), (0, Ellipsis), (0, "x", slice(None))]),
+        ([{"x": [1, 2], "y": 3}], [(0, slice(None)), (0, 1), (0, "x", 1)]),
+        ([(1, [2])], [(0, 1), (0, "1", 0)]),
+    ]
+    for data, wheres in cases:
+        for where in wheres:
+            check(ak.Array(data), jaggy.Array(data), where)
+
+
+def test_ellipsis_counts_dimensions_through_records() -> None:
+    for data in ([{"x": [], "y": []}], [[{"x": [1], "y": [2]}]], [{"x": [1], "y": 2}], [{"x": [[1]], "y": [2]}]):
+        for where in [(Ellipsis, 0), (Ellipsis, slice(1, None)), (0, Ellipsis, 0)]:
+            check(ak.Array(data), jaggy.Array(data), where)
+
+
+def test_all_none_range_over_option_content() -> None:
+    """A range holding only None over an option of lists of options (nothing left to point into)."""
+    c, i = ak.contents, ak.index
+    inner = c.ListOffsetArray(i.Index64(np.array([0, 1])), c.UnmaskedArray(c.NumpyArray(np.array([0]))))
+    layout = c.IndexedOptionArray(i.Index64(np.array([-1, 0])), inner)
+    form, length, container = ak.to_buffers(layout)
+    ours = jaggy.from_buffers(form.to_json(), length, container)
+    for where in [(slice(None, 1), 0), (slice(None, 1), -1), (slice(0, 1), slice(None)), (slice(0, 1), 0, None)]:
+        check(ak.Array(layout), ours, where)
+
+
 # -- errors ------------------------------------------------------------------------------------
 def test_out_of_range_messages() -> None:
     x = jaggy.Array([[1, 2, 3], [], [4, 5]])

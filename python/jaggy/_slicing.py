@@ -70,10 +70,8 @@ def _fields(layout: Any, names: list) -> Any:
 
 
 def _general(layout: Any, where: Any) -> Any:
-    from jaggy._slicing_next import apply
     from jaggy._slicing_prepare import FieldList, prepare
     from jaggy.errors import FieldNotFoundError
-    from jaggy.layout import RegularArray
 
     items = prepare(layout, where)
     for item in items:
@@ -87,16 +85,27 @@ def _general(layout: Any, where: Any) -> Any:
         from jaggy.layout import Content
         from jaggy.record import Record
 
-        head = layout._getitem_at(_at(layout, items[0]))
+        at = _at(layout, items[0])
+        head = layout._getitem_at(at)
         if len(items) == 1:
             return head
         if isinstance(head, Content):
             return getitem(head, items[1:])
-        if isinstance(head, Record) and isinstance(items[1], str):
-            value = head[items[1]]
-            return getitem(value, items[2:]) if len(items) > 2 else value
-        msg = f"{_WHERE}: too many indices for array: {items[0]} selects a scalar or record"
+        if isinstance(head, Record) and isinstance(items[1], str) and len(items) == 2:
+            return head[items[1]]
+        if head is None or isinstance(head, Record):
+            # a missing element (the rest is still checked against its type: the result is None)
+            # or a record (the rest applies to each field): the general path on this one element
+            return _apply_general(layout._getitem_range(at, at + 1), [0, *items[1:]])
+        msg = f"{_WHERE}: too many indices for array: {items[0]} selects a scalar"
         raise IndexError(msg)
+    return _apply_general(layout, items)
+
+
+def _apply_general(layout: Any, items: list) -> Any:
+    from jaggy._slicing_next import apply
+    from jaggy.layout import RegularArray
+
     wrapped = RegularArray(layout, layout.length, 1)
     out = apply(wrapped, items, 0, None, 0)
     return out._getitem_at(0)

@@ -23,16 +23,24 @@ def apply(node: Any, items: tuple, pos: int, advanced: Any, depth: int) -> Any:
     head = items[pos]
     if isinstance(head, (str, FieldList)) and node.is_unknown:
         return apply(node, items, pos + 1, advanced, depth)  # no elements: any field is empty
-    if isinstance(head, str):
-        return apply(node._getitem_field(head), items, pos + 1, advanced, depth)
-    if isinstance(head, FieldList):
-        return apply(node._getitem_fields(list(head)), items, pos + 1, advanced, depth)
+    if isinstance(head, (str, FieldList)):
+        return apply(_take_fields(node, head), items, pos + 1, advanced, depth)
     if head is None:
         from jaggy.layout import RegularArray
 
         inner = apply(node, items, pos + 1, advanced, depth)
         return RegularArray(inner, 1, inner.length)
     return _dispatch(node, items, pos, advanced, depth)
+
+
+def _take_fields(node: Any, head: Any) -> Any:
+    from jaggy.errors import FieldNotFoundError
+
+    try:
+        return node._getitem_field(head) if isinstance(head, str) else node._getitem_fields(list(head))
+    except FieldNotFoundError as err:
+        msg = f"{WHERE}: {err}"
+        raise FieldNotFoundError(msg) from None
 
 
 def _dispatch(node: Any, items: tuple, pos: int, advanced: Any, depth: int) -> Any:
@@ -87,6 +95,10 @@ def wrap_option(outindex: Any, content: Any) -> Any:
 
     if content.is_union:
         return IndexedOptionArray(Index64._wrap(outindex, content.backend), content)
+    if content.length == 0 and (content.is_option or content.is_indexed):
+        # every entry is missing (nothing to point into): an all-None option over the inner content
+        inner = content if content.is_indexed else content.to_IndexedOptionArray64()
+        return IndexedOptionArray(Index64._wrap(outindex, content.backend), inner.content)
     return simplified_indexed(outindex, content, True)
 
 

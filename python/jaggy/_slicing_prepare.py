@@ -44,6 +44,28 @@ class Jagged:
         self.depth = depth
 
 
+def _ellipsis_fill(layout: Any, before: list, after: list) -> int:
+    """How many full slices ``...`` stands for: dimensions are counted through records (as
+    Awkward), and a structure whose branches have different depths is ambiguous there."""
+    def count(items: list) -> int:
+        return sum(x.depth + 1 if isinstance(x, Jagged) else 1 for x in items if _is_dim(x))
+
+    if not after:
+        return 0
+    tail = count(after)
+    if tail == 0:  # only np.newaxis after it: the new axis goes after the list dimensions
+        return max(0, layout.purelist_depth - count(before))
+    low, high = layout.minmax_depth
+    low, high = low - count(before), high - count(before)
+    fill = 0
+    while low - fill > tail or high - fill > tail:
+        if low - fill == tail or high - fill == tail:
+            msg = f"{WHERE}: an ellipsis ('...') cannot be used on data with different numbers of dimensions"
+            raise IndexError(msg)
+        fill += 1
+    return fill
+
+
 def _is_dim(item: Any) -> bool:
     return not (item is None or isinstance(item, (str, FieldList)))
 
@@ -59,10 +81,8 @@ def prepare(layout: Any, where: Any) -> tuple:
         msg = f"{WHERE}: an index can only have a single ellipsis ('...')"
         raise IndexError(msg)
     if ellipses:
-        used = sum(x.depth + 1 if isinstance(x, Jagged) else 1 for x in out if _is_dim(x) and x is not Ellipsis)
-        fill = max(0, layout.purelist_depth - used)
         i = ellipses[0]
-        out[i:i + 1] = [slice(None)] * fill
+        out[i:i + 1] = [slice(None)] * _ellipsis_fill(layout, out[:i], out[i + 1:])
     dims = [x for x in out if _is_dim(x)]
     if dims and isinstance(dims[0], Advanced) and dims[0].mask_length not in (None, layout.length):
         msg = (f"{WHERE}: boolean index has length {dims[0].mask_length} but the array has "

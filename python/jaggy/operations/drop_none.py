@@ -53,6 +53,45 @@ def _drop_all_inner(node: Any) -> Any:
     return _drop_all(node)
 
 
+def _compact_option(node: Any) -> Any:
+    """An IndexedOptionArray equal to ``node`` whose content holds only the valid entries, in order."""
+    from jaggy.index import Index64
+    from jaggy.layout import IndexedOptionArray
+
+    xp = node.backend.xp
+    index = node.to_IndexedOptionArray64().index.data
+    valid = index >= 0
+    carry = node.to_IndexedOptionArray64().content._carry(Index64._wrap(index[valid], node.backend))
+    outindex = xp.where(valid, xp.cumsum(valid) - 1, -1).astype(xp.int64)
+    return IndexedOptionArray(Index64._wrap(outindex, node.backend), carry, parameters=node.parameters)
+
+
+def _project_fields(node: Any, axis: int) -> Any:
+    """Records holding the entries of ``axis``: like Awkward, their option fields (through nested
+    records) lose their option type. A field with a missing entry cannot lose it without
+    misaligning the record (Awkward fails there too), so that raises."""
+    if node.is_indexed and not node.is_option:
+        inner = node.content
+        if not (inner.is_record or inner.is_indexed):
+            return node
+        node = node.project()
+    if not node.is_record:
+        return node
+    contents = []
+    for name, field in zip(node.fields, node.contents):
+        if field.is_option:
+            field = field._getitem_range(0, node.length)
+            if not bool(field.mask_as_bool(True).all()):
+                msg = (f"jaggy.drop_none: axis={axis} would drop the None entries of field {name!r} "
+                       "inside records (part of a record would have to be dropped)")
+                raise ValueError(msg)
+            field = field.project()
+        if field.is_record or field.is_indexed:
+            field = _project_fields(field, axis)
+        contents.append(field)
+    return node.copy(contents=contents, length=node.length)
+
+
 def _drop_at(node: Any, axis: int, depth: int) -> Any:
     """Drops the None entries of the option level at ``axis``, or (like Awkward) where there is
     none, of the level just below it (list nodes at ``depth`` hold the entries of axis ``depth``)."""
@@ -77,8 +116,21 @@ def _drop_at(node: Any, axis: int, depth: int) -> Any:
             return node
         if pos is not None and depth >= pos and node.content.is_option:
             return _drop_list(node)
-        return node.copy(content=_drop_at(node.content, axis, depth + 1))
-    if node.is_option or node.is_indexed:
+        content = node.content
+        if pos is not None and depth == pos and (content.is_record or content.is_indexed):
+            from jaggy._structure_util import packed_list
+            from jaggy.index import Index64
+            from jaggy.layout.listoffsetarray import ListOffsetArray
+
+            offsets, content = packed_list(node)  # only the records the lists reach
+            content = _project_fields(content, axis)
+            node = ListOffsetArray(Index64._wrap(offsets, node.backend), content, parameters=node.parameters)
+        return node.copy(content=_drop_at(content, axis, depth + 1))
+    if node.is_indexed and not node.is_option:
+        return _drop_at(node.project(), axis, depth)
+    if node.is_option:
+        if pos is not None and depth <= pos:
+            node = _compact_option(node)  # below, only the entries this option reaches
         return rewrap(node, _drop_at(node.content, axis, depth))
     if node.is_record:
         return node.copy(contents=[_drop_at(c, axis, depth) for c in node.contents],
