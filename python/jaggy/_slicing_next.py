@@ -133,9 +133,8 @@ def record_apply(node: Any, fn: Any) -> Any:
 
 
 def union_apply(node: Any, fn: Any, advanced: Any, extra: Any = None) -> Any:
-    from jaggy.layout import UnionArray, UnmaskedArray
 
-    xp, backend = node.backend.xp, node.backend
+    xp = node.backend.xp
     tags = node.tags.data
     index = node.index.data[:len(tags)].astype(xp.int64, copy=False)
     outindex = xp.empty(len(tags), xp.int64)
@@ -146,12 +145,11 @@ def union_apply(node: Any, fn: Any, advanced: Any, extra: Any = None) -> Any:
         sub = carry(content, index[where])
         adv = None if advanced is None else advanced[where]
         outs.append(fn(sub, adv) if extra is None else fn(sub, adv, extra(where)))
-    if any(o.is_option for o in outs):
-        outs = [o if o.is_option else UnmaskedArray(o) for o in outs]
-    if any(o.is_union for o in outs):
-        msg = f"{WHERE}: slicing a union whose contents become unions is not implemented"
-        raise NotImplementedError(msg)
-    return UnionArray(node.tags, Index64._wrap(outindex, backend), outs, parameters=node.parameters)
+    from jaggy._merging import union_simplified
+
+    # like Awkward, the contents' results are merged where their types allow (unknown merges with
+    # anything), nested unions are flattened, and one remaining content needs no union
+    return union_simplified(tags, outindex, outs, parameters=node.parameters or None)
 
 
 def starts_stops(node: Any) -> tuple[Any, Any]:
