@@ -42,6 +42,14 @@ inline void check_nonnegative(int64_t value, const char* kernel, const char* arg
   if (value < 0) fail(kernel, arg, "must not be negative, got " + std::to_string(value));
 }
 
+// A length computed in 128 bits from a spec expression: one that does not fit int64 can never be
+// satisfied by a real buffer, so it becomes INT64_MAX and the length check below fails cleanly.
+inline int64_t as_length(__int128 value) {
+  if (value > static_cast<__int128>(INT64_MAX)) return INT64_MAX;
+  if (value < 0) return 0;
+  return static_cast<int64_t>(value);
+}
+
 inline void check_array(const py::array& a, const char* kernel, const char* arg, int64_t min_len,
                         bool writable) {
   if (a.ndim() != 1) fail(kernel, arg, "must be one-dimensional");

@@ -8,8 +8,8 @@ namespace {
 
 py::object k_bitmask_to_bytemask(const py::array& bitmask_obj, const py::array& bytemask_obj, int64_t n, bool valid_when, bool lsb_order) {
   jaggy::ext::check_nonnegative(n, "bitmask_to_bytemask", "n");
-  jaggy::ext::check_array(bitmask_obj, "bitmask_to_bytemask", "bitmask", static_cast<int64_t>((n + 7) / 8), false);
-  jaggy::ext::check_array(bytemask_obj, "bitmask_to_bytemask", "bytemask", static_cast<int64_t>(n), true);
+  jaggy::ext::check_array(bitmask_obj, "bitmask_to_bytemask", "bitmask", jaggy::ext::as_length((static_cast<__int128>(n) + 7) / 8), false);
+  jaggy::ext::check_array(bytemask_obj, "bitmask_to_bytemask", "bytemask", jaggy::ext::as_length(static_cast<__int128>(n)), true);
   int64_t err_index = -1;
   int64_t status = 0;
   {
@@ -24,8 +24,8 @@ py::object k_bitmask_to_bytemask(const py::array& bitmask_obj, const py::array& 
 
 py::object k_broadcast_offsets_check(const py::array& offsets_a_obj, const py::array& offsets_b_obj, int64_t n) {
   jaggy::ext::check_nonnegative(n, "broadcast_offsets_check", "n");
-  jaggy::ext::check_array(offsets_a_obj, "broadcast_offsets_check", "offsets_a", static_cast<int64_t>(n + 1), false);
-  jaggy::ext::check_array(offsets_b_obj, "broadcast_offsets_check", "offsets_b", static_cast<int64_t>(n + 1), false);
+  jaggy::ext::check_array(offsets_a_obj, "broadcast_offsets_check", "offsets_a", jaggy::ext::as_length(static_cast<__int128>(n) + 1), false);
+  jaggy::ext::check_array(offsets_b_obj, "broadcast_offsets_check", "offsets_b", jaggy::ext::as_length(static_cast<__int128>(n) + 1), false);
   int64_t err_index = -1;
   int64_t status = 0;
   {
@@ -41,8 +41,8 @@ py::object k_broadcast_offsets_check(const py::array& offsets_a_obj, const py::a
 py::object k_broadcast_parents(const py::array& offsets_obj, const py::array& parents_obj, int64_t n, int64_t total) {
   jaggy::ext::check_nonnegative(n, "broadcast_parents", "n");
   jaggy::ext::check_nonnegative(total, "broadcast_parents", "total");
-  jaggy::ext::check_array(offsets_obj, "broadcast_parents", "offsets", static_cast<int64_t>(n + 1), false);
-  jaggy::ext::check_array(parents_obj, "broadcast_parents", "parents", static_cast<int64_t>(total), true);
+  jaggy::ext::check_array(offsets_obj, "broadcast_parents", "offsets", jaggy::ext::as_length(static_cast<__int128>(n) + 1), false);
+  jaggy::ext::check_array(parents_obj, "broadcast_parents", "parents", jaggy::ext::as_length(static_cast<__int128>(total)), true);
   int64_t err_index = -1;
   int64_t status = 0;
   {
@@ -58,7 +58,7 @@ py::object k_broadcast_parents(const py::array& offsets_obj, const py::array& pa
 py::object k_broadcast_regular_check(const py::array& offsets_obj, int64_t n, int64_t size) {
   jaggy::ext::check_nonnegative(n, "broadcast_regular_check", "n");
   jaggy::ext::check_nonnegative(size, "broadcast_regular_check", "size");
-  jaggy::ext::check_array(offsets_obj, "broadcast_regular_check", "offsets", static_cast<int64_t>(n + 1), false);
+  jaggy::ext::check_array(offsets_obj, "broadcast_regular_check", "offsets", jaggy::ext::as_length(static_cast<__int128>(n) + 1), false);
   int64_t err_index = -1;
   int64_t status = 0;
   {
@@ -72,8 +72,8 @@ py::object k_broadcast_regular_check(const py::array& offsets_obj, int64_t n, in
 
 py::object k_bytemask_to_index(const py::array& mask_obj, const py::array& index_obj, int64_t n, bool valid_when) {
   jaggy::ext::check_nonnegative(n, "bytemask_to_index", "n");
-  jaggy::ext::check_array(mask_obj, "bytemask_to_index", "mask", static_cast<int64_t>(n), false);
-  jaggy::ext::check_array(index_obj, "bytemask_to_index", "index", static_cast<int64_t>(n), true);
+  jaggy::ext::check_array(mask_obj, "bytemask_to_index", "mask", jaggy::ext::as_length(static_cast<__int128>(n)), false);
+  jaggy::ext::check_array(index_obj, "bytemask_to_index", "index", jaggy::ext::as_length(static_cast<__int128>(n)), true);
   int64_t err_index = -1;
   int64_t status = 0;
   {
@@ -89,8 +89,8 @@ py::object k_bytemask_to_index(const py::array& mask_obj, const py::array& index
 py::object k_cartesian_count(const py::array& lengths_obj, const py::array& counts_obj, int64_t n, int64_t k) {
   jaggy::ext::check_nonnegative(n, "cartesian_count", "n");
   jaggy::ext::check_nonnegative(k, "cartesian_count", "k");
-  jaggy::ext::check_array(lengths_obj, "cartesian_count", "lengths", static_cast<int64_t>(k * n), false);
-  jaggy::ext::check_array(counts_obj, "cartesian_count", "counts", static_cast<int64_t>(n), true);
+  jaggy::ext::check_array(lengths_obj, "cartesian_count", "lengths", jaggy::ext::as_length(static_cast<__int128>(k) * static_cast<__int128>(n)), false);
+  jaggy::ext::check_array(counts_obj, "cartesian_count", "counts", jaggy::ext::as_length(static_cast<__int128>(n)), true);
   int64_t err_index = -1;
   int64_t status = 0;
   {
@@ -107,10 +107,10 @@ py::object k_cartesian_fill(const py::array& starts_obj, const py::array& length
   jaggy::ext::check_nonnegative(n, "cartesian_fill", "n");
   jaggy::ext::check_nonnegative(k, "cartesian_fill", "k");
   jaggy::ext::check_nonnegative(total, "cartesian_fill", "total");
-  jaggy::ext::check_array(starts_obj, "cartesian_fill", "starts", static_cast<int64_t>(k * n), false);
-  jaggy::ext::check_array(lengths_obj, "cartesian_fill", "lengths", static_cast<int64_t>(k * n), false);
-  jaggy::ext::check_array(offsets_obj, "cartesian_fill", "offsets", static_cast<int64_t>(n + 1), false);
-  jaggy::ext::check_array(carry_obj, "cartesian_fill", "carry", static_cast<int64_t>(k * total), true);
+  jaggy::ext::check_array(starts_obj, "cartesian_fill", "starts", jaggy::ext::as_length(static_cast<__int128>(k) * static_cast<__int128>(n)), false);
+  jaggy::ext::check_array(lengths_obj, "cartesian_fill", "lengths", jaggy::ext::as_length(static_cast<__int128>(k) * static_cast<__int128>(n)), false);
+  jaggy::ext::check_array(offsets_obj, "cartesian_fill", "offsets", jaggy::ext::as_length(static_cast<__int128>(n) + 1), false);
+  jaggy::ext::check_array(carry_obj, "cartesian_fill", "carry", jaggy::ext::as_length(static_cast<__int128>(k) * static_cast<__int128>(total)), true);
   int64_t err_index = -1;
   int64_t status = 0;
   {
@@ -128,8 +128,8 @@ py::object k_cartesian_fill(const py::array& starts_obj, const py::array& length
 py::object k_combinations_count(const py::array& lengths_obj, const py::array& counts_obj, int64_t n, int64_t k, bool replacement) {
   jaggy::ext::check_nonnegative(n, "combinations_count", "n");
   jaggy::ext::check_nonnegative(k, "combinations_count", "k");
-  jaggy::ext::check_array(lengths_obj, "combinations_count", "lengths", static_cast<int64_t>(n), false);
-  jaggy::ext::check_array(counts_obj, "combinations_count", "counts", static_cast<int64_t>(n), true);
+  jaggy::ext::check_array(lengths_obj, "combinations_count", "lengths", jaggy::ext::as_length(static_cast<__int128>(n)), false);
+  jaggy::ext::check_array(counts_obj, "combinations_count", "counts", jaggy::ext::as_length(static_cast<__int128>(n)), true);
   int64_t err_index = -1;
   int64_t status = 0;
   {
@@ -146,10 +146,10 @@ py::object k_combinations_fill(const py::array& starts_obj, const py::array& len
   jaggy::ext::check_nonnegative(n, "combinations_fill", "n");
   jaggy::ext::check_nonnegative(k, "combinations_fill", "k");
   jaggy::ext::check_nonnegative(total, "combinations_fill", "total");
-  jaggy::ext::check_array(starts_obj, "combinations_fill", "starts", static_cast<int64_t>(n), false);
-  jaggy::ext::check_array(lengths_obj, "combinations_fill", "lengths", static_cast<int64_t>(n), false);
-  jaggy::ext::check_array(offsets_obj, "combinations_fill", "offsets", static_cast<int64_t>(n + 1), false);
-  jaggy::ext::check_array(carry_obj, "combinations_fill", "carry", static_cast<int64_t>(k * total), true);
+  jaggy::ext::check_array(starts_obj, "combinations_fill", "starts", jaggy::ext::as_length(static_cast<__int128>(n)), false);
+  jaggy::ext::check_array(lengths_obj, "combinations_fill", "lengths", jaggy::ext::as_length(static_cast<__int128>(n)), false);
+  jaggy::ext::check_array(offsets_obj, "combinations_fill", "offsets", jaggy::ext::as_length(static_cast<__int128>(n) + 1), false);
+  jaggy::ext::check_array(carry_obj, "combinations_fill", "carry", jaggy::ext::as_length(static_cast<__int128>(k) * static_cast<__int128>(total)), true);
   int64_t err_index = -1;
   int64_t status = 0;
   {
@@ -166,9 +166,9 @@ py::object k_combinations_fill(const py::array& starts_obj, const py::array& len
 
 py::object k_compact_offsets(const py::array& starts_obj, const py::array& stops_obj, const py::array& offsets_obj, int64_t n) {
   jaggy::ext::check_nonnegative(n, "compact_offsets", "n");
-  jaggy::ext::check_array(starts_obj, "compact_offsets", "starts", static_cast<int64_t>(n), false);
-  jaggy::ext::check_array(stops_obj, "compact_offsets", "stops", static_cast<int64_t>(n), false);
-  jaggy::ext::check_array(offsets_obj, "compact_offsets", "offsets", static_cast<int64_t>(n + 1), true);
+  jaggy::ext::check_array(starts_obj, "compact_offsets", "starts", jaggy::ext::as_length(static_cast<__int128>(n)), false);
+  jaggy::ext::check_array(stops_obj, "compact_offsets", "stops", jaggy::ext::as_length(static_cast<__int128>(n)), false);
+  jaggy::ext::check_array(offsets_obj, "compact_offsets", "offsets", jaggy::ext::as_length(static_cast<__int128>(n) + 1), true);
   int64_t err_index = -1;
   int64_t status = 0;
   if (jaggy::ext::dtype_is<int32_t>(starts_obj)) {
@@ -198,8 +198,8 @@ py::object k_compact_offsets(const py::array& starts_obj, const py::array& stops
 
 py::object k_counts_to_offsets(const py::array& counts_obj, const py::array& offsets_obj, int64_t n) {
   jaggy::ext::check_nonnegative(n, "counts_to_offsets", "n");
-  jaggy::ext::check_array(counts_obj, "counts_to_offsets", "counts", static_cast<int64_t>(n), false);
-  jaggy::ext::check_array(offsets_obj, "counts_to_offsets", "offsets", static_cast<int64_t>(n + 1), true);
+  jaggy::ext::check_array(counts_obj, "counts_to_offsets", "counts", jaggy::ext::as_length(static_cast<__int128>(n)), false);
+  jaggy::ext::check_array(offsets_obj, "counts_to_offsets", "offsets", jaggy::ext::as_length(static_cast<__int128>(n) + 1), true);
   int64_t err_index = -1;
   int64_t status = 0;
   if (jaggy::ext::dtype_is<int8_t>(counts_obj)) {
@@ -252,10 +252,10 @@ py::object k_counts_to_offsets(const py::array& counts_obj, const py::array& off
 py::object k_index_fill(const py::array& content_obj, const py::array& index_obj, const py::array& value_obj, const py::array& out_obj, int64_t n, int64_t m) {
   jaggy::ext::check_nonnegative(n, "index_fill", "n");
   jaggy::ext::check_nonnegative(m, "index_fill", "m");
-  jaggy::ext::check_array(content_obj, "index_fill", "content", static_cast<int64_t>(m), false);
-  jaggy::ext::check_array(index_obj, "index_fill", "index", static_cast<int64_t>(n), false);
-  jaggy::ext::check_array(value_obj, "index_fill", "value", static_cast<int64_t>(1), false);
-  jaggy::ext::check_array(out_obj, "index_fill", "out", static_cast<int64_t>(n), true);
+  jaggy::ext::check_array(content_obj, "index_fill", "content", jaggy::ext::as_length(static_cast<__int128>(m)), false);
+  jaggy::ext::check_array(index_obj, "index_fill", "index", jaggy::ext::as_length(static_cast<__int128>(n)), false);
+  jaggy::ext::check_array(value_obj, "index_fill", "value", jaggy::ext::as_length(1), false);
+  jaggy::ext::check_array(out_obj, "index_fill", "out", jaggy::ext::as_length(static_cast<__int128>(n)), true);
   int64_t err_index = -1;
   int64_t status = 0;
   if (jaggy::ext::dtype_is<int64_t>(content_obj)) {
@@ -345,7 +345,7 @@ py::object k_index_fill(const py::array& content_obj, const py::array& index_obj
 py::object k_index_validity(const py::array& index_obj, int64_t n, int64_t content_len, bool allow_missing) {
   jaggy::ext::check_nonnegative(n, "index_validity", "n");
   jaggy::ext::check_nonnegative(content_len, "index_validity", "content_len");
-  jaggy::ext::check_array(index_obj, "index_validity", "index", static_cast<int64_t>(n), false);
+  jaggy::ext::check_array(index_obj, "index_validity", "index", jaggy::ext::as_length(static_cast<__int128>(n)), false);
   int64_t err_index = -1;
   int64_t status = 0;
   if (jaggy::ext::dtype_is<int32_t>(index_obj)) {
@@ -370,9 +370,9 @@ py::object k_index_validity(const py::array& index_obj, int64_t n, int64_t conte
 py::object k_list_carry(const py::array& starts_obj, const py::array& offsets_obj, const py::array& carry_obj, int64_t n, int64_t total) {
   jaggy::ext::check_nonnegative(n, "list_carry", "n");
   jaggy::ext::check_nonnegative(total, "list_carry", "total");
-  jaggy::ext::check_array(starts_obj, "list_carry", "starts", static_cast<int64_t>(n), false);
-  jaggy::ext::check_array(offsets_obj, "list_carry", "offsets", static_cast<int64_t>(n + 1), false);
-  jaggy::ext::check_array(carry_obj, "list_carry", "carry", static_cast<int64_t>(total), true);
+  jaggy::ext::check_array(starts_obj, "list_carry", "starts", jaggy::ext::as_length(static_cast<__int128>(n)), false);
+  jaggy::ext::check_array(offsets_obj, "list_carry", "offsets", jaggy::ext::as_length(static_cast<__int128>(n) + 1), false);
+  jaggy::ext::check_array(carry_obj, "list_carry", "carry", jaggy::ext::as_length(static_cast<__int128>(total)), true);
   int64_t err_index = -1;
   int64_t status = 0;
   if (jaggy::ext::dtype_is<int32_t>(starts_obj)) {
@@ -403,8 +403,8 @@ py::object k_list_carry(const py::array& starts_obj, const py::array& offsets_ob
 py::object k_list_validity(const py::array& starts_obj, const py::array& stops_obj, int64_t n, int64_t content_len) {
   jaggy::ext::check_nonnegative(n, "list_validity", "n");
   jaggy::ext::check_nonnegative(content_len, "list_validity", "content_len");
-  jaggy::ext::check_array(starts_obj, "list_validity", "starts", static_cast<int64_t>(n), false);
-  jaggy::ext::check_array(stops_obj, "list_validity", "stops", static_cast<int64_t>(n), false);
+  jaggy::ext::check_array(starts_obj, "list_validity", "starts", jaggy::ext::as_length(static_cast<__int128>(n)), false);
+  jaggy::ext::check_array(stops_obj, "list_validity", "stops", jaggy::ext::as_length(static_cast<__int128>(n)), false);
   int64_t err_index = -1;
   int64_t status = 0;
   if (jaggy::ext::dtype_is<int32_t>(starts_obj)) {
@@ -432,8 +432,8 @@ py::object k_list_validity(const py::array& starts_obj, const py::array& stops_o
 py::object k_local_index(const py::array& offsets_obj, const py::array& out_obj, int64_t n, int64_t total) {
   jaggy::ext::check_nonnegative(n, "local_index", "n");
   jaggy::ext::check_nonnegative(total, "local_index", "total");
-  jaggy::ext::check_array(offsets_obj, "local_index", "offsets", static_cast<int64_t>(n + 1), false);
-  jaggy::ext::check_array(out_obj, "local_index", "out", static_cast<int64_t>(total), true);
+  jaggy::ext::check_array(offsets_obj, "local_index", "offsets", jaggy::ext::as_length(static_cast<__int128>(n) + 1), false);
+  jaggy::ext::check_array(out_obj, "local_index", "out", jaggy::ext::as_length(static_cast<__int128>(total)), true);
   int64_t err_index = -1;
   int64_t status = 0;
   {
@@ -448,9 +448,9 @@ py::object k_local_index(const py::array& offsets_obj, const py::array& out_obj,
 
 py::object k_merge_add_counts(const py::array& starts_obj, const py::array& stops_obj, const py::array& counts_obj, int64_t n) {
   jaggy::ext::check_nonnegative(n, "merge_add_counts", "n");
-  jaggy::ext::check_array(starts_obj, "merge_add_counts", "starts", static_cast<int64_t>(n), false);
-  jaggy::ext::check_array(stops_obj, "merge_add_counts", "stops", static_cast<int64_t>(n), false);
-  jaggy::ext::check_array(counts_obj, "merge_add_counts", "counts", static_cast<int64_t>(n), true);
+  jaggy::ext::check_array(starts_obj, "merge_add_counts", "starts", jaggy::ext::as_length(static_cast<__int128>(n)), false);
+  jaggy::ext::check_array(stops_obj, "merge_add_counts", "stops", jaggy::ext::as_length(static_cast<__int128>(n)), false);
+  jaggy::ext::check_array(counts_obj, "merge_add_counts", "counts", jaggy::ext::as_length(static_cast<__int128>(n)), true);
   int64_t err_index = -1;
   int64_t status = 0;
   if (jaggy::ext::dtype_is<int32_t>(starts_obj)) {
@@ -482,11 +482,11 @@ py::object k_merge_interleave_fill(const py::array& starts_obj, const py::array&
   jaggy::ext::check_nonnegative(n, "merge_interleave_fill", "n");
   jaggy::ext::check_nonnegative(content_len, "merge_interleave_fill", "content_len");
   jaggy::ext::check_nonnegative(total, "merge_interleave_fill", "total");
-  jaggy::ext::check_array(starts_obj, "merge_interleave_fill", "starts", static_cast<int64_t>(n), false);
-  jaggy::ext::check_array(stops_obj, "merge_interleave_fill", "stops", static_cast<int64_t>(n), false);
-  jaggy::ext::check_array(content_obj, "merge_interleave_fill", "content", static_cast<int64_t>(content_len), false);
-  jaggy::ext::check_array(cursor_obj, "merge_interleave_fill", "cursor", static_cast<int64_t>(n), true);
-  jaggy::ext::check_array(out_obj, "merge_interleave_fill", "out", static_cast<int64_t>(total), true);
+  jaggy::ext::check_array(starts_obj, "merge_interleave_fill", "starts", jaggy::ext::as_length(static_cast<__int128>(n)), false);
+  jaggy::ext::check_array(stops_obj, "merge_interleave_fill", "stops", jaggy::ext::as_length(static_cast<__int128>(n)), false);
+  jaggy::ext::check_array(content_obj, "merge_interleave_fill", "content", jaggy::ext::as_length(static_cast<__int128>(content_len)), false);
+  jaggy::ext::check_array(cursor_obj, "merge_interleave_fill", "cursor", jaggy::ext::as_length(static_cast<__int128>(n)), true);
+  jaggy::ext::check_array(out_obj, "merge_interleave_fill", "out", jaggy::ext::as_length(static_cast<__int128>(total)), true);
   int64_t err_index = -1;
   int64_t status = 0;
   if (jaggy::ext::dtype_is<int32_t>(starts_obj) && jaggy::ext::dtype_is<uint8_t>(content_obj)) {
@@ -598,11 +598,11 @@ py::object k_merge_interleave_index(const py::array& starts_obj, const py::array
   jaggy::ext::check_nonnegative(content_len, "merge_interleave_index", "content_len");
   jaggy::ext::check_nonnegative(tag, "merge_interleave_index", "tag");
   jaggy::ext::check_nonnegative(base, "merge_interleave_index", "base");
-  jaggy::ext::check_array(starts_obj, "merge_interleave_index", "starts", static_cast<int64_t>(n), false);
-  jaggy::ext::check_array(stops_obj, "merge_interleave_index", "stops", static_cast<int64_t>(n), false);
-  jaggy::ext::check_array(cursor_obj, "merge_interleave_index", "cursor", static_cast<int64_t>(n), true);
-  jaggy::ext::check_array(tags_obj, "merge_interleave_index", "tags", static_cast<int64_t>(total), true);
-  jaggy::ext::check_array(index_obj, "merge_interleave_index", "index", static_cast<int64_t>(total), true);
+  jaggy::ext::check_array(starts_obj, "merge_interleave_index", "starts", jaggy::ext::as_length(static_cast<__int128>(n)), false);
+  jaggy::ext::check_array(stops_obj, "merge_interleave_index", "stops", jaggy::ext::as_length(static_cast<__int128>(n)), false);
+  jaggy::ext::check_array(cursor_obj, "merge_interleave_index", "cursor", jaggy::ext::as_length(static_cast<__int128>(n)), true);
+  jaggy::ext::check_array(tags_obj, "merge_interleave_index", "tags", jaggy::ext::as_length(static_cast<__int128>(total)), true);
+  jaggy::ext::check_array(index_obj, "merge_interleave_index", "index", jaggy::ext::as_length(static_cast<__int128>(total)), true);
   int64_t err_index = -1;
   int64_t status = 0;
   if (jaggy::ext::dtype_is<int32_t>(starts_obj)) {
@@ -638,8 +638,8 @@ py::object k_merge_interleave_index(const py::array& starts_obj, const py::array
 
 py::object k_offsets_to_counts(const py::array& offsets_obj, const py::array& counts_obj, int64_t n) {
   jaggy::ext::check_nonnegative(n, "offsets_to_counts", "n");
-  jaggy::ext::check_array(offsets_obj, "offsets_to_counts", "offsets", static_cast<int64_t>(n + 1), false);
-  jaggy::ext::check_array(counts_obj, "offsets_to_counts", "counts", static_cast<int64_t>(n), true);
+  jaggy::ext::check_array(offsets_obj, "offsets_to_counts", "offsets", jaggy::ext::as_length(static_cast<__int128>(n) + 1), false);
+  jaggy::ext::check_array(counts_obj, "offsets_to_counts", "counts", jaggy::ext::as_length(static_cast<__int128>(n)), true);
   int64_t err_index = -1;
   int64_t status = 0;
   if (jaggy::ext::dtype_is<int32_t>(offsets_obj)) {
@@ -667,7 +667,7 @@ py::object k_offsets_to_counts(const py::array& offsets_obj, const py::array& co
 py::object k_offsets_validity(const py::array& offsets_obj, int64_t n, int64_t content_len) {
   jaggy::ext::check_nonnegative(n, "offsets_validity", "n");
   jaggy::ext::check_nonnegative(content_len, "offsets_validity", "content_len");
-  jaggy::ext::check_array(offsets_obj, "offsets_validity", "offsets", static_cast<int64_t>(n + 1), false);
+  jaggy::ext::check_array(offsets_obj, "offsets_validity", "offsets", jaggy::ext::as_length(static_cast<__int128>(n) + 1), false);
   int64_t err_index = -1;
   int64_t status = 0;
   if (jaggy::ext::dtype_is<int32_t>(offsets_obj)) {
@@ -691,10 +691,10 @@ py::object k_offsets_validity(const py::array& offsets_obj, int64_t n, int64_t c
 
 py::object k_option_compact(const py::array& index_obj, const py::array& carry_obj, const py::array& outindex_obj, const py::array& nvalid_obj, int64_t n) {
   jaggy::ext::check_nonnegative(n, "option_compact", "n");
-  jaggy::ext::check_array(index_obj, "option_compact", "index", static_cast<int64_t>(n), false);
-  jaggy::ext::check_array(carry_obj, "option_compact", "carry", static_cast<int64_t>(n), true);
-  jaggy::ext::check_array(outindex_obj, "option_compact", "outindex", static_cast<int64_t>(n), true);
-  jaggy::ext::check_array(nvalid_obj, "option_compact", "nvalid", static_cast<int64_t>(1), true);
+  jaggy::ext::check_array(index_obj, "option_compact", "index", jaggy::ext::as_length(static_cast<__int128>(n)), false);
+  jaggy::ext::check_array(carry_obj, "option_compact", "carry", jaggy::ext::as_length(static_cast<__int128>(n)), true);
+  jaggy::ext::check_array(outindex_obj, "option_compact", "outindex", jaggy::ext::as_length(static_cast<__int128>(n)), true);
+  jaggy::ext::check_array(nvalid_obj, "option_compact", "nvalid", jaggy::ext::as_length(1), true);
   int64_t err_index = -1;
   int64_t status = 0;
   if (jaggy::ext::dtype_is<int32_t>(index_obj)) {
@@ -721,10 +721,10 @@ py::object k_option_compact(const py::array& index_obj, const py::array& carry_o
 py::object k_pad_index(const py::array& starts_obj, const py::array& stops_obj, const py::array& outoffsets_obj, const py::array& index_obj, int64_t n, int64_t total) {
   jaggy::ext::check_nonnegative(n, "pad_index", "n");
   jaggy::ext::check_nonnegative(total, "pad_index", "total");
-  jaggy::ext::check_array(starts_obj, "pad_index", "starts", static_cast<int64_t>(n), false);
-  jaggy::ext::check_array(stops_obj, "pad_index", "stops", static_cast<int64_t>(n), false);
-  jaggy::ext::check_array(outoffsets_obj, "pad_index", "outoffsets", static_cast<int64_t>(n + 1), false);
-  jaggy::ext::check_array(index_obj, "pad_index", "index", static_cast<int64_t>(total), true);
+  jaggy::ext::check_array(starts_obj, "pad_index", "starts", jaggy::ext::as_length(static_cast<__int128>(n)), false);
+  jaggy::ext::check_array(stops_obj, "pad_index", "stops", jaggy::ext::as_length(static_cast<__int128>(n)), false);
+  jaggy::ext::check_array(outoffsets_obj, "pad_index", "outoffsets", jaggy::ext::as_length(static_cast<__int128>(n) + 1), false);
+  jaggy::ext::check_array(index_obj, "pad_index", "index", jaggy::ext::as_length(static_cast<__int128>(total)), true);
   int64_t err_index = -1;
   int64_t status = 0;
   if (jaggy::ext::dtype_is<int64_t>(starts_obj)) {
@@ -758,9 +758,9 @@ py::object k_pad_index(const py::array& starts_obj, const py::array& stops_obj, 
 py::object k_reduce_all(const py::array& offsets_obj, const py::array& data_obj, const py::array& out_obj, int64_t n, int64_t ndata) {
   jaggy::ext::check_nonnegative(n, "reduce_all", "n");
   jaggy::ext::check_nonnegative(ndata, "reduce_all", "ndata");
-  jaggy::ext::check_array(offsets_obj, "reduce_all", "offsets", static_cast<int64_t>(n + 1), false);
-  jaggy::ext::check_array(data_obj, "reduce_all", "data", static_cast<int64_t>(ndata), false);
-  jaggy::ext::check_array(out_obj, "reduce_all", "out", static_cast<int64_t>(n), true);
+  jaggy::ext::check_array(offsets_obj, "reduce_all", "offsets", jaggy::ext::as_length(static_cast<__int128>(n) + 1), false);
+  jaggy::ext::check_array(data_obj, "reduce_all", "data", jaggy::ext::as_length(static_cast<__int128>(ndata)), false);
+  jaggy::ext::check_array(out_obj, "reduce_all", "out", jaggy::ext::as_length(static_cast<__int128>(n)), true);
   int64_t err_index = -1;
   int64_t status = 0;
   if (jaggy::ext::dtype_is<int64_t>(data_obj)) {
@@ -839,9 +839,9 @@ py::object k_reduce_all(const py::array& offsets_obj, const py::array& data_obj,
 py::object k_reduce_any(const py::array& offsets_obj, const py::array& data_obj, const py::array& out_obj, int64_t n, int64_t ndata) {
   jaggy::ext::check_nonnegative(n, "reduce_any", "n");
   jaggy::ext::check_nonnegative(ndata, "reduce_any", "ndata");
-  jaggy::ext::check_array(offsets_obj, "reduce_any", "offsets", static_cast<int64_t>(n + 1), false);
-  jaggy::ext::check_array(data_obj, "reduce_any", "data", static_cast<int64_t>(ndata), false);
-  jaggy::ext::check_array(out_obj, "reduce_any", "out", static_cast<int64_t>(n), true);
+  jaggy::ext::check_array(offsets_obj, "reduce_any", "offsets", jaggy::ext::as_length(static_cast<__int128>(n) + 1), false);
+  jaggy::ext::check_array(data_obj, "reduce_any", "data", jaggy::ext::as_length(static_cast<__int128>(ndata)), false);
+  jaggy::ext::check_array(out_obj, "reduce_any", "out", jaggy::ext::as_length(static_cast<__int128>(n)), true);
   int64_t err_index = -1;
   int64_t status = 0;
   if (jaggy::ext::dtype_is<int64_t>(data_obj)) {
@@ -920,9 +920,9 @@ py::object k_reduce_any(const py::array& offsets_obj, const py::array& data_obj,
 py::object k_reduce_argmax(const py::array& offsets_obj, const py::array& data_obj, const py::array& out_obj, int64_t n, int64_t ndata) {
   jaggy::ext::check_nonnegative(n, "reduce_argmax", "n");
   jaggy::ext::check_nonnegative(ndata, "reduce_argmax", "ndata");
-  jaggy::ext::check_array(offsets_obj, "reduce_argmax", "offsets", static_cast<int64_t>(n + 1), false);
-  jaggy::ext::check_array(data_obj, "reduce_argmax", "data", static_cast<int64_t>(ndata), false);
-  jaggy::ext::check_array(out_obj, "reduce_argmax", "out", static_cast<int64_t>(n), true);
+  jaggy::ext::check_array(offsets_obj, "reduce_argmax", "offsets", jaggy::ext::as_length(static_cast<__int128>(n) + 1), false);
+  jaggy::ext::check_array(data_obj, "reduce_argmax", "data", jaggy::ext::as_length(static_cast<__int128>(ndata)), false);
+  jaggy::ext::check_array(out_obj, "reduce_argmax", "out", jaggy::ext::as_length(static_cast<__int128>(n)), true);
   int64_t err_index = -1;
   int64_t status = 0;
   if (jaggy::ext::dtype_is<int64_t>(data_obj)) {
@@ -1001,9 +1001,9 @@ py::object k_reduce_argmax(const py::array& offsets_obj, const py::array& data_o
 py::object k_reduce_argmin(const py::array& offsets_obj, const py::array& data_obj, const py::array& out_obj, int64_t n, int64_t ndata) {
   jaggy::ext::check_nonnegative(n, "reduce_argmin", "n");
   jaggy::ext::check_nonnegative(ndata, "reduce_argmin", "ndata");
-  jaggy::ext::check_array(offsets_obj, "reduce_argmin", "offsets", static_cast<int64_t>(n + 1), false);
-  jaggy::ext::check_array(data_obj, "reduce_argmin", "data", static_cast<int64_t>(ndata), false);
-  jaggy::ext::check_array(out_obj, "reduce_argmin", "out", static_cast<int64_t>(n), true);
+  jaggy::ext::check_array(offsets_obj, "reduce_argmin", "offsets", jaggy::ext::as_length(static_cast<__int128>(n) + 1), false);
+  jaggy::ext::check_array(data_obj, "reduce_argmin", "data", jaggy::ext::as_length(static_cast<__int128>(ndata)), false);
+  jaggy::ext::check_array(out_obj, "reduce_argmin", "out", jaggy::ext::as_length(static_cast<__int128>(n)), true);
   int64_t err_index = -1;
   int64_t status = 0;
   if (jaggy::ext::dtype_is<int64_t>(data_obj)) {
@@ -1082,9 +1082,9 @@ py::object k_reduce_argmin(const py::array& offsets_obj, const py::array& data_o
 py::object k_reduce_count_nonzero(const py::array& offsets_obj, const py::array& data_obj, const py::array& out_obj, int64_t n, int64_t ndata) {
   jaggy::ext::check_nonnegative(n, "reduce_count_nonzero", "n");
   jaggy::ext::check_nonnegative(ndata, "reduce_count_nonzero", "ndata");
-  jaggy::ext::check_array(offsets_obj, "reduce_count_nonzero", "offsets", static_cast<int64_t>(n + 1), false);
-  jaggy::ext::check_array(data_obj, "reduce_count_nonzero", "data", static_cast<int64_t>(ndata), false);
-  jaggy::ext::check_array(out_obj, "reduce_count_nonzero", "out", static_cast<int64_t>(n), true);
+  jaggy::ext::check_array(offsets_obj, "reduce_count_nonzero", "offsets", jaggy::ext::as_length(static_cast<__int128>(n) + 1), false);
+  jaggy::ext::check_array(data_obj, "reduce_count_nonzero", "data", jaggy::ext::as_length(static_cast<__int128>(ndata)), false);
+  jaggy::ext::check_array(out_obj, "reduce_count_nonzero", "out", jaggy::ext::as_length(static_cast<__int128>(n)), true);
   int64_t err_index = -1;
   int64_t status = 0;
   if (jaggy::ext::dtype_is<int64_t>(data_obj)) {
@@ -1163,10 +1163,10 @@ py::object k_reduce_count_nonzero(const py::array& offsets_obj, const py::array&
 py::object k_reduce_max(const py::array& offsets_obj, const py::array& data_obj, const py::array& identity_obj, const py::array& out_obj, int64_t n, int64_t ndata) {
   jaggy::ext::check_nonnegative(n, "reduce_max", "n");
   jaggy::ext::check_nonnegative(ndata, "reduce_max", "ndata");
-  jaggy::ext::check_array(offsets_obj, "reduce_max", "offsets", static_cast<int64_t>(n + 1), false);
-  jaggy::ext::check_array(data_obj, "reduce_max", "data", static_cast<int64_t>(ndata), false);
-  jaggy::ext::check_array(identity_obj, "reduce_max", "identity", static_cast<int64_t>(1), false);
-  jaggy::ext::check_array(out_obj, "reduce_max", "out", static_cast<int64_t>(n), true);
+  jaggy::ext::check_array(offsets_obj, "reduce_max", "offsets", jaggy::ext::as_length(static_cast<__int128>(n) + 1), false);
+  jaggy::ext::check_array(data_obj, "reduce_max", "data", jaggy::ext::as_length(static_cast<__int128>(ndata)), false);
+  jaggy::ext::check_array(identity_obj, "reduce_max", "identity", jaggy::ext::as_length(1), false);
+  jaggy::ext::check_array(out_obj, "reduce_max", "out", jaggy::ext::as_length(static_cast<__int128>(n)), true);
   int64_t err_index = -1;
   int64_t status = 0;
   if (jaggy::ext::dtype_is<int64_t>(data_obj)) {
@@ -1256,10 +1256,10 @@ py::object k_reduce_max(const py::array& offsets_obj, const py::array& data_obj,
 py::object k_reduce_min(const py::array& offsets_obj, const py::array& data_obj, const py::array& identity_obj, const py::array& out_obj, int64_t n, int64_t ndata) {
   jaggy::ext::check_nonnegative(n, "reduce_min", "n");
   jaggy::ext::check_nonnegative(ndata, "reduce_min", "ndata");
-  jaggy::ext::check_array(offsets_obj, "reduce_min", "offsets", static_cast<int64_t>(n + 1), false);
-  jaggy::ext::check_array(data_obj, "reduce_min", "data", static_cast<int64_t>(ndata), false);
-  jaggy::ext::check_array(identity_obj, "reduce_min", "identity", static_cast<int64_t>(1), false);
-  jaggy::ext::check_array(out_obj, "reduce_min", "out", static_cast<int64_t>(n), true);
+  jaggy::ext::check_array(offsets_obj, "reduce_min", "offsets", jaggy::ext::as_length(static_cast<__int128>(n) + 1), false);
+  jaggy::ext::check_array(data_obj, "reduce_min", "data", jaggy::ext::as_length(static_cast<__int128>(ndata)), false);
+  jaggy::ext::check_array(identity_obj, "reduce_min", "identity", jaggy::ext::as_length(1), false);
+  jaggy::ext::check_array(out_obj, "reduce_min", "out", jaggy::ext::as_length(static_cast<__int128>(n)), true);
   int64_t err_index = -1;
   int64_t status = 0;
   if (jaggy::ext::dtype_is<int64_t>(data_obj)) {
@@ -1349,9 +1349,9 @@ py::object k_reduce_min(const py::array& offsets_obj, const py::array& data_obj,
 py::object k_reduce_prod(const py::array& offsets_obj, const py::array& data_obj, const py::array& out_obj, int64_t n, int64_t ndata) {
   jaggy::ext::check_nonnegative(n, "reduce_prod", "n");
   jaggy::ext::check_nonnegative(ndata, "reduce_prod", "ndata");
-  jaggy::ext::check_array(offsets_obj, "reduce_prod", "offsets", static_cast<int64_t>(n + 1), false);
-  jaggy::ext::check_array(data_obj, "reduce_prod", "data", static_cast<int64_t>(ndata), false);
-  jaggy::ext::check_array(out_obj, "reduce_prod", "out", static_cast<int64_t>(n), true);
+  jaggy::ext::check_array(offsets_obj, "reduce_prod", "offsets", jaggy::ext::as_length(static_cast<__int128>(n) + 1), false);
+  jaggy::ext::check_array(data_obj, "reduce_prod", "data", jaggy::ext::as_length(static_cast<__int128>(ndata)), false);
+  jaggy::ext::check_array(out_obj, "reduce_prod", "out", jaggy::ext::as_length(static_cast<__int128>(n)), true);
   int64_t err_index = -1;
   int64_t status = 0;
   if (jaggy::ext::dtype_is<int64_t>(data_obj)) {
@@ -1388,9 +1388,9 @@ py::object k_reduce_prod(const py::array& offsets_obj, const py::array& data_obj
 py::object k_reduce_sum(const py::array& offsets_obj, const py::array& data_obj, const py::array& out_obj, int64_t n, int64_t ndata) {
   jaggy::ext::check_nonnegative(n, "reduce_sum", "n");
   jaggy::ext::check_nonnegative(ndata, "reduce_sum", "ndata");
-  jaggy::ext::check_array(offsets_obj, "reduce_sum", "offsets", static_cast<int64_t>(n + 1), false);
-  jaggy::ext::check_array(data_obj, "reduce_sum", "data", static_cast<int64_t>(ndata), false);
-  jaggy::ext::check_array(out_obj, "reduce_sum", "out", static_cast<int64_t>(n), true);
+  jaggy::ext::check_array(offsets_obj, "reduce_sum", "offsets", jaggy::ext::as_length(static_cast<__int128>(n) + 1), false);
+  jaggy::ext::check_array(data_obj, "reduce_sum", "data", jaggy::ext::as_length(static_cast<__int128>(ndata)), false);
+  jaggy::ext::check_array(out_obj, "reduce_sum", "out", jaggy::ext::as_length(static_cast<__int128>(n)), true);
   int64_t err_index = -1;
   int64_t status = 0;
   if (jaggy::ext::dtype_is<int64_t>(data_obj)) {
@@ -1428,10 +1428,10 @@ py::object k_segmented_argsort(const py::array& offsets_obj, const py::array& va
   jaggy::ext::check_nonnegative(n, "segmented_argsort", "n");
   jaggy::ext::check_nonnegative(nvalues, "segmented_argsort", "nvalues");
   jaggy::ext::check_nonnegative(nmask, "segmented_argsort", "nmask");
-  jaggy::ext::check_array(offsets_obj, "segmented_argsort", "offsets", static_cast<int64_t>(n + 1), false);
-  jaggy::ext::check_array(values_obj, "segmented_argsort", "values", static_cast<int64_t>(nvalues), false);
-  jaggy::ext::check_array(mask_obj, "segmented_argsort", "mask", static_cast<int64_t>(nmask), false);
-  jaggy::ext::check_array(out_obj, "segmented_argsort", "out", static_cast<int64_t>(nvalues), true);
+  jaggy::ext::check_array(offsets_obj, "segmented_argsort", "offsets", jaggy::ext::as_length(static_cast<__int128>(n) + 1), false);
+  jaggy::ext::check_array(values_obj, "segmented_argsort", "values", jaggy::ext::as_length(static_cast<__int128>(nvalues)), false);
+  jaggy::ext::check_array(mask_obj, "segmented_argsort", "mask", jaggy::ext::as_length(static_cast<__int128>(nmask)), false);
+  jaggy::ext::check_array(out_obj, "segmented_argsort", "out", jaggy::ext::as_length(static_cast<__int128>(nvalues)), true);
   int64_t err_index = -1;
   int64_t status = 0;
   if (jaggy::ext::dtype_is<int64_t>(values_obj)) {
@@ -1515,9 +1515,9 @@ py::object k_segmented_scan(const py::array& offsets_obj, const py::array& value
   jaggy::ext::check_nonnegative(n, "segmented_scan", "n");
   jaggy::ext::check_nonnegative(nvalues, "segmented_scan", "nvalues");
   jaggy::ext::check_nonnegative(op, "segmented_scan", "op");
-  jaggy::ext::check_array(offsets_obj, "segmented_scan", "offsets", static_cast<int64_t>(n + 1), false);
-  jaggy::ext::check_array(values_obj, "segmented_scan", "values", static_cast<int64_t>(nvalues), false);
-  jaggy::ext::check_array(out_obj, "segmented_scan", "out", static_cast<int64_t>(nvalues), true);
+  jaggy::ext::check_array(offsets_obj, "segmented_scan", "offsets", jaggy::ext::as_length(static_cast<__int128>(n) + 1), false);
+  jaggy::ext::check_array(values_obj, "segmented_scan", "values", jaggy::ext::as_length(static_cast<__int128>(nvalues)), false);
+  jaggy::ext::check_array(out_obj, "segmented_scan", "out", jaggy::ext::as_length(static_cast<__int128>(nvalues)), true);
   int64_t err_index = -1;
   int64_t status = 0;
   if (jaggy::ext::dtype_is<int64_t>(values_obj)) {
@@ -1554,9 +1554,9 @@ py::object k_segmented_scan(const py::array& offsets_obj, const py::array& value
 py::object k_segmented_sort(const py::array& offsets_obj, const py::array& values_obj, const py::array& out_obj, int64_t n, int64_t nvalues, bool ascending) {
   jaggy::ext::check_nonnegative(n, "segmented_sort", "n");
   jaggy::ext::check_nonnegative(nvalues, "segmented_sort", "nvalues");
-  jaggy::ext::check_array(offsets_obj, "segmented_sort", "offsets", static_cast<int64_t>(n + 1), false);
-  jaggy::ext::check_array(values_obj, "segmented_sort", "values", static_cast<int64_t>(nvalues), false);
-  jaggy::ext::check_array(out_obj, "segmented_sort", "out", static_cast<int64_t>(nvalues), true);
+  jaggy::ext::check_array(offsets_obj, "segmented_sort", "offsets", jaggy::ext::as_length(static_cast<__int128>(n) + 1), false);
+  jaggy::ext::check_array(values_obj, "segmented_sort", "values", jaggy::ext::as_length(static_cast<__int128>(nvalues)), false);
+  jaggy::ext::check_array(out_obj, "segmented_sort", "out", jaggy::ext::as_length(static_cast<__int128>(nvalues)), true);
   int64_t err_index = -1;
   int64_t status = 0;
   if (jaggy::ext::dtype_is<int64_t>(values_obj)) {
@@ -1629,11 +1629,11 @@ py::object k_segmented_sort(const py::array& offsets_obj, const py::array& value
 py::object k_slice_jagged_index(const py::array& starts_obj, const py::array& stops_obj, const py::array& indexoffsets_obj, const py::array& index_obj, const py::array& carry_obj, int64_t n, int64_t total) {
   jaggy::ext::check_nonnegative(n, "slice_jagged_index", "n");
   jaggy::ext::check_nonnegative(total, "slice_jagged_index", "total");
-  jaggy::ext::check_array(starts_obj, "slice_jagged_index", "starts", static_cast<int64_t>(n), false);
-  jaggy::ext::check_array(stops_obj, "slice_jagged_index", "stops", static_cast<int64_t>(n), false);
-  jaggy::ext::check_array(indexoffsets_obj, "slice_jagged_index", "indexoffsets", static_cast<int64_t>(n + 1), false);
-  jaggy::ext::check_array(index_obj, "slice_jagged_index", "index", static_cast<int64_t>(total), false);
-  jaggy::ext::check_array(carry_obj, "slice_jagged_index", "carry", static_cast<int64_t>(total), true);
+  jaggy::ext::check_array(starts_obj, "slice_jagged_index", "starts", jaggy::ext::as_length(static_cast<__int128>(n)), false);
+  jaggy::ext::check_array(stops_obj, "slice_jagged_index", "stops", jaggy::ext::as_length(static_cast<__int128>(n)), false);
+  jaggy::ext::check_array(indexoffsets_obj, "slice_jagged_index", "indexoffsets", jaggy::ext::as_length(static_cast<__int128>(n) + 1), false);
+  jaggy::ext::check_array(index_obj, "slice_jagged_index", "index", jaggy::ext::as_length(static_cast<__int128>(total)), false);
+  jaggy::ext::check_array(carry_obj, "slice_jagged_index", "carry", jaggy::ext::as_length(static_cast<__int128>(total)), true);
   int64_t err_index = -1;
   int64_t status = 0;
   {
@@ -1653,11 +1653,11 @@ py::object k_slice_jagged_mask_carry(const py::array& starts_obj, const py::arra
   jaggy::ext::check_nonnegative(n, "slice_jagged_mask_carry", "n");
   jaggy::ext::check_nonnegative(masklen, "slice_jagged_mask_carry", "masklen");
   jaggy::ext::check_nonnegative(total, "slice_jagged_mask_carry", "total");
-  jaggy::ext::check_array(starts_obj, "slice_jagged_mask_carry", "starts", static_cast<int64_t>(n), false);
-  jaggy::ext::check_array(maskoffsets_obj, "slice_jagged_mask_carry", "maskoffsets", static_cast<int64_t>(n + 1), false);
-  jaggy::ext::check_array(mask_obj, "slice_jagged_mask_carry", "mask", static_cast<int64_t>(masklen), false);
-  jaggy::ext::check_array(outoffsets_obj, "slice_jagged_mask_carry", "outoffsets", static_cast<int64_t>(n + 1), false);
-  jaggy::ext::check_array(carry_obj, "slice_jagged_mask_carry", "carry", static_cast<int64_t>(total), true);
+  jaggy::ext::check_array(starts_obj, "slice_jagged_mask_carry", "starts", jaggy::ext::as_length(static_cast<__int128>(n)), false);
+  jaggy::ext::check_array(maskoffsets_obj, "slice_jagged_mask_carry", "maskoffsets", jaggy::ext::as_length(static_cast<__int128>(n) + 1), false);
+  jaggy::ext::check_array(mask_obj, "slice_jagged_mask_carry", "mask", jaggy::ext::as_length(static_cast<__int128>(masklen)), false);
+  jaggy::ext::check_array(outoffsets_obj, "slice_jagged_mask_carry", "outoffsets", jaggy::ext::as_length(static_cast<__int128>(n) + 1), false);
+  jaggy::ext::check_array(carry_obj, "slice_jagged_mask_carry", "carry", jaggy::ext::as_length(static_cast<__int128>(total)), true);
   int64_t err_index = -1;
   int64_t status = 0;
   {
@@ -1676,11 +1676,11 @@ py::object k_slice_jagged_mask_carry(const py::array& starts_obj, const py::arra
 py::object k_slice_jagged_mask_count(const py::array& starts_obj, const py::array& stops_obj, const py::array& maskoffsets_obj, const py::array& mask_obj, const py::array& counts_obj, int64_t n, int64_t masklen) {
   jaggy::ext::check_nonnegative(n, "slice_jagged_mask_count", "n");
   jaggy::ext::check_nonnegative(masklen, "slice_jagged_mask_count", "masklen");
-  jaggy::ext::check_array(starts_obj, "slice_jagged_mask_count", "starts", static_cast<int64_t>(n), false);
-  jaggy::ext::check_array(stops_obj, "slice_jagged_mask_count", "stops", static_cast<int64_t>(n), false);
-  jaggy::ext::check_array(maskoffsets_obj, "slice_jagged_mask_count", "maskoffsets", static_cast<int64_t>(n + 1), false);
-  jaggy::ext::check_array(mask_obj, "slice_jagged_mask_count", "mask", static_cast<int64_t>(masklen), false);
-  jaggy::ext::check_array(counts_obj, "slice_jagged_mask_count", "counts", static_cast<int64_t>(n), true);
+  jaggy::ext::check_array(starts_obj, "slice_jagged_mask_count", "starts", jaggy::ext::as_length(static_cast<__int128>(n)), false);
+  jaggy::ext::check_array(stops_obj, "slice_jagged_mask_count", "stops", jaggy::ext::as_length(static_cast<__int128>(n)), false);
+  jaggy::ext::check_array(maskoffsets_obj, "slice_jagged_mask_count", "maskoffsets", jaggy::ext::as_length(static_cast<__int128>(n) + 1), false);
+  jaggy::ext::check_array(mask_obj, "slice_jagged_mask_count", "mask", jaggy::ext::as_length(static_cast<__int128>(masklen)), false);
+  jaggy::ext::check_array(counts_obj, "slice_jagged_mask_count", "counts", jaggy::ext::as_length(static_cast<__int128>(n)), true);
   int64_t err_index = -1;
   int64_t status = 0;
   {
@@ -1699,11 +1699,11 @@ py::object k_slice_jagged_mask_count(const py::array& starts_obj, const py::arra
 py::object k_slice_list_advanced(const py::array& starts_obj, const py::array& stops_obj, const py::array& head_obj, const py::array& advanced_obj, const py::array& carry_obj, int64_t n, int64_t m) {
   jaggy::ext::check_nonnegative(n, "slice_list_advanced", "n");
   jaggy::ext::check_nonnegative(m, "slice_list_advanced", "m");
-  jaggy::ext::check_array(starts_obj, "slice_list_advanced", "starts", static_cast<int64_t>(n), false);
-  jaggy::ext::check_array(stops_obj, "slice_list_advanced", "stops", static_cast<int64_t>(n), false);
-  jaggy::ext::check_array(head_obj, "slice_list_advanced", "head", static_cast<int64_t>(m), false);
-  jaggy::ext::check_array(advanced_obj, "slice_list_advanced", "advanced", static_cast<int64_t>(n), false);
-  jaggy::ext::check_array(carry_obj, "slice_list_advanced", "carry", static_cast<int64_t>(n), true);
+  jaggy::ext::check_array(starts_obj, "slice_list_advanced", "starts", jaggy::ext::as_length(static_cast<__int128>(n)), false);
+  jaggy::ext::check_array(stops_obj, "slice_list_advanced", "stops", jaggy::ext::as_length(static_cast<__int128>(n)), false);
+  jaggy::ext::check_array(head_obj, "slice_list_advanced", "head", jaggy::ext::as_length(static_cast<__int128>(m)), false);
+  jaggy::ext::check_array(advanced_obj, "slice_list_advanced", "advanced", jaggy::ext::as_length(static_cast<__int128>(n)), false);
+  jaggy::ext::check_array(carry_obj, "slice_list_advanced", "carry", jaggy::ext::as_length(static_cast<__int128>(n)), true);
   int64_t err_index = -1;
   int64_t status = 0;
   {
@@ -1722,10 +1722,10 @@ py::object k_slice_list_advanced(const py::array& starts_obj, const py::array& s
 py::object k_slice_list_array(const py::array& starts_obj, const py::array& stops_obj, const py::array& head_obj, const py::array& carry_obj, int64_t n, int64_t m) {
   jaggy::ext::check_nonnegative(n, "slice_list_array", "n");
   jaggy::ext::check_nonnegative(m, "slice_list_array", "m");
-  jaggy::ext::check_array(starts_obj, "slice_list_array", "starts", static_cast<int64_t>(n), false);
-  jaggy::ext::check_array(stops_obj, "slice_list_array", "stops", static_cast<int64_t>(n), false);
-  jaggy::ext::check_array(head_obj, "slice_list_array", "head", static_cast<int64_t>(m), false);
-  jaggy::ext::check_array(carry_obj, "slice_list_array", "carry", static_cast<int64_t>(n * m), true);
+  jaggy::ext::check_array(starts_obj, "slice_list_array", "starts", jaggy::ext::as_length(static_cast<__int128>(n)), false);
+  jaggy::ext::check_array(stops_obj, "slice_list_array", "stops", jaggy::ext::as_length(static_cast<__int128>(n)), false);
+  jaggy::ext::check_array(head_obj, "slice_list_array", "head", jaggy::ext::as_length(static_cast<__int128>(m)), false);
+  jaggy::ext::check_array(carry_obj, "slice_list_array", "carry", jaggy::ext::as_length(static_cast<__int128>(n) * static_cast<__int128>(m)), true);
   int64_t err_index = -1;
   int64_t status = 0;
   {
@@ -1742,9 +1742,9 @@ py::object k_slice_list_array(const py::array& starts_obj, const py::array& stop
 
 py::object k_slice_list_at(const py::array& starts_obj, const py::array& stops_obj, const py::array& carry_obj, int64_t n, int64_t at) {
   jaggy::ext::check_nonnegative(n, "slice_list_at", "n");
-  jaggy::ext::check_array(starts_obj, "slice_list_at", "starts", static_cast<int64_t>(n), false);
-  jaggy::ext::check_array(stops_obj, "slice_list_at", "stops", static_cast<int64_t>(n), false);
-  jaggy::ext::check_array(carry_obj, "slice_list_at", "carry", static_cast<int64_t>(n), true);
+  jaggy::ext::check_array(starts_obj, "slice_list_at", "starts", jaggy::ext::as_length(static_cast<__int128>(n)), false);
+  jaggy::ext::check_array(stops_obj, "slice_list_at", "stops", jaggy::ext::as_length(static_cast<__int128>(n)), false);
+  jaggy::ext::check_array(carry_obj, "slice_list_at", "carry", jaggy::ext::as_length(static_cast<__int128>(n)), true);
   int64_t err_index = -1;
   int64_t status = 0;
   {
@@ -1760,10 +1760,10 @@ py::object k_slice_list_at(const py::array& starts_obj, const py::array& stops_o
 
 py::object k_slice_list_range(const py::array& starts_obj, const py::array& stops_obj, const py::array& outstarts_obj, const py::array& counts_obj, int64_t n, int64_t start, int64_t stop, int64_t step, bool has_start, bool has_stop) {
   jaggy::ext::check_nonnegative(n, "slice_list_range", "n");
-  jaggy::ext::check_array(starts_obj, "slice_list_range", "starts", static_cast<int64_t>(n), false);
-  jaggy::ext::check_array(stops_obj, "slice_list_range", "stops", static_cast<int64_t>(n), false);
-  jaggy::ext::check_array(outstarts_obj, "slice_list_range", "outstarts", static_cast<int64_t>(n), true);
-  jaggy::ext::check_array(counts_obj, "slice_list_range", "counts", static_cast<int64_t>(n), true);
+  jaggy::ext::check_array(starts_obj, "slice_list_range", "starts", jaggy::ext::as_length(static_cast<__int128>(n)), false);
+  jaggy::ext::check_array(stops_obj, "slice_list_range", "stops", jaggy::ext::as_length(static_cast<__int128>(n)), false);
+  jaggy::ext::check_array(outstarts_obj, "slice_list_range", "outstarts", jaggy::ext::as_length(static_cast<__int128>(n)), true);
+  jaggy::ext::check_array(counts_obj, "slice_list_range", "counts", jaggy::ext::as_length(static_cast<__int128>(n)), true);
   int64_t err_index = -1;
   int64_t status = 0;
   {
@@ -1781,9 +1781,9 @@ py::object k_slice_list_range(const py::array& starts_obj, const py::array& stop
 py::object k_slice_list_range_carry(const py::array& outstarts_obj, const py::array& offsets_obj, const py::array& carry_obj, int64_t n, int64_t step, int64_t total) {
   jaggy::ext::check_nonnegative(n, "slice_list_range_carry", "n");
   jaggy::ext::check_nonnegative(total, "slice_list_range_carry", "total");
-  jaggy::ext::check_array(outstarts_obj, "slice_list_range_carry", "outstarts", static_cast<int64_t>(n), false);
-  jaggy::ext::check_array(offsets_obj, "slice_list_range_carry", "offsets", static_cast<int64_t>(n + 1), false);
-  jaggy::ext::check_array(carry_obj, "slice_list_range_carry", "carry", static_cast<int64_t>(total), true);
+  jaggy::ext::check_array(outstarts_obj, "slice_list_range_carry", "outstarts", jaggy::ext::as_length(static_cast<__int128>(n)), false);
+  jaggy::ext::check_array(offsets_obj, "slice_list_range_carry", "offsets", jaggy::ext::as_length(static_cast<__int128>(n) + 1), false);
+  jaggy::ext::check_array(carry_obj, "slice_list_range_carry", "carry", jaggy::ext::as_length(static_cast<__int128>(total)), true);
   int64_t err_index = -1;
   int64_t status = 0;
   {
@@ -1800,9 +1800,9 @@ py::object k_slice_list_range_carry(const py::array& outstarts_obj, const py::ar
 py::object k_union_validity(const py::array& tags_obj, const py::array& index_obj, const py::array& content_lens_obj, int64_t n, int64_t ncontents) {
   jaggy::ext::check_nonnegative(n, "union_validity", "n");
   jaggy::ext::check_nonnegative(ncontents, "union_validity", "ncontents");
-  jaggy::ext::check_array(tags_obj, "union_validity", "tags", static_cast<int64_t>(n), false);
-  jaggy::ext::check_array(index_obj, "union_validity", "index", static_cast<int64_t>(n), false);
-  jaggy::ext::check_array(content_lens_obj, "union_validity", "content_lens", static_cast<int64_t>(ncontents), false);
+  jaggy::ext::check_array(tags_obj, "union_validity", "tags", jaggy::ext::as_length(static_cast<__int128>(n)), false);
+  jaggy::ext::check_array(index_obj, "union_validity", "index", jaggy::ext::as_length(static_cast<__int128>(n)), false);
+  jaggy::ext::check_array(content_lens_obj, "union_validity", "content_lens", jaggy::ext::as_length(static_cast<__int128>(ncontents)), false);
   int64_t err_index = -1;
   int64_t status = 0;
   if (jaggy::ext::dtype_is<int32_t>(index_obj)) {

@@ -22,7 +22,9 @@ from __future__ import annotations
 import argparse
 import itertools
 import pathlib
+import re
 import sys
+from typing import Any
 
 import yaml
 
@@ -195,7 +197,7 @@ def gen_bindings(kernels: list[dict]) -> str:
             write = "true" if a["dir"] != "in" else "false"
             out.append(
                 f'  jaggy::ext::check_array({a["name"]}_obj, "{k["name"]}", "{a["name"]}", '
-                f"static_cast<int64_t>({str(a['len']).replace('//', '/')}), {write});"
+                f"{wide_len(a['len'], scalars)}, {write});"
             )
         out.append("  int64_t err_index = -1;")
         out.append("  int64_t status = 0;")
@@ -246,6 +248,15 @@ def gen_bindings(kernels: list[dict]) -> str:
     out.append("}")
     out.append("")
     return "\n".join(out)
+
+
+def wide_len(expr: Any, scalars: list[dict]) -> str:
+    """A spec ``len`` expression as C++ evaluated in 128-bit integers (so that huge scalars
+    cannot overflow the check that protects the buffers); ``//`` is integer division."""
+    text = str(expr).replace("//", "/")
+    for s in sorted(scalars, key=lambda a: -len(a["name"])):
+        text = re.sub(rf"\b{s['name']}\b", f"static_cast<__int128>({s['name']})", text)
+    return f"jaggy::ext::as_length({text})"
 
 
 def gen_signatures(kernels: list[dict]) -> str:
