@@ -280,3 +280,21 @@ def is_innermost(x: Any, axis: Any, fname: str) -> bool:
         return True
     layout = x.layout if hasattr(x, "layout") else to_layout(x, allow_record=False)
     return normalize_axis(layout, axis, fname) == 1
+
+
+def variance_op(fname: str, x: Any, weight: Any, ddof: int, axis: Any, keepdims: bool,
+                mask_identity: bool, highlevel: bool, behavior: Any, attrs: Any, *, sqrt: bool,
+                nan: bool) -> Any:
+    """The body of var / nanvar / std / nanstd: the compiled two-pass reducer where it computes
+    what Awkward does, else ``variance`` through broadcasting (with Awkward's one-pass fallback)."""
+    from jaggy._reducers import run
+    from jaggy._reducers_leaf import Var
+
+    if weight is None and is_innermost(x, axis, fname):
+        return run(fname, Var(ddof, sqrt=sqrt), x, axis, keepdims, mask_identity, highlevel,
+                   behavior, attrs, nan_as_none=nan)
+    xs = as_array(x, nan_to_none=nan)
+    out = variance(fname, xs, as_array(weight, nan_to_none=nan), ddof, axis, keepdims, mask_identity)
+    if sqrt and out is not None:
+        out = np.sqrt(out)
+    return done(out, highlevel, x, behavior, attrs)

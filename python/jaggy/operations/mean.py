@@ -1,4 +1,4 @@
-"""jaggy.jaggy.mean and jaggy.nanmean: means along an axis."""
+"""jaggy.mean and jaggy.nanmean: means along an axis."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""jaggy.jaggy.moment: raw moments along an axis."""
+"""jaggy.moment: raw moments along an axis."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""jaggy.jaggy.ptp: peak-to-peak ranges along an axis."""
+"""jaggy.ptp: peak-to-peak ranges along an axis."""
 
 from __future__ import annotations
 

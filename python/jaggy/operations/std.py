@@ -1,15 +1,11 @@
-"""jaggy.jaggy.std and jaggy.nanstd: standard deviations along an axis."""
+"""jaggy.std and jaggy.nanstd: standard deviations along an axis."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
 
-import numpy as np
-
-from jaggy._reducers import run
-from jaggy._reducers_leaf import Var
-from jaggy._reducers_stats import as_array, done, is_innermost, variance
+from jaggy._reducers_stats import variance_op
 
 __all__ = ["nanstd", "std"]
 
@@ -50,24 +46,8 @@ def std(
         AxisError: ``axis`` exceeds the depth of the array.
         ValueError: x and weight cannot be broadcast together.
     """
-    if weight is None and is_innermost(x, axis, "jaggy.std"):
-        return run(
-            "jaggy.std",
-            Var(ddof, sqrt=True),
-            x,
-            axis,
-            keepdims,
-            mask_identity,
-            highlevel,
-            behavior,
-            attrs,
-        )
-    xs = as_array(x, nan_to_none=False)
-    out = variance("jaggy.std", xs, as_array(weight), ddof, axis, keepdims, mask_identity)
-    if out is not None:
-        out = np.sqrt(out)
-    return done(out, highlevel, x, behavior, attrs)
-
+    return variance_op("jaggy.std", x, weight, ddof, axis, keepdims, mask_identity, highlevel,
+                       behavior, attrs, sqrt=True, nan=False)
 
 def nanstd(
     x: Any,
@@ -106,23 +86,5 @@ def nanstd(
         AxisError: ``axis`` exceeds the depth of the array.
         ValueError: x and weight cannot be broadcast together.
     """
-    if weight is None and is_innermost(x, axis, "jaggy.nanstd"):
-        return run(
-            "jaggy.nanstd",
-            Var(ddof, sqrt=True),
-            x,
-            axis,
-            keepdims,
-            mask_identity,
-            highlevel,
-            behavior,
-            attrs,
-            nan_as_none=True,
-        )
-    xs = as_array(x, nan_to_none=True)
-    out = variance(
-        "jaggy.nanstd", xs, as_array(weight, nan_to_none=True), ddof, axis, keepdims, mask_identity
-    )
-    if out is not None:
-        out = np.sqrt(out)
-    return done(out, highlevel, x, behavior, attrs)
+    return variance_op("jaggy.nanstd", x, weight, ddof, axis, keepdims, mask_identity, highlevel,
+                       behavior, attrs, sqrt=True, nan=True)

@@ -1,13 +1,11 @@
-"""jaggy.jaggy.var and jaggy.nanvar: variances along an axis."""
+"""jaggy.var and jaggy.nanvar: variances along an axis."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
 
-from jaggy._reducers import run
-from jaggy._reducers_leaf import Var
-from jaggy._reducers_stats import as_array, done, is_innermost, variance
+from jaggy._reducers_stats import variance_op
 
 __all__ = ["nanvar", "var"]
 
@@ -48,22 +46,8 @@ def var(
         AxisError: ``axis`` exceeds the depth of the array.
         ValueError: x and weight cannot be broadcast together.
     """
-    if weight is None and is_innermost(x, axis, "jaggy.var"):
-        return run(
-            "jaggy.var",
-            Var(ddof, sqrt=False),
-            x,
-            axis,
-            keepdims,
-            mask_identity,
-            highlevel,
-            behavior,
-            attrs,
-        )
-    xs = as_array(x, nan_to_none=False)
-    out = variance("jaggy.var", xs, as_array(weight), ddof, axis, keepdims, mask_identity)
-    return done(out, highlevel, x, behavior, attrs)
-
+    return variance_op("jaggy.var", x, weight, ddof, axis, keepdims, mask_identity, highlevel,
+                       behavior, attrs, sqrt=False, nan=False)
 
 def nanvar(
     x: Any,
@@ -102,21 +86,5 @@ def nanvar(
         AxisError: ``axis`` exceeds the depth of the array.
         ValueError: x and weight cannot be broadcast together.
     """
-    if weight is None and is_innermost(x, axis, "jaggy.nanvar"):
-        return run(
-            "jaggy.nanvar",
-            Var(ddof, sqrt=False),
-            x,
-            axis,
-            keepdims,
-            mask_identity,
-            highlevel,
-            behavior,
-            attrs,
-            nan_as_none=True,
-        )
-    xs = as_array(x, nan_to_none=True)
-    out = variance(
-        "jaggy.nanvar", xs, as_array(weight, nan_to_none=True), ddof, axis, keepdims, mask_identity
-    )
-    return done(out, highlevel, x, behavior, attrs)
+    return variance_op("jaggy.nanvar", x, weight, ddof, axis, keepdims, mask_identity, highlevel,
+                       behavior, attrs, sqrt=False, nan=True)
