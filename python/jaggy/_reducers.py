@@ -28,6 +28,7 @@ import numpy as np
 
 from jaggy._reducers_leaf import Reducer
 from jaggy.errors import AxisError
+from jaggy.highlevel import Array, wrap
 from jaggy.index import Index8, Index64
 from jaggy.layout import (
     ByteMaskedArray,
@@ -315,15 +316,34 @@ def option_index(valid: Any, xp: Any) -> Any:
     return index
 
 
+def _flat_lists(layout: ListOffsetArray, reducer: Reducer, fname: str, mask_identity: Any) -> Any:
+    """The most common call, ``sum(lists_of_numbers, axis=1)``, without the general walk (the
+    same leaf step it would end in); None when ``layout`` is not plain lists of numbers."""
+    content = layout._content
+    if type(content) is not NumpyArray or content._parameters or content._data.ndim != 1:
+        return None
+    offsets = layout._offsets.data
+    if offsets.dtype != np.int64:
+        offsets = offsets.astype(np.int64)
+    ctx = Context(reducer, fname, mask=bool(mask_identity), keepdims=False)
+    return _leaf(content, offsets, ctx, None)
+
 
 def run(fname: str, reducer: Reducer, array: Any, axis: Any, keepdims: bool, mask_identity: bool,
         highlevel: bool, behavior: Any, attrs: Any, *, nan_as_none: bool = False) -> Any:
     """The body of every public reducer: unwrap, reduce, wrap (a scalar is returned as is)."""
-    from jaggy.highlevel import Array
     from jaggy.operations._wrap import finish
 
     if type(array) is Array:
         layout = array._layout
+        if (type(layout) is ListOffsetArray and type(axis) is int and (axis == 1 or axis == -1)
+                and not keepdims and not nan_as_none):
+            out = _flat_lists(layout, reducer, fname, mask_identity)
+            if out is not None:
+                if not highlevel:
+                    return out
+                return wrap(out, array._behavior if behavior is None else behavior,
+                            array._attrs if attrs is None else attrs)
     else:
         from jaggy.operations.to_layout import to_layout
 

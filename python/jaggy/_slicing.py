@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from jaggy.index import Index64
+from jaggy.layout.listoffsetarray import ListOffsetArray
 
 _WHERE = "jaggy.Array.__getitem__"
 
@@ -36,7 +37,17 @@ def getitem(layout: Any, where: Any) -> Any:
         return layout._getitem_at(_at(layout, where))
     if isinstance(where, list) and where and all(isinstance(x, str) for x in where):
         return _fields(layout, where)
+    if type(where) is ListOffsetArray and type(layout) is ListOffsetArray:
+        out = _jagged().lists_by_jagged_mask(layout, where)
+        if out is not None:
+            return out
     return _general(layout, where)
+
+
+def _jagged() -> Any:
+    import jaggy._slicing_jagged
+
+    return jaggy._slicing_jagged
 
 
 def _at(layout: Any, i: int) -> int:

@@ -21,6 +21,7 @@ from jaggy._slicing_next import (
 from jaggy._slicing_prepare import WHERE
 from jaggy.errors import KernelError, KernelIndexError
 from jaggy.index import Index64
+from jaggy.layout import ListOffsetArray, NumpyArray
 
 
 def list_jagged_head(node: Any, items: tuple, pos: int, advanced: Any, depth: int) -> Any:
@@ -119,14 +120,25 @@ def _jag_option(node: Any, jag: Any, items: tuple, pos: int, depth: int) -> Any:
 def _mask(node: Any, jag: Any, items: tuple, pos: int, depth: int) -> Any:
     from jaggy.layout import ListOffsetArray
 
-    xp, kernels, backend = node.backend.xp, node.backend.kernels, node.backend
-    n = node.length
+    xp, backend = node.backend.xp, node.backend
     starts, stops = starts_stops(node)
     if isinstance(jag, ListOffsetArray) and jag.offsets.dtype == xp.int64:
         maskoffsets, mask = jag.offsets.data, jag.content.data
     else:
         maskoffsets, packed = _packed(jag)
         mask = packed.data
+    offsets, positions = mask_positions(backend, starts, stops, maskoffsets, mask, depth)
+    inner = apply(carry(node.content, positions), items, pos + 1, None, depth + 2)
+    params = node.parameters if pos + 1 == len(items) else {}
+    return ListOffsetArray(Index64._wrap(offsets, backend), inner, parameters=params)
+
+
+def mask_positions(backend: Any, starts: Any, stops: Any, maskoffsets: Any, mask: Any,
+                   depth: int) -> tuple[Any, Any]:
+    """(new offsets, content positions) of lists [starts, stops) filtered by a jagged boolean
+    mask (int64 ``maskoffsets`` into ``mask``); IndexError where a mask list's length differs."""
+    xp, kernels = backend.xp, backend.kernels
+    n = len(starts)
     counts = xp.empty(n, xp.int64)
     try:
         kernels.slice_jagged_mask_count(starts, stops, maskoffsets, mask, counts, n, len(mask))
@@ -144,9 +156,33 @@ def _mask(node: Any, jag: Any, items: tuple, pos: int, depth: int) -> Any:
     total = int(offsets[-1])
     positions = xp.empty(total, xp.int64)
     kernels.slice_jagged_mask_carry(starts, maskoffsets, mask, offsets, positions, n, len(mask), total)
-    inner = apply(carry(node.content, positions), items, pos + 1, None, depth + 2)
-    params = node.parameters if pos + 1 == len(items) else {}
-    return ListOffsetArray(Index64._wrap(offsets, backend), inner, parameters=params)
+    return offsets, positions
+
+
+def lists_by_jagged_mask(layout: Any, where: Any) -> Any:
+    """``layout[where]`` for the most common jagged mask, ``x[x > cut]``: both are plain
+    ListOffsetArrays of the same length and ``where`` holds booleans (else None: the general
+    path handles it)."""
+    content = where._content
+    if (type(content) is not NumpyArray or content._parameters or content._data.dtype.kind != "b"
+            or content._data.ndim != 1 or where._parameters or layout.length != where.length
+            or "__array__" in layout._parameters):
+        return None
+    xp, backend = layout._backend.xp, layout._backend
+    maskoffsets = where._offsets.data
+    if maskoffsets.dtype != xp.int64:
+        return None
+    offsets = layout._offsets.data
+    if offsets.dtype != xp.int64:
+        offsets = offsets.astype(xp.int64)
+    newoffsets, positions = mask_positions(backend, offsets[:-1], offsets[1:], maskoffsets,
+                                           content._data, 0)
+    inner = layout._content
+    if type(inner) is NumpyArray:
+        inner = NumpyArray._fast(inner._data[positions], inner._parameters, backend)
+    else:
+        inner = carry(inner, positions)
+    return ListOffsetArray._fast(Index64._wrap(newoffsets, backend), inner, layout._parameters, backend)
 
 
 def _ints(node: Any, jag: Any, items: tuple, pos: int, depth: int) -> Any:

@@ -59,10 +59,10 @@ class ArrayBuilder:
     def snapshot(self) -> Any:
         """Returns a ``jaggy.Array`` of everything built so far (the builder goes on)."""
         import jaggy
-        from jaggy.io.buffers import from_buffers
+        from jaggy._builder_layout import layout_from_builder
 
         form, length, buffers = self._builder.snapshot()
-        layout = from_buffers(form, length, buffers, highlevel=False)
+        layout = layout_from_builder(form, length, buffers)
         return jaggy.Array(layout, behavior=self.behavior, attrs=self.attrs)
 
     @property

@@ -13,9 +13,11 @@ from typing import Any
 
 from numpy.lib.mixins import NDArrayOperatorsMixin
 
-from jaggy import _behavior
+import jaggy
+from jaggy import _behavior, _ext
+from jaggy._builder_layout import layout_from_builder
 from jaggy.errors import FieldNotFoundError
-from jaggy.layout import Content
+from jaggy.layout import Content, ListOffsetArray, RecordArray
 from jaggy.record import Record as LayoutRecord
 
 _STRING_LEAF = {"char": "utf-8", "byte": None}
@@ -27,10 +29,13 @@ def wrap(result: Any, behavior: Mapping | None = None, attrs: Mapping | None = N
     The class is Array/Record unless a behavior names a subclass for the layout's
     ``__list__`` / ``__record__`` parameter (see ``jaggy._behavior``)."""
     if isinstance(result, Content):
-        kind = result.parameters.get("__array__") if result.is_numpy else None
-        if kind in _STRING_LEAF:
-            raw = bytes(result.backend.to_host(result.data).tobytes())
-            return raw.decode("utf-8", errors="surrogateescape") if kind == "char" else raw
+        if result.is_numpy and result._parameters:
+            kind = result._parameters.get("__array__")
+            if kind in _STRING_LEAF:
+                raw = bytes(result.backend.to_host(result.data).tobytes())
+                return raw.decode("utf-8", errors="surrogateescape") if kind == "char" else raw
+        if not behavior and not jaggy.behavior:
+            return _new(Array, result, behavior, attrs)
         cls = _behavior.array_class(result, behavior)
         if cls is Array:  # the common case: no conversion or checks needed for a layout
             return _new(Array, result, behavior, attrs)
@@ -84,13 +89,16 @@ class Array(_Switchable, NDArrayOperatorsMixin):
         attrs: Mapping | None = None,
         named_axis: Any = None,
     ) -> None:
-        from jaggy.operations.to_layout import to_layout
+        if type(data) is list:  # Python data, the most common small case: straight to the builder
+            layout = layout_from_builder(*_ext.from_iter(data, False))
+        else:
+            from jaggy.operations.to_layout import to_layout
 
-        if isinstance(data, Array):
-            behavior = data._behavior if behavior is None else behavior
-            attrs = data._attrs if attrs is None else attrs
-        layout = to_layout(data, allow_record=False, allow_str=False, dict_as_columns=True,
-                           json_strings=True, primitive_policy="error")
+            if isinstance(data, Array):
+                behavior = data._behavior if behavior is None else behavior
+                attrs = data._attrs if attrs is None else attrs
+            layout = to_layout(data, allow_record=False, allow_str=False, dict_as_columns=True,
+                               json_strings=True, primitive_policy="error")
         if with_name is not None:
             from jaggy.operations.with_name import with_name as _with_name
 
@@ -193,9 +201,15 @@ class Array(_Switchable, NDArrayOperatorsMixin):
             yield wrap(layout._getitem_at(i), self._behavior, self._attrs)
 
     def __getitem__(self, where: Any) -> Any:
-        if isinstance(where, Array):
-            where = where.layout
-        return wrap(self._layout[where], self._behavior, self._attrs)
+        layout = self._layout
+        if type(where) is int:  # the common ``array[i]`` without the general dispatch
+            n = layout.length
+            i = where + n if where < 0 else where
+            if 0 <= i < n:
+                return wrap(layout._getitem_at(i), self._behavior, self._attrs)
+        elif isinstance(where, Array):
+            where = where._layout
+        return wrap(layout[where], self._behavior, self._attrs)
 
     def __setitem__(self, where: Any, what: Any) -> None:
         from jaggy.operations.with_field import with_field
@@ -213,6 +227,18 @@ class Array(_Switchable, NDArrayOperatorsMixin):
         self._update_class()
 
     def __getattr__(self, name: str) -> Any:
+        d = self.__dict__
+        layout = d.get("_layout")
+        if type(layout) is ListOffsetArray and (name not in _array_names() if type(self) is Array
+                                                  else not hasattr(type(self), name)):
+            # the common ``events.muon``: lists of records projected without the generic path
+            records = layout._content
+            if type(records) is RecordArray and records._fields is not None and name in records._fields:
+                content = records._contents[records._fields.index(name)]
+                if content.length != records._length:
+                    content = content._getitem_range(0, records._length)
+                out = ListOffsetArray._fast(layout._offsets, content, {}, layout._backend)
+                return wrap(out, d["_behavior"], d["_attrs"])
         return _field_attribute(self, name)
 
     def __setattr__(self, name: str, value: Any) -> None:
@@ -486,6 +512,17 @@ def _pytype(obj: Any) -> str:
     except AttributeError:
         name = None
     return name if isinstance(name, str) else type(obj).__name__
+
+
+_ARRAY_NAMES: frozenset | None = None
+
+
+def _array_names() -> frozenset:
+    """Every attribute name of the Array class (a field of the same name never shadows one)."""
+    global _ARRAY_NAMES
+    if _ARRAY_NAMES is None:
+        _ARRAY_NAMES = frozenset(dir(Array))
+    return _ARRAY_NAMES
 
 
 def _field_attribute(obj: Any, name: str) -> Any:

@@ -22,6 +22,8 @@ from jaggy.index import Index, Index64
 from jaggy.layout.content import Content, next_path
 from jaggy.layout.lists import ListBase
 
+_new_object = object.__new__
+
 
 class ListOffsetArray(ListBase):
     def __init__(self, offsets: Index, content: Content, *, parameters: dict | None = None) -> None:
@@ -37,6 +39,18 @@ class ListOffsetArray(ListBase):
         self._content = content
         self._init(parameters, content.backend)
         self._check_string_parameters()
+
+    @staticmethod
+    def _fast(offsets: Index, content: Content, parameters: dict, backend: Any) -> ListOffsetArray:
+        """A node from parts known to be valid together (e.g. a valid node's offsets over a
+        projection of its content): no checks, for hot paths."""
+        out = _new_object(ListOffsetArray)
+        out._offsets = offsets
+        out._content = content
+        out._parameters = parameters
+        out._backend = backend
+        out._form_cache = None
+        return out
 
     @property
     def offsets(self) -> Index:
@@ -74,9 +88,10 @@ class ListOffsetArray(ListBase):
         )
 
     def _getitem_at(self, i: int) -> Any:
-        data = self._offsets.data
-        start, stop = int(data[i]), int(data[i + 1])
-        self._check_range(i, start, stop)
+        data = self._offsets._data
+        start, stop = data.item(i), data.item(i + 1)
+        if start != stop and (start < 0 or stop < start or stop > self._content.length):
+            self._check_range(i, start, stop)
         return self._content._getitem_range(start, stop)
 
     def _getitem_range(self, start: int, stop: int) -> ListOffsetArray:

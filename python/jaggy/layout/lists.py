@@ -52,10 +52,20 @@ class ListBase(Content):
         return self.starts.data, self.stops.data
 
     def _getitem_field(self, name: str) -> Content:
-        return self.copy(content=self._content._getitem_field(name), parameters={})
+        return self._with_content(self._content._getitem_field(name))
 
     def _getitem_fields(self, names: list[str]) -> Content:
-        return self.copy(content=self._content._getitem_fields(names), parameters={})
+        return self._with_content(self._content._getitem_fields(names))
+
+    def _with_content(self, content: Content) -> Content:
+        """This node's structure over a new content (a projection of the old one), no parameters."""
+        out = object.__new__(type(self))
+        d = out.__dict__
+        d.update(self.__dict__)
+        d["_content"] = content
+        d["_parameters"] = {}
+        d["_form_cache"] = None
+        return out
 
     def _carry(self, carry: Index64) -> Content:
         from jaggy.index import Index

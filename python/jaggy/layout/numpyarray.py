@@ -19,6 +19,7 @@ from jaggy.backends import backend_of_buffer
 from jaggy.layout.content import Content
 
 _ALLOWED_KINDS = "biufcmM"
+_new_object = object.__new__
 
 
 class NumpyArray(Content):
@@ -40,6 +41,17 @@ class NumpyArray(Content):
             data = data.astype(data.dtype.newbyteorder("="))
         self._data = data
         self._init(parameters, backend)
+
+    @staticmethod
+    def _fast(data: Any, parameters: dict, backend: Any) -> NumpyArray:
+        """A node over a buffer known to be valid (a view or gather of a valid node's buffer, or a
+        native numeric array made by jaggy): no checks, for hot paths."""
+        out = _new_object(NumpyArray)
+        out._data = data
+        out._parameters = parameters
+        out._backend = backend
+        out._form_cache = None
+        return out
 
     @property
     def data(self) -> Any:
@@ -85,11 +97,11 @@ class NumpyArray(Content):
         return out
 
     def _getitem_range(self, start: int, stop: int) -> NumpyArray:
-        return NumpyArray(self._data[start:stop], parameters=self._parameters, backend=self._backend)
+        return NumpyArray._fast(self._data[start:stop], self._parameters, self._backend)
 
     def _carry(self, carry: Any) -> NumpyArray:
         self._check_carry(carry)
-        return NumpyArray(self._data[carry.data], parameters=self._parameters, backend=self._backend)
+        return NumpyArray._fast(self._data[carry.data], self._parameters, self._backend)
 
     def to_packed(self) -> NumpyArray:
         if self._data.flags.c_contiguous:

@@ -5,14 +5,25 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+_highlevel: Any = None
+
+
+def _hl() -> Any:
+    global _highlevel
+    if _highlevel is None:
+        import jaggy.highlevel
+
+        _highlevel = jaggy.highlevel
+    return _highlevel
+
 
 def behavior_attrs(*arrays: Any, behavior: Mapping | None = None,
                    attrs: Mapping | None = None) -> tuple[Mapping | None, Mapping | None]:
     """The behavior and attrs of a result: the explicit ones, else those of the first input."""
-    from jaggy.highlevel import Array, Record
-
+    hl = _highlevel or _hl()
+    kinds = (hl.Array, hl.Record)
     for a in arrays:
-        if isinstance(a, (Array, Record)):
+        if isinstance(a, kinds):
             if behavior is None:
                 behavior = a._behavior
             if attrs is None:
@@ -25,7 +36,6 @@ def finish(layout: Any, highlevel: bool, *inputs: Any, behavior: Mapping | None 
     """Return a layout as the caller asked: a layout, or an Array/Record with behavior and attrs."""
     if not highlevel:
         return layout
-    from jaggy.highlevel import wrap
-
+    hl = _highlevel or _hl()
     behavior, attrs = behavior_attrs(*inputs, behavior=behavior, attrs=attrs)
-    return wrap(layout, behavior, attrs)
+    return hl.wrap(layout, behavior, attrs)

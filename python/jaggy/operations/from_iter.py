@@ -28,8 +28,8 @@ def from_iter(
     >>> jaggy.from_iter([[1, 2], [], [3.5]]).to_list()
     [[1.0, 2.0], [], [3.5]]
     """
+    from jaggy._builder_layout import layout_from_builder
     from jaggy.builder import _from_iter_layout
-    from jaggy.io.buffers import from_buffers
 
     if isinstance(iterable, Mapping) and not allow_record:
         msg = "from_iter: a dict at top level is a single record, but allow_record=False"
@@ -38,7 +38,7 @@ def from_iter(
         msg = f"from_iter: cannot make an array from a single {type(iterable).__name__}; wrap it in a list"
         raise TypeError(msg)
     form, length, buffers = _from_iter_layout(iterable, allow_record=allow_record)
-    layout = from_buffers(form, length, buffers, highlevel=False)
+    layout = layout_from_builder(form, length, buffers)
     if isinstance(iterable, Mapping):
         layout = layout._getitem_at(0)  # a single record
     return finish(layout, highlevel, behavior=behavior, attrs=attrs)

@@ -5,9 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+import numpy as np
+
+from jaggy.highlevel import Array
 from jaggy.layout.listoffsetarray import ListOffsetArray
 from jaggy.layout.numpyarray import NumpyArray
 from jaggy.operations._wrap import finish
+from jaggy.operations.to_layout import to_layout
 
 
 def num(array: Any, axis: int = 1, *, highlevel: bool = True, behavior: Mapping | None = None,
@@ -23,16 +27,14 @@ def num(array: Any, axis: int = 1, *, highlevel: bool = True, behavior: Mapping 
 
     Raises ``jaggy.errors.AxisError`` if ``axis`` is deeper than the array.
     """
-    from jaggy.operations.to_layout import to_layout
-
-    layout = to_layout(array, allow_record=False)
-    if axis == 1 and type(layout) is ListOffsetArray and not layout.parameters:
+    layout = array._layout if type(array) is Array else to_layout(array, allow_record=False)
+    if axis == 1 and type(layout) is ListOffsetArray and not layout._parameters:
         # fast path: one diff of the offsets (checked for decreasing offsets)
-        xp = layout.backend.xp
-        offsets = layout.offsets.data
-        counts = xp.empty(len(offsets) - 1, xp.int64)
-        layout.backend.kernels.offsets_to_counts(offsets, counts, len(counts))
-        out = NumpyArray(counts, backend=layout.backend)
+        backend = layout._backend
+        offsets = layout._offsets.data
+        counts = backend.xp.empty(len(offsets) - 1, np.int64)
+        backend.kernels.offsets_to_counts(offsets, counts, len(counts))
+        out = NumpyArray._fast(counts, {}, backend)
         return finish(out, highlevel, array, behavior=behavior, attrs=attrs)
     from jaggy._structure_util import check_axis, list_counts, recurse
 
