@@ -1,5 +1,8 @@
 // CPU loops of the segmented reductions (kernels/spec/reduce.yaml): parallel over groups above
 // the threshold; each group is reduced sequentially, so results do not depend on thread count.
+#include <cstring>
+#include <type_traits>
+
 #include "jaggy/ops/reduce.h"
 
 namespace {
@@ -17,11 +20,65 @@ int64_t for_groups(const int64_t* offsets, int64_t n, int64_t ndata, int64_t* er
   });
 }
 
+// Short groups (the common case: a few to a few dozen items per list) are reduced over a fixed
+// window of kWindow items, masking the items past the group's end: the loop has no branch on the
+// group's length, so groups of varying lengths don't cost a branch misprediction each, and the
+// compiler vectorizes it. Only used where the whole window lies inside the buffer; longer groups
+// and the last ones take the general bodies of ops/reduce.h.
+constexpr int64_t kWindow = 16;
+
+template <typename T>
+using Accumulator = std::conditional_t<std::is_floating_point_v<T>, double, T>;
+
+template <size_t N> struct Bits;
+template <> struct Bits<1> { using type = uint8_t; };
+template <> struct Bits<2> { using type = uint16_t; };
+template <> struct Bits<4> { using type = uint32_t; };
+template <> struct Bits<8> { using type = uint64_t; };
+
+// keep ? v : other, computed on the bit patterns so that the compiler emits no branch (a plain
+// conditional becomes one jump per window item, which is what the window avoids).
+template <typename T>
+inline T select_bits(bool keep, T v, T other) {
+  using U = typename Bits<sizeof(T)>::type;
+  U a, b;
+  std::memcpy(&a, &v, sizeof(T));
+  std::memcpy(&b, &other, sizeof(T));
+  U m = static_cast<U>(U(0) - static_cast<U>(keep));
+  U r = static_cast<U>((a & m) | (b & static_cast<U>(~m)));
+  T out;
+  std::memcpy(&out, &r, sizeof(T));
+  return out;
+}
+
+template <typename T>
+inline T window_sum(const T* x, int64_t len) {
+  using A = Accumulator<T>;
+  A acc[4] = {A(0), A(0), A(0), A(0)};
+  for (int64_t k = 0; k < kWindow; k++) acc[k & 3] += static_cast<A>(select_bits(k < len, x[k], T(0)));
+  return static_cast<T>((acc[0] + acc[1]) + (acc[2] + acc[3]));
+}
+
+// Max (Greater) or min of a window; NaN never replaces the running value (as group_max/min).
+template <typename T, bool Greater>
+inline T window_extremum(const T* x, int64_t len, T start) {
+  auto better = [](T v, T m) { return Greater ? (v > m) : (v < m); };
+  T m[4] = {start, start, start, start};
+  for (int64_t k = 0; k < kWindow; k++) {
+    T v = select_bits(k < len, x[k], start);
+    m[k & 3] = better(v, m[k & 3]) ? v : m[k & 3];
+  }
+  T r = m[0];
+  for (int k = 1; k < 4; k++) r = better(m[k], r) ? m[k] : r;
+  return r;
+}
+
 template <typename T>
 int64_t reduce_sum_impl(const int64_t* offsets, const T* data, T* out, int64_t n, int64_t ndata,
                         int64_t* err_index) {
   return for_groups(offsets, n, ndata, err_index, [&](int64_t g, int64_t lo, int64_t hi) {
-    out[g] = jaggy::ops::group_sum(data + lo, hi - lo);
+    out[g] = (hi - lo <= kWindow && lo + kWindow <= ndata) ? window_sum(data + lo, hi - lo)
+                                                            : jaggy::ops::group_sum(data + lo, hi - lo);
   });
 }
 
@@ -38,7 +95,9 @@ int64_t reduce_max_impl(const int64_t* offsets, const T* data, const T* identity
                         int64_t ndata, int64_t* err_index) {
   T start = identity[0];
   return for_groups(offsets, n, ndata, err_index, [&](int64_t g, int64_t lo, int64_t hi) {
-    out[g] = jaggy::ops::group_max(data + lo, hi - lo, start);
+    out[g] = (hi - lo <= kWindow && lo + kWindow <= ndata)
+                 ? window_extremum<T, true>(data + lo, hi - lo, start)
+                 : jaggy::ops::group_max(data + lo, hi - lo, start);
   });
 }
 
@@ -47,7 +106,9 @@ int64_t reduce_min_impl(const int64_t* offsets, const T* data, const T* identity
                         int64_t ndata, int64_t* err_index) {
   T start = identity[0];
   return for_groups(offsets, n, ndata, err_index, [&](int64_t g, int64_t lo, int64_t hi) {
-    out[g] = jaggy::ops::group_min(data + lo, hi - lo, start);
+    out[g] = (hi - lo <= kWindow && lo + kWindow <= ndata)
+                 ? window_extremum<T, false>(data + lo, hi - lo, start)
+                 : jaggy::ops::group_min(data + lo, hi - lo, start);
   });
 }
 
