@@ -82,6 +82,9 @@ def empty_of_type(t: _t.Type, backend: Any) -> Any:
     if isinstance(t, _t.RegularType):
         return RegularArray(empty_of_type(t.content, backend), t.size, 0, parameters=params)
     if isinstance(t, _t.OptionType):
+        if isinstance(t.content, (_t.OptionType, _t.UnionType)):
+            raise _fail(TypeError, f"cannot make an array of type {t}: an option type directly "
+                                   f"around an option or union type is not a valid layout")
         return IndexedOptionArray(_i64(xp.zeros(0), backend), empty_of_type(t.content, backend),
                                   parameters=params)
     if isinstance(t, _t.RecordType):
