@@ -36,7 +36,6 @@ from jaggy.layout import (
     UnionArray,
     UnmaskedArray,
 )
-from jaggy.layout.options import simplified_indexed
 
 NAME = "jaggy.enforce_type"
 
@@ -457,10 +456,8 @@ def _union_to_one(layout: Any, t: _t.Type) -> Any:
             start += part.length
             parts.append(convert(part, t))
         return indexed_over(new_index, merge_many(parts), False)
-    for k, c in enumerate(contents):
-        if has_type(c, t):
-            break
-    else:
+    k = next((i for i, c in enumerate(contents) if has_type(c, t)), None)
+    if k is None:
         raise _fail(TypeError, f"this union can only be converted to {t} if one of its contents "
                                f"has that type, but none has")
     is_k = tags == k

@@ -38,13 +38,13 @@ def check(a, j, typestr: str) -> None:
         except (AttributeError, AssertionError):
             return  # Awkward's own internal failure: no behaviour to compare against
         except NotImplementedError:
-            with pytest.raises(TypeError, match="jaggy.enforce_type"):
+            with pytest.raises(TypeError, match=r"jaggy\.enforce_type"):
                 jaggy.enforce_type(j, typestr)
             return
         except (TypeError, ValueError) as err:
             if "simplified instead" in str(err):
                 return  # Awkward built a layout its own constructors reject (a defect)
-            with pytest.raises(type(err), match="jaggy.enforce_type"):
+            with pytest.raises(type(err), match=r"jaggy\.enforce_type"):
                 jaggy.enforce_type(j, typestr)
             return
         got = jaggy.enforce_type(j, typestr)
@@ -222,11 +222,11 @@ def test_enforce_type_type_objects_and_record():
 
 
 def test_enforce_type_error_messages():
-    with pytest.raises(ValueError, match=r"jaggy.enforce_type: .*entry 1 is None"):
+    with pytest.raises(ValueError, match=r"jaggy\.enforce_type: .*entry 1 is None"):
         jaggy.enforce_type(jaggy.Array([1, None]), "int64")
-    with pytest.raises(ValueError, match="jaggy.enforce_type"):
+    with pytest.raises(ValueError, match=r"jaggy\.enforce_type"):
         jaggy.enforce_type(jaggy.Array([[1, 2], [3]]), "2 * int64")
-    with pytest.raises(TypeError, match="jaggy.enforce_type: .*option types"):
+    with pytest.raises(TypeError, match=r"jaggy\.enforce_type: .*option types"):
         jaggy.enforce_type(jaggy.Array([{"x": 1}]), "{x: int64, y: int64}")
-    with pytest.raises(TypeError, match="jaggy.enforce_type"):
+    with pytest.raises(TypeError, match=r"jaggy\.enforce_type"):
         jaggy.enforce_type(jaggy.Array([1]), 3)

@@ -17,7 +17,7 @@ def check(a, j, axis) -> None:
     try:
         expected = awk.merge_union_of_records(a, axis=axis)
     except awk.errors.AxisError:
-        with pytest.raises(jaggy.errors.AxisError, match="jaggy.merge_union_of_records"):
+        with pytest.raises(jaggy.errors.AxisError, match=r"jaggy\.merge_union_of_records"):
             jaggy.merge_union_of_records(j, axis=axis)
         return
     except AttributeError:
@@ -25,7 +25,7 @@ def check(a, j, axis) -> None:
     except TypeError as err:
         if "multiple levels of nesting" not in str(err):
             return  # Awkward's internal failure on a union of non-records under options
-        with pytest.raises(TypeError, match="jaggy.merge_union_of_records"):
+        with pytest.raises(TypeError, match=r"jaggy\.merge_union_of_records"):
             jaggy.merge_union_of_records(j, axis=axis)
         return
     got = jaggy.merge_union_of_records(j, axis=axis)

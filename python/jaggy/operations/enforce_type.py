@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 
-def enforce_type(array: Any, type: Any, *, highlevel: bool = True,  # noqa: A002
+def enforce_type(array: Any, type: Any, *, highlevel: bool = True,
                  behavior: Mapping | None = None, attrs: Mapping | None = None) -> Any:
     """Convert ``array`` to the given type (a type object or a type string).
 
