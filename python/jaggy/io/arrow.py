@@ -119,7 +119,9 @@ def to_arrow_table(array: Any, *, list_to32: bool = False, string_to32: bool = F
 # ---------------------------------------------------------------------------------------------
 # from_arrow
 # ---------------------------------------------------------------------------------------------
-def _handle(obj: Any, gb: bool, pa: Any, pass_empty_field: bool = False) -> Out:
+def _handle(obj: Any, gb: bool, pa: Any, pass_empty_field: bool = False, schema: Any = None) -> Out:
+    """Convert any Arrow object; ``schema`` (for tables) overrides the types the table declares
+    (same structure, extension types restored from Parquet metadata)."""
     if isinstance(obj, pa.ChunkedArray):
         chunks = [c for c in obj.chunks if len(c)]
         if not chunks:
@@ -138,19 +140,17 @@ def _handle(obj: Any, gb: bool, pa: Any, pass_empty_field: bool = False) -> Out:
     if isinstance(obj, pa.Table):
         batches = obj.combine_chunks().to_batches()
         if not batches:
-            schema = obj.schema
-            batches = [pa.RecordBatch.from_arrays([pa.nulls(0, f.type) for f in schema], schema=schema)]
+            batches = [pa.RecordBatch.from_arrays([pa.nulls(0, f.type) for f in obj.schema], schema=obj.schema)]
         if len(batches) > 1:
             batches = [pa.Table.from_batches(batches).combine_chunks().to_batches()[0]]
-        return _handle(batches[0], gb, pa, pass_empty_field)
+        return _batch(batches[0], gb, pa, pass_empty_field, schema or batches[0].schema)
     if isinstance(obj, pa.RecordBatch):
-        return _batch(obj, gb, pa, pass_empty_field)
+        return _batch(obj, gb, pa, pass_empty_field, schema or obj.schema)
     msg = f"from_arrow: cannot convert {type(obj).__name__}; expected a pyarrow Array, ChunkedArray, RecordBatch or Table"
     raise TypeError(msg)
 
 
-def _batch(batch: Any, gb: bool, pa: Any, pass_empty_field: bool) -> Out:
-    schema = batch.schema
+def _batch(batch: Any, gb: bool, pa: Any, pass_empty_field: bool, schema: Any) -> Out:
     if pass_empty_field and list(schema.names) == [""]:
         field = schema.field(0)
         meta, storage = split_type(pa, field.type, field)

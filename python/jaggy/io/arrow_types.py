@@ -94,6 +94,18 @@ def _jaggy_type_class(pa: Any) -> type:
         def __str__(self) -> str:
             return "ak:" + str(self.storage_type)
 
+        # Array.from_buffers checks children against these, so they follow the storage type
+        @property
+        def num_buffers(self) -> int:
+            return self.storage_type.num_buffers
+
+        @property
+        def num_fields(self) -> int:
+            return self.storage_type.num_fields
+
+        def field(self, i: int | str) -> Any:
+            return self.storage_type.field(i)
+
     _STATE["class"] = JaggyArrowType
     return JaggyArrowType
 

@@ -12,10 +12,12 @@ from __future__ import annotations
 import fnmatch
 import glob
 import hashlib
+import json
 import os
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from jaggy.io.arrow_table import from_native_schema, to_native
 from jaggy.io.arrow_types import import_pyarrow
 
 
@@ -66,6 +68,15 @@ def _writer_kwargs(compression: Any, compression_level: Any, data_page_size: Any
     kwargs = {k: v for k, v in kwargs.items() if v is not None}
     kwargs.update(parquet_extra_options or {})
     return kwargs
+
+
+def _with_attrs(table: Any, array: Any) -> Any:
+    """Store the array's attrs (except transient ones, whose names start with "@") in the table."""
+    attrs = getattr(array, "attrs", None)
+    kept = {k: v for k, v in (attrs or {}).items() if not (isinstance(k, str) and k.startswith("@"))}
+    if not kept:
+        return table
+    return table.replace_schema_metadata({**(table.schema.metadata or {}), b"AWKWARD_ATTRS": json.dumps(kept).encode()})
 
 
 def _write_tables(where: str, tables: Iterable, destination: Any, row_group_size: Any, kwargs: dict,
@@ -122,6 +133,9 @@ def to_parquet(array: Any, destination: Any, *, list_to32: bool = False, string_
                             parquet_page_version, parquet_metadata_statistics, parquet_dictionary_encoding,
                             parquet_byte_stream_split, parquet_coerce_timestamps, parquet_old_int96_timestamps,
                             parquet_compliant_nested, parquet_extra_options)
+    if extensionarray:
+        table = to_native(import_pyarrow("to_parquet"), table)
+    table = _with_attrs(table, array)
     return _write_tables("to_parquet", [table], destination, row_group_size, kwargs, storage_options)
 
 
@@ -153,7 +167,9 @@ def to_parquet_row_groups(iterator: Iterable, destination: Any, *, list_to32: bo
     options = {"list_to32": list_to32, "string_to32": string_to32, "bytestring_to32": bytestring_to32,
                "emptyarray_to": emptyarray_to, "categorical_as_dictionary": categorical_as_dictionary,
                "extensionarray": extensionarray, "count_nulls": count_nulls}
-    tables = (to_arrow_table(a, **options) for a in iterator)
+    pa = import_pyarrow("to_parquet_row_groups")
+    tables = (_with_attrs(to_native(pa, t) if extensionarray else t, a)
+              for a in iterator for t in [to_arrow_table(a, **options)])
     kwargs = _writer_kwargs(compression, compression_level, data_page_size, parquet_flavor, parquet_version,
                             parquet_page_version, parquet_metadata_statistics, parquet_dictionary_encoding,
                             parquet_byte_stream_split, parquet_coerce_timestamps, parquet_old_int96_timestamps,
@@ -283,7 +299,8 @@ def from_parquet(path: Any, *, columns: Any = None, row_groups: Any = None, stor
     Raises FileNotFoundError when nothing matches ``path``, ValueError for bad row groups or
     column patterns that match nothing.
     """
-    from jaggy.io.arrow import from_arrow
+    from jaggy.io.arrow import _handle
+    from jaggy.operations._wrap import finish
 
     pa, pq = _import("from_parquet")
     fs, files = _expand(path, storage_options, "from_parquet")
@@ -298,8 +315,10 @@ def from_parquet(path: Any, *, columns: Any = None, row_groups: Any = None, stor
                 raise ValueError(msg)
             tables.append(pf.read(columns=selected) if rg is None else pf.read_row_groups(rg, columns=selected))
     table = tables[0] if len(tables) == 1 else pa.concat_tables(tables)
-    return from_arrow(table, generate_bitmasks=generate_bitmasks, highlevel=highlevel, behavior=behavior,
-                      attrs=attrs)
+    if attrs is None and b"AWKWARD_ATTRS" in (table.schema.metadata or {}):
+        attrs = json.loads(table.schema.metadata[b"AWKWARD_ATTRS"])
+    layout = _handle(table, generate_bitmasks, pa, True, schema=from_native_schema(pa, table.schema)).option
+    return finish(layout, highlevel, behavior=behavior, attrs=attrs)
 
 
 def metadata_from_parquet(path: Any, *, storage_options: Mapping | None = None, row_groups: Any = None,
@@ -332,7 +351,7 @@ def metadata_from_parquet(path: Any, *, storage_options: Mapping | None = None, 
             digest.update(name.encode())
             digest.update(str(md.num_rows).encode())
     return {
-        "form": from_arrow_schema(schema), "fs": fs, "paths": files, "col_counts": counts, "columns": columns,
+        "form": from_arrow_schema(from_native_schema(import_pyarrow("metadata_from_parquet"), schema)), "fs": fs, "paths": files, "col_counts": counts, "columns": columns,
         "uuid": digest.hexdigest(), "num_rows": sum(counts), "num_row_groups": len(counts),
     }
 
