@@ -226,7 +226,13 @@ def from_arrow(array: Any, *, generate_bitmasks: bool = False, highlevel: bool =
     if isinstance(array, (pa.Array, pa.ChunkedArray)):
         meta, _ = split_type(pa, array.type)
         if meta is None:
-            layout = out.plain if isinstance(out.option, UnmaskedArray) else out.option
+            # concatenated chunks lose an all-valid bitmap; a chunk with one keeps the option type
+            chunks = array.chunks if isinstance(array, pa.ChunkedArray) else [array]
+            had_bitmap = any(len(c) and c.buffers() and c.buffers()[0] is not None for c in chunks)
+            if isinstance(array, pa.ChunkedArray):  # (like Awkward: no data at all reads as nullable)
+                had_bitmap = had_bitmap or not any(len(c) for c in chunks)
+            unmasked = isinstance(out.option, UnmaskedArray) and not (had_bitmap and isinstance(array, pa.ChunkedArray))
+            layout = out.plain if unmasked else out.option
         else:
             layout = out.plain if meta.mask_type in (None, "IndexedArray") else out.option
             if meta.record_is_scalar:

@@ -281,8 +281,8 @@ def _indexed(node: IndexedArray, mask_node: Any, valid: Valid | None, length: in
     if categorical and o.categorical_as_dictionary:
         dictionary = write(content, None, None, content.length, o)
         index = node.backend.to_host(node.index.data[:length])
-        mask = None if valid is None else pa.array(~valid.as_bool())
-        out = pa.DictionaryArray.from_arrays(pa.array(index), dictionary, mask=mask)
+        mask = None if valid is None else ~valid.as_bool()
+        out = pa.DictionaryArray.from_arrays(np.ascontiguousarray(index), dictionary, mask=mask)
         if o.factory is None:
             return out
         return pa.ExtensionArray.from_storage(_ext(o, out.type, mask_node, node), out)
