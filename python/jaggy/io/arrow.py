@@ -88,10 +88,17 @@ def to_arrow_table(array: Any, *, list_to32: bool = False, string_to32: bool = F
         >>> jaggy.to_arrow_table(jaggy.Array([{"x": 1}, {"x": 2}])).column_names
         ['x']
     """
-    pa = import_pyarrow("to_arrow_table")
-    layout, o = _prepare(array, "to_arrow_table", pa, extensionarray, list_to32=list_to32,
-                         string_to32=string_to32, bytestring_to32=bytestring_to32, emptyarray_to=emptyarray_to,
-                         categorical_as_dictionary=categorical_as_dictionary, count_nulls=count_nulls)
+    return table_of(array, "to_arrow_table", extensionarray, list_to32=list_to32, string_to32=string_to32,
+                    bytestring_to32=bytestring_to32, emptyarray_to=emptyarray_to,
+                    categorical_as_dictionary=categorical_as_dictionary, count_nulls=count_nulls)
+
+
+def table_of(array: Any, where: str, extensionarray: bool, *, empty: bool = False, **options: Any) -> Any:
+    """The table of ``to_arrow_table``; ``empty`` converts only the first 0 entries (the schema)."""
+    pa = import_pyarrow(where)
+    layout, o = _prepare(array, where, pa, extensionarray, **options)
+    if empty:
+        layout = layout._getitem_range(0, 0)
     wrappers = [layout]
     while wrappers[-1].is_option or wrappers[-1].is_indexed:
         wrappers.append(wrappers[-1].content)
@@ -110,7 +117,7 @@ def to_arrow_table(array: Any, *, list_to32: bool = False, string_to32: bool = F
         metadata = {"ak:parameters": json.dumps(params)}
     else:
         arrays.append(write(layout, None, None, layout.length, o))
-        fields.append(pa.field("", arrays[-1].type).with_nullable(layout.is_option))
+        fields.append(pa.field("", arrays[-1].type).with_nullable(needs_option(layout)))
     batch = pa.RecordBatch.from_arrays(arrays, schema=pa.schema(fields))
     table = pa.Table.from_batches([batch])
     return table if metadata is None else table.replace_schema_metadata(metadata)

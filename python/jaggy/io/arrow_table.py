@@ -6,7 +6,8 @@ every column goes, as one JSON object, into the schema metadata under ``awkward_
 ``{column: {<extension metadata>, "field_name": ..., "subfield_metadata": [<same, per child>]}}``.
 Reading rebuilds the extension types in the schema from it (children matched by name when a column
 selection dropped some); the reader takes its type information from that schema and its buffers
-from the plain arrays, so nothing is copied either way (writing re-types with ``view``).
+from the plain arrays. Writing converts the array without extension types and takes the metadata
+from the extension-typed schema of an empty slice, so nothing is copied either way.
 """
 
 from __future__ import annotations
@@ -65,26 +66,16 @@ def _collect(pa: Any, field: Any) -> tuple[dict | None, Any]:
         pairs = [_collect(pa, f) for f in subs]
         meta["subfield_metadata"] = [p[0] for p in pairs]
         native_type = _like(pa, t.storage_type, [p[1] for p in pairs])
-    return meta, pa.field(field.name, native_type, nullable=field.nullable)
+    return meta, pa.field(field.name, native_type).with_nullable(field.nullable)
 
 
-def to_native(pa: Any, table: Any) -> Any:
-    """The table with plain storage types and the extension metadata in the schema metadata."""
-    info, fields = {}, []
-    for field in table.schema:
-        meta, native = _collect(pa, field)
-        info[field.name] = meta
-        fields.append(native)
+def with_metadata(pa: Any, table: Any, ext_schema: Any) -> Any:
+    """A plain table with the extension metadata of ``ext_schema`` (the same table's schema as
+    written with extension types) in its schema metadata."""
+    info = {field.name: _collect(pa, field)[0] for field in ext_schema}
     metadata = dict(table.schema.metadata or {})
     metadata[INFO_KEY] = json.dumps(info).encode(errors="surrogatescape")
-    schema = pa.schema(fields, metadata=metadata)
-    return _retype(pa, table, schema)
-
-
-def _retype(pa: Any, table: Any, schema: Any) -> Any:
-    columns = [pa.chunked_array([c.view(f.type) for c in col.chunks], type=f.type)
-               for col, f in zip(table.columns, schema)]
-    return pa.Table.from_arrays(columns, schema=schema)
+    return table.replace_schema_metadata(metadata)
 
 
 def _rebuild(pa: Any, factory: Any, field: Any, meta: dict | None) -> Any:
@@ -105,7 +96,7 @@ def _rebuild(pa: Any, factory: Any, field: Any, meta: dict | None) -> Any:
             pairs = [(f, by_name[f.name]) for f in subs]
         storage = _like(pa, storage, [_rebuild(pa, factory, f, m) for f, m in pairs])
     nullable = False if meta.get("option_type") == "False" else field.nullable
-    return pa.field(field.name, factory(storage, Meta(meta)), nullable=nullable)
+    return pa.field(field.name, factory(storage, Meta(meta))).with_nullable(nullable)
 
 
 def from_native_schema(pa: Any, schema: Any) -> Any:

@@ -17,7 +17,7 @@ import os
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from jaggy.io.arrow_table import from_native_schema, to_native
+from jaggy.io.arrow_table import from_native_schema, with_metadata
 from jaggy.io.arrow_types import import_pyarrow
 
 
@@ -68,6 +68,18 @@ def _writer_kwargs(compression: Any, compression_level: Any, data_page_size: Any
     kwargs = {k: v for k, v in kwargs.items() if v is not None}
     kwargs.update(parquet_extra_options or {})
     return kwargs
+
+
+def _plain_table(array: Any, where: str, extensionarray: bool, options: dict) -> Any:
+    """The table without extension types; with ``extensionarray``, their metadata goes in the
+    schema metadata (Awkward's ``awkward_array_metadata``)."""
+    from jaggy.io.arrow import table_of
+
+    table = table_of(array, where, False, **options)
+    if extensionarray:
+        ext_schema = table_of(array, where, True, empty=True, **options).schema
+        table = with_metadata(import_pyarrow(where), table, ext_schema)
+    return table
 
 
 def _with_attrs(table: Any, array: Any) -> Any:
@@ -123,18 +135,15 @@ def to_parquet(array: Any, destination: Any, *, list_to32: bool = False, string_
         >>> jaggy.to_parquet(jaggy.Array([[1, 2], [3]]), "/tmp/jaggy-doc.parquet").num_rows
         2
     """
-    from jaggy.io.arrow import to_arrow_table
-
     _import("to_parquet")
-    table = to_arrow_table(array, list_to32=list_to32, string_to32=string_to32, bytestring_to32=bytestring_to32,
-                           emptyarray_to=emptyarray_to, categorical_as_dictionary=categorical_as_dictionary,
-                           extensionarray=extensionarray, count_nulls=count_nulls)
+    options = {"list_to32": list_to32, "string_to32": string_to32, "bytestring_to32": bytestring_to32,
+               "emptyarray_to": emptyarray_to, "categorical_as_dictionary": categorical_as_dictionary,
+               "count_nulls": count_nulls}
+    table = _plain_table(array, "to_parquet", extensionarray, options)
     kwargs = _writer_kwargs(compression, compression_level, data_page_size, parquet_flavor, parquet_version,
                             parquet_page_version, parquet_metadata_statistics, parquet_dictionary_encoding,
                             parquet_byte_stream_split, parquet_coerce_timestamps, parquet_old_int96_timestamps,
                             parquet_compliant_nested, parquet_extra_options)
-    if extensionarray:
-        table = to_native(import_pyarrow("to_parquet"), table)
     table = _with_attrs(table, array)
     return _write_tables("to_parquet", [table], destination, row_group_size, kwargs, storage_options)
 
@@ -161,15 +170,11 @@ def to_parquet_row_groups(iterator: Iterable, destination: Any, *, list_to32: bo
         >>> jaggy.to_parquet_row_groups(parts, "/tmp/jaggy-doc-rg.parquet").num_row_groups
         3
     """
-    from jaggy.io.arrow import to_arrow_table
-
     _import("to_parquet_row_groups")
     options = {"list_to32": list_to32, "string_to32": string_to32, "bytestring_to32": bytestring_to32,
                "emptyarray_to": emptyarray_to, "categorical_as_dictionary": categorical_as_dictionary,
-               "extensionarray": extensionarray, "count_nulls": count_nulls}
-    pa = import_pyarrow("to_parquet_row_groups")
-    tables = (_with_attrs(to_native(pa, t) if extensionarray else t, a)
-              for a in iterator for t in [to_arrow_table(a, **options)])
+               "count_nulls": count_nulls}
+    tables = (_with_attrs(_plain_table(a, "to_parquet_row_groups", extensionarray, options), a) for a in iterator)
     kwargs = _writer_kwargs(compression, compression_level, data_page_size, parquet_flavor, parquet_version,
                             parquet_page_version, parquet_metadata_statistics, parquet_dictionary_encoding,
                             parquet_byte_stream_split, parquet_coerce_timestamps, parquet_old_int96_timestamps,
