@@ -129,11 +129,11 @@ class _Arg(Reducer):
         best = xp.empty(n, xp.int64)
         getattr(backend.kernels, self.kernel)(offsets, data, best, n, len(data))
         found = best >= 0
+        if pos is None:  # positions within the groups, -1 (kept) for empty groups
+            xp.subtract(best, offsets[:-1], out=best, where=found)
+            return best
         safe = xp.where(found, best, 0)
-        if pos is None:
-            local = safe - offsets[:-1]
-        else:
-            local = pos[safe] if len(pos) else safe
+        local = pos[safe] if len(pos) else safe
         return xp.where(found, local, -1)
 
 

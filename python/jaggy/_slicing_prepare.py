@@ -224,9 +224,17 @@ def _missing_values(index: Any, leaf: Any) -> Any:
         out = np.nonzero(keep)[0].astype(np.int64)
         out[missing[keep]] = MISSING
         return out
-    data = leaf.data.astype(np.int64) if leaf.is_numpy else np.zeros(0, np.int64)
-    values = data[np.where(missing, 0, index)] if len(data) else np.zeros(len(index), np.int64)
-    return np.where(missing, MISSING, values).astype(np.int64)
+    data = leaf.data if leaf.is_numpy else np.zeros(0, np.int64)
+    missing_at = np.flatnonzero(missing)
+    if len(missing_at) == 0:
+        return data[index].astype(np.int64, copy=False)
+    if len(data) == 0:
+        return np.full(len(index), MISSING, np.int64)
+    safe = index.copy()
+    safe[missing_at] = 0
+    values = data[safe].astype(np.int64, copy=False)  # new either way (a gather), written below
+    values[missing_at] = MISSING
+    return values
 
 
 def _canonical(layout: Any) -> tuple[Any, int]:
