@@ -85,6 +85,15 @@ class Parser {
     throw ParseError{static_cast<size_t>(at - begin_), what};
   }
 
+  static bool same_bytes(const uint8_t* a, const char* b, size_t n) {
+    // Equal and free of what a raw string cannot hold verbatim (quote, backslash, control).
+    for (size_t i = 0; i < n; i++) {
+      uint8_t c = a[i];
+      if (c != static_cast<uint8_t>(b[i]) || c == '"' || c == '\\' || c < 0x20) return false;
+    }
+    return true;
+  }
+
   static bool is_ws(uint8_t c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
   void skip_ws() {
     while (p_ < end_ && is_ws(*p_)) ++p_;
@@ -131,8 +140,11 @@ class Parser {
     }
   }
 
-  Node* leaf(Kind k, const uint8_t* at) {
-    Node*& s = slot();
+  Node* leaf(Kind k, const uint8_t* at) { return leaf_in(slot(), k, at); }
+
+  Node* leaf_in(Node*& s, Kind k, const uint8_t* at) {
+    // Fast path: the slot already holds this kind (a plain string, list or object node).
+    if (s->kind == k && !s->flag) return s;
     if (strict_here()) return strict_leaf(s, k, at);
     Want w{k};
     return jaggy_builder::prepare(s, w);
@@ -149,22 +161,22 @@ class Parser {
   }
 
   void put_int(int64_t v, const uint8_t* at) {
-    Node* s = slot();
+    Node*& s = slot();
     if (s->kind == Kind::Int) {
       s->i64.push_back(v);
     } else if (s->kind == Kind::Float) {
       s->f64.push_back(static_cast<double>(v));
     } else {
-      jaggy_builder::leaf_int(leaf(Kind::Int, at), v);
+      jaggy_builder::leaf_int(leaf_in(s, Kind::Int, at), v);
     }
   }
 
   void put_real(double v, const uint8_t* at) {
-    Node* s = slot();
+    Node*& s = slot();
     if (s->kind == Kind::Float) {
       s->f64.push_back(v);
     } else {
-      jaggy_builder::leaf_real(leaf(Kind::Float, at), v);
+      jaggy_builder::leaf_real(leaf_in(s, Kind::Float, at), v);
     }
   }
 
@@ -216,11 +228,28 @@ class Parser {
   void key() {
     if (p_ == end_ || *p_ != '"') fail(p_ == end_ ? "unexpected end of the input inside an object" : "expected a string key");
     const uint8_t* at = p_;
-    size_t len;
-    const uint8_t* k = string(len);
     Frame& f = stack_.back();
     Node* r = f.node;
     int64_t nf = static_cast<int64_t>(r->keys.size());
+    // Fast path: the key is the expected field's name, written without escapes.
+    if (f.expected < nf) {
+      const std::string& want = r->keys[f.expected];
+      size_t n = want.size();
+      if (static_cast<size_t>(end_ - p_) > n + 1 && p_[n + 1] == '"' && same_bytes(p_ + 1, want.data(), n)) {
+        int64_t field = f.expected;
+        if (r->filled[field]) fail_at(at, "field \"" + want + "\" appears more than once in an object");
+        r->filled[field] = 1;
+        f.expected = field + 1;
+        f.field = field;
+        p_ += n + 2;
+        skip_ws();
+        if (p_ == end_ || *p_ != ':') fail("expected ':' after an object key");
+        ++p_;
+        return;
+      }
+    }
+    size_t len;
+    const uint8_t* k = string(len);
     int64_t field = -1;
     if (f.expected < nf && r->keys[f.expected].size() == len &&
         std::memcmp(r->keys[f.expected].data(), k, len) == 0) {
@@ -346,15 +375,22 @@ class Parser {
     }
     if (p_ == end_ || !is_digit(*p_)) fail_at(s, "invalid value");
     uint64_t mant = 0;
-    int digits = 0;
+    int digits = 0;  // significant digits collected in mant (integer and fraction parts)
+    int int_digits = 0;
+    int exp10 = 0;
     if (*p_ == '0') {
       ++p_;
-      digits = 1;
+      int_digits = 1;
       if (p_ < end_ && is_digit(*p_)) fail("leading zeros are not allowed in numbers");
     } else {
       while (p_ < end_ && is_digit(*p_)) {
-        if (digits < 19) mant = mant * 10 + (*p_ - '0');
-        digits++;
+        if (digits < 19) {
+          mant = mant * 10 + (*p_ - '0');
+          digits++;
+        } else {
+          exp10++;
+        }
+        int_digits++;
         ++p_;
       }
     }
@@ -363,21 +399,38 @@ class Parser {
       ++p_;
       is_float = true;
       if (p_ == end_ || !is_digit(*p_)) fail("expected a digit after the decimal point");
-      while (p_ < end_ && is_digit(*p_)) ++p_;
+      while (p_ < end_ && is_digit(*p_)) {
+        if (digits < 19) {
+          mant = mant * 10 + (*p_ - '0');
+          digits++;
+          exp10--;
+        }
+        ++p_;
+      }
     }
+    bool has_exp = false;
     if (p_ < end_ && (*p_ == 'e' || *p_ == 'E')) {
       ++p_;
       is_float = true;
+      has_exp = true;
       if (p_ < end_ && (*p_ == '+' || *p_ == '-')) ++p_;
       if (p_ == end_ || !is_digit(*p_)) fail("expected a digit in the exponent");
       while (p_ < end_ && is_digit(*p_)) ++p_;
     }
-    if (!is_float && digits <= 19) {
+    if (!is_float && int_digits <= 19) {
       // 19 digits always fit in uint64; beyond int64 the value becomes a float.
       if (!neg && mant <= static_cast<uint64_t>(INT64_MAX)) return put_int(static_cast<int64_t>(mant), s);
       if (neg && mant <= static_cast<uint64_t>(INT64_MAX) + 1) {
         return put_int(static_cast<int64_t>(0 - mant), s);
       }
+    }
+    // Exact fast path (Clinger): a mantissa below 2^53 times/divided by an exact power of ten
+    // is correctly rounded by one IEEE operation.
+    static const double pow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                                   1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    if (!has_exp && digits < 19 && mant < (1ULL << 53) && exp10 <= 0 && exp10 >= -22) {
+      double v = static_cast<double>(mant) / pow10[-exp10];
+      return put_real(neg ? -v : v, s);
     }
     double v;
     auto r = std::from_chars(reinterpret_cast<const char*>(s), reinterpret_cast<const char*>(p_), v);

@@ -247,7 +247,7 @@ def open_for_writing(file: Any) -> tuple[Any, bool]:
         if "://" in path:
             msg = f"to_json: remote paths ({path!r}) need fsspec, which jaggy does not use; open the file yourself"
             raise NotImplementedError(msg)
-        return open(path, "w", encoding="utf8"), True  # noqa: SIM115 - closed by the caller
+        return open(path, "w", encoding="utf8"), True
     if not callable(getattr(file, "write", None)):
         msg = f"to_json: file must be a path or an object with a write method, not {type(file).__name__}"
         raise TypeError(msg)
