@@ -99,7 +99,12 @@ class Parser {
     while (p_ < end_ && is_ws(*p_)) ++p_;
   }
 
-  bool strict_here() const { return stack_.empty() ? opt_.strict : stack_.back().strict; }
+  // Whether the current slot's types are fixed (false inside a field the schema does not name).
+  bool strict_here() const {
+    if (stack_.empty()) return opt_.strict;
+    const Frame& f = stack_.back();
+    return f.strict && !(f.is_record && f.field < 0);
+  }
 
   Node*& slot() {
     if (stack_.empty()) return root_;
@@ -160,12 +165,31 @@ class Parser {
     jaggy_builder::add_null(s);
   }
 
+  // Inside a union an integer goes to an integer content, never into a float content (a new
+  // int64 content is added if needed), as Awkward's from_json does.
+  static Node* union_int(Node* u) {
+    size_t k = 0;
+    while (k < u->contents.size() && u->contents[k]->kind != Kind::Int) k++;
+    if (k == u->contents.size()) {
+      if (k >= 127) throw std::runtime_error("too many types in a union (at most 127)");
+      u->contents.push_back(new Node(Kind::Int));
+    }
+    u->tags.push_back(static_cast<int8_t>(k));
+    u->i64.push_back(jaggy_builder::node_length(u->contents[k]));
+    return u->contents[k];
+  }
+
   void put_int(int64_t v, const uint8_t* at) {
     Node*& s = slot();
     if (s->kind == Kind::Int) {
       s->i64.push_back(v);
     } else if (s->kind == Kind::Float) {
       s->f64.push_back(static_cast<double>(v));
+    } else if (!strict_here() && s->kind == Kind::Union) {
+      union_int(s)->i64.push_back(v);
+    } else if (!strict_here() && s->kind == Kind::Option && s->contents[0]->kind == Kind::Union) {
+      s->i64.push_back(jaggy_builder::node_length(s->contents[0]));
+      union_int(s->contents[0])->i64.push_back(v);
     } else {
       jaggy_builder::leaf_int(leaf_in(s, Kind::Int, at), v);
     }
@@ -636,8 +660,7 @@ Node* schema_node(py::handle spec, int depth) {
     n.reset(new Node(Kind::String));
   } else if (kind == "array") {
     n.reset(new Node(Kind::List));
-    delete n->contents[0];
-    n->contents[0] = schema_node(t[2], depth + 1);
+    n->contents.push_back(schema_node(t[2], depth + 1));
   } else if (kind == "object") {
     n.reset(new Node(Kind::Record));
     py::list names = t[2];
