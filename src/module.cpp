@@ -11,6 +11,7 @@ namespace py = pybind11;
 void register_kernels(py::module_& m);
 void register_builder(py::module_& m);
 void register_tolist(py::module_& m);
+void register_json_reader(py::module_& m);
 
 #ifndef JAGGY_VERSION
 #define JAGGY_VERSION "dev"
@@ -36,4 +37,5 @@ PYBIND11_MODULE(_ext, m) {
   register_kernels(m);
   register_builder(m);
   register_tolist(m);
+  register_json_reader(m);
 }
