@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 
 import jaggy
-from jaggy import _behavior, _ufunc_fast
+from jaggy import _behavior, _ufunc_fast, _ufunc_threads
 from jaggy._broadcasting import broadcast_and_apply, is_string
 from jaggy.highlevel import Array, Record, wrap
 from jaggy.layout import Content, NumpyArray
@@ -122,7 +122,7 @@ def _ufunc_action(ufunc: Any, kwargs: dict, behavior: Any) -> Any:
 
 
 def _apply(ufunc: Any, inputs: list, kwargs: dict, contents: list, parameters: dict | None) -> tuple:
-    result = ufunc(*[x.data if isinstance(x, Content) else x for x in inputs], **kwargs)
+    result = _ufunc_threads.call(ufunc, [x.data if isinstance(x, Content) else x for x in inputs], kwargs)
     backend = contents[0].backend
     if isinstance(result, tuple):
         return tuple(NumpyArray(r, parameters=parameters, backend=backend) for r in result)
@@ -202,7 +202,7 @@ def array_ufunc(ufunc: Any, method: str, inputs: tuple, kwargs: dict) -> Any:
         fast = _ufunc_fast.leaves(layouts)
         if fast is not None:  # one shared plain structure: the ufunc on the leaf buffers
             spine, args, backend = fast
-            result = ufunc(*args, **kwargs)
+            result = _ufunc_threads.call(ufunc, args, kwargs)
             if isinstance(result, tuple):
                 return tuple(_wrap(_ufunc_fast.rebuild(spine, r, backend), behavior, attrs) for r in result)
             return _wrap(_ufunc_fast.rebuild(spine, result, backend), behavior, attrs)

@@ -1,0 +1,65 @@
+"""Element-wise ufuncs over large buffers on several threads.
+
+NumPy runs a ufunc's inner loop without the GIL but on one thread. For a leaf buffer of at least
+``THRESHOLD`` items, ``call`` splits the buffers into one contiguous chunk per thread (the
+count of ``jaggy.set_num_threads``) and runs the ufunc on each chunk into one preallocated
+output, so large element-wise expressions use every core the way jaggy's kernels do. Each item
+is computed exactly as NumPy computes it (the same loop on a sub-range), so results don't
+depend on the thread count. Output dtypes come from NumPy's own type resolution (a call on
+empty slices), and each worker runs in a copy of the caller's context so that
+``numpy.errstate`` settings apply inside the threads too.
+
+Anything else (small inputs, one thread, broadcasting shapes, several outputs, keyword
+arguments, GPU arrays) is a plain ``ufunc(*args, **kwargs)``.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import itertools
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+import numpy as np
+
+from jaggy._threads import get_num_threads
+
+#: smallest leaf buffer (items) split across threads
+THRESHOLD = 1 << 18
+
+_pool: ThreadPoolExecutor | None = None
+_pool_size = 0
+
+
+def _executor(n: int) -> ThreadPoolExecutor:
+    global _pool, _pool_size
+    if _pool is None or _pool_size < n:
+        if _pool is not None:
+            _pool.shutdown(wait=False)
+        _pool = ThreadPoolExecutor(max_workers=n, thread_name_prefix="jaggy-ufunc")
+        _pool_size = n
+    return _pool
+
+
+def call(ufunc: Any, args: list, kwargs: dict) -> Any:
+    """``ufunc(*args, **kwargs)``, split across threads when the buffers are large."""
+    arrays = [a for a in args if isinstance(a, np.ndarray)]
+    if kwargs or not arrays or ufunc.nout != 1:
+        return ufunc(*args, **kwargs)
+    n = arrays[0].shape[0]
+    nthreads = get_num_threads() if n >= THRESHOLD else 1
+    if nthreads < 2 or any(a.ndim != 1 or a.shape[0] != n for a in arrays):
+        return ufunc(*args)
+    probe = ufunc(*[a[:0] if isinstance(a, np.ndarray) else a for a in args])
+    out = np.empty(n, probe.dtype)
+    bounds = [n * k // nthreads for k in range(nthreads + 1)]
+
+    def run(lo: int, hi: int) -> None:
+        ufunc(*[a[lo:hi] if isinstance(a, np.ndarray) else a for a in args], out=out[lo:hi])
+
+    pool = _executor(nthreads)
+    futures = [pool.submit(contextvars.copy_context().run, run, lo, hi)
+               for lo, hi in itertools.pairwise(bounds)]
+    for f in futures:
+        f.result()
+    return out
