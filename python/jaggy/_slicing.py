@@ -14,8 +14,11 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
+
 from jaggy.index import Index64
 from jaggy.layout.listoffsetarray import ListOffsetArray
+from jaggy.layout.numpyarray import NumpyArray
 
 _WHERE = "jaggy.Array.__getitem__"
 
@@ -41,7 +44,30 @@ def getitem(layout: Any, where: Any) -> Any:
         out = _jagged().lists_by_jagged_mask(layout, where)
         if out is not None:
             return out
+    mask = where._data if type(where) is NumpyArray and not where._parameters else where
+    if type(mask) is np.ndarray:
+        out = _flat_mask(layout, mask)
+        if out is not None:
+            return out
     return _general(layout, where)
+
+
+def _flat_mask(layout: Any, mask: Any) -> Any:
+    """``layout[mask]`` for a flat boolean mask as long as the array (``x[num(x) > 0]``): the
+    selected positions, which are in range by construction; None for anything else."""
+    if mask.dtype.kind != "b" or mask.ndim != 1 or len(mask) != layout.length:
+        return None
+    xp = layout.backend.xp
+    selected = xp.nonzero(mask)[0].astype(xp.int64, copy=False)
+    if type(layout) is ListOffsetArray:  # the common case, without re-checking the positions
+        from jaggy.layout import ListArray
+
+        offsets, backend = layout._offsets, layout._backend
+        wrap = type(offsets)._wrap
+        return ListArray(wrap(offsets._data[:-1][selected], backend),
+                         wrap(offsets._data[1:][selected], backend), layout._content,
+                         parameters=layout._parameters)
+    return layout._carry(Index64._wrap(selected, layout.backend))
 
 
 def _jagged() -> Any:

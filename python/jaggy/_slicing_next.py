@@ -273,7 +273,8 @@ def _advanced(node: Any, starts: Any, stops: Any, items: tuple, pos: int, advanc
         except KernelIndexError as err:
             i, j = divmod(err.index, m)
             raise _index_error(int(index[j]), i, int(stops[i] - starts[i]), depth) from None
-        nextadvanced = xp.tile(xp.arange(m, dtype=xp.int64), n)
+        # where the next items also hold arrays, they pair with this one position by position
+        nextadvanced = None if pos + 1 == len(items) else xp.tile(xp.arange(m, dtype=xp.int64), n)
         inner = apply(carry(node.content, positions, missing), items, pos + 1, nextadvanced, depth + 1)
         for size in reversed(head.shape[1:]):
             inner = RegularArray(inner, size, inner.length // size if size else 0)
