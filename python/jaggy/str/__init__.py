@@ -42,3 +42,6 @@ __all__ = [
     "is_space", "is_title", "is_upper", "length", "lower", "match_like", "match_substring", "match_substring_regex",
     "starts_with", "swapcase", "title", "upper",
 ]
+
+from jaggy.str.elementwise import join, join_element_wise
+from jaggy.str.slicing import repeat, replace_slice, reverse, slice
