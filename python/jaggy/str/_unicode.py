@@ -70,5 +70,17 @@ def lower(cps: Any) -> Any:
     return _table(cps, _lower_of, np.int32)
 
 
+
+
+def ascii_properties(units: Any) -> Any:
+    """Property bits of bytes read as ASCII (bytestrings): bytes >= 0x80 have none, and whitespace
+    is only ``" \\t\\n\\v\\f\\r"``."""
+    units = np.asarray(units)
+    props = properties(np.where(units < 0x80, units, 0))
+    props = np.where(units < 0x80, props, 0)
+    separators = (units >= 0x1C) & (units <= 0x1F)
+    return np.where(separators, props & ~SPACE, props).astype(np.int32)
+
+
 __all__ = ["ALNUM", "ALPHA", "CASED", "DECIMAL", "DIGIT", "LOWER", "NUMERIC", "PRINTABLE", "SPACE", "TITLE",
-           "UPPER", "lower", "properties", "upper"]
+           "UPPER", "ascii_properties", "lower", "properties", "upper"]

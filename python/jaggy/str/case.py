@@ -3,7 +3,7 @@
 ASCII text is mapped byte by byte by the ``ascii_case`` kernel. Text with non-ASCII characters is
 decoded to code points (kernel ``utf8_decode``), mapped with the simple (one to one) Unicode case
 mappings looked up once per distinct non-ASCII character (see ``jaggy.str._unicode``) and encoded
-again (kernel ``utf8_encode``). Bytestrings are read as UTF-8 text, as Awkward does.
+again (kernel ``utf8_encode``). Bytestrings are mapped as ASCII (other bytes kept), as Awkward does.
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ def _ascii_case(mode: int) -> Any:
         backend = node.backend
         xp = backend.xp
         offsets, chars = packed(node)
-        if not bool((chars >= 0x80).any()):
+        if kind == "bytestring" or not bool((chars >= 0x80).any()):
             out = xp.empty(len(chars), dtype=xp.uint8)
             backend.kernels.ascii_case(chars, out, len(chars), mode)
             return make_strings(offsets, out, kind, backend)
@@ -70,25 +70,33 @@ def _word_case(title: bool) -> Any:
     def fn(node: Any, kind: str) -> Any:
         backend = node.backend
         xp = backend.xp
-        _, _, unit_offsets, cps = units(node, kind, as_text=True)
+        _, _, unit_offsets, cps = units(node, kind)
         lengths = unit_offsets[1:] - unit_offsets[:-1]
         _, position = segments(lengths, xp)
+        ascii_only = kind == "bytestring"  # bytestrings are mapped as ASCII, like Awkward
+        if ascii_only:
+            ascii_cps = xp.where(cps < 0x80, cps, 0)
+            upper = xp.where(cps < 0x80, _upper(ascii_cps, xp), cps)
+            lower = xp.where(cps < 0x80, _lower(ascii_cps, xp), cps)
+        else:
+            upper, lower = _upper(cps, xp), _lower(cps, xp)
         if title:
-            cased = (_props(cps, xp) & _unicode.CASED) != 0
+            props = _unicode.ascii_properties(cps) if ascii_only else _props(cps, xp)
+            cased = (props & _unicode.CASED) != 0
             prev = xp.zeros(len(cps), dtype=bool)
             prev[1:] = cased[:-1]
             starts_word = ~prev | (position == 0)
         else:
             starts_word = position == 0
-        new = xp.where(starts_word, _upper(cps, xp), _lower(cps, xp))
-        return from_units(unit_offsets, new, kind, backend, as_text=True)
+        new = xp.where(starts_word, upper, lower)
+        return from_units(unit_offsets, new, kind, backend)
 
     return fn
 
 
 def lower(array: Any, *, highlevel: bool = True, behavior: Mapping | None = None,
           attrs: Mapping | None = None) -> Any:
-    """Lowercase every string (and bytestring, read as UTF-8) of ``array``.
+    """Lowercase every string of ``array`` (bytestrings: ASCII letters only).
 
     Args:
         array: an array containing strings anywhere in its structure (other data is kept as is).
@@ -109,7 +117,7 @@ def lower(array: Any, *, highlevel: bool = True, behavior: Mapping | None = None
 
 def upper(array: Any, *, highlevel: bool = True, behavior: Mapping | None = None,
           attrs: Mapping | None = None) -> Any:
-    """Uppercase every string (and bytestring, read as UTF-8) of ``array``.
+    """Uppercase every string of ``array`` (bytestrings: ASCII letters only).
 
     Args:
         array: an array containing strings anywhere in its structure (other data is kept as is).

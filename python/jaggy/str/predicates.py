@@ -1,7 +1,7 @@
 """jaggy.str character-class predicates (is_alpha, is_digit, ...) and length.
 
-Every string is decoded to code points (kernel ``utf8_decode``; bytestrings are read as UTF-8 like
-Awkward does), the property bits of each code point are looked up per distinct character (see
+Every string is decoded to code points (kernel ``utf8_decode``; bytestrings are classified byte by
+byte as ASCII like Awkward, except is_digit/is_numeric which read them as UTF-8 as Awkward does), the property bits of each code point are looked up per distinct character (see
 ``jaggy.str._unicode``) and counted per string with ``bincount``. ``length`` counts code points with
 the ``utf8_length`` kernel (bytes for bytestrings).
 """
@@ -32,13 +32,19 @@ _DOC = '''True where every character of a string {what} (False for other strings
     '''
 
 
-def _counts(node: Any, kind: str) -> tuple[Any, Any, Any, Any]:
-    """(per-code-point properties, owner string, number of strings, code points per string)."""
+def _counts(node: Any, kind: str, text_bytes: bool = False) -> tuple[Any, Any, Any, Any]:
+    """(per-code-point properties, owner string, number of strings, code points per string).
+
+    Bytestrings are classified byte by byte as ASCII, like Awkward (with ``text_bytes``, as UTF-8
+    text: Awkward's is_digit and is_numeric do that).
+    """
     xp = node.backend.xp
-    _, _, unit_offsets, cps = units(node, kind, as_text=True)
+    ascii_only = kind == "bytestring" and not text_bytes
+    _, _, unit_offsets, cps = units(node, kind, as_text=not ascii_only)
     lengths = unit_offsets[1:] - unit_offsets[:-1]
     owner, _ = segments(lengths, xp)
-    props = xp.asarray(_unicode.properties(cps), dtype=xp.int32)
+    props = _unicode.ascii_properties(cps) if ascii_only else _unicode.properties(cps)
+    props = xp.asarray(props, dtype=xp.int32)
     return props, owner, len(lengths), lengths
 
 
@@ -48,9 +54,11 @@ def _per_string(mask: Any, owner: Any, n: int, xp: Any) -> Any:
 
 
 def _all_of(bit: int, nonempty: bool) -> Any:
+    text_bytes = bit in (_unicode.DIGIT, _unicode.NUMERIC)
+
     def fn(node: Any, kind: str) -> Any:
         xp = node.backend.xp
-        props, owner, n, lengths = _counts(node, kind)
+        props, owner, n, lengths = _counts(node, kind, text_bytes)
         bad = _per_string((props & bit) == 0, owner, n, xp)
         out = bad == 0
         if nonempty:
