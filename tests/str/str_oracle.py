@@ -21,9 +21,16 @@ ASCII_BYTES = st.binary(max_size=6).map(lambda b: bytes(c & 0x7F for c in b))
 SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
 
 
+def _regular_bytes(pair: tuple) -> bool:
+    # Arrow turns regular bytestrings into fixed_size_binary, for which Awkward's results differ
+    # (types like bytes[3], or missing kernels); jaggy treats them as ordinary bytestrings
+    return "bytes[" in str(pair[0].type)
+
+
 def string_pairs(leaf: Any = TEXT, allow_records: bool = True) -> Any:
     """(awkward.Array, jaggy.Array) pairs of strings nested in lists, options and records."""
-    return array_pairs(nested_data(leaf, allow_records=allow_records, max_leaves=12))
+    return array_pairs(nested_data(leaf, allow_records=allow_records, max_leaves=12)).filter(
+        lambda p: not _regular_bytes(p))
 
 
 def compare(name: str, arrays: tuple, *args: Any, **kwargs: Any) -> None:
@@ -37,7 +44,7 @@ def compare(name: str, arrays: tuple, *args: Any, **kwargs: Any) -> None:
         warnings.simplefilter("ignore")
         try:
             expected = getattr(ak.str, name)(*ak_args, *args, **kwargs)
-        except Exception as err:  # noqa: BLE001  (Awkward/Arrow errors: jaggy must raise too)
+        except Exception as err:
             expected = err
     if isinstance(expected, Exception):
         try:
