@@ -40,6 +40,7 @@ from jaggy.str.search import (
     count_substring,
     count_substring_regex,
     ends_with,
+    extract_regex,
     find_substring,
     find_substring_regex,
     match_like,
@@ -58,7 +59,7 @@ from jaggy.str.split import (
 )
 
 __all__ = [
-    "capitalize", "center", "count_substring", "count_substring_regex", "ends_with", "find_substring",
+    "capitalize", "center", "count_substring", "count_substring_regex", "ends_with", "extract_regex", "find_substring",
     "find_substring_regex", "index_in", "is_alnum", "is_alpha", "is_ascii", "is_decimal", "is_digit", "is_in",
     "is_lower", "is_numeric", "is_printable", "is_space", "is_title", "is_upper", "join", "join_element_wise",
     "length", "lower", "lpad", "ltrim", "ltrim_whitespace", "match_like", "match_substring", "match_substring_regex",

@@ -41,6 +41,8 @@ def from_arrow(array: Any, kind: str, backend: Any) -> Any:
     import pyarrow as pa
 
     typ = array.type
+    if pa.types.is_struct(typ):
+        return _from_struct(array, kind, backend)
     if pa.types.is_boolean(typ) or pa.types.is_integer(typ):
         return numbers(np.asarray(array.to_numpy(zero_copy_only=False)), backend)
     if pa.types.is_list(typ) or pa.types.is_large_list(typ):
@@ -57,6 +59,21 @@ def from_arrow(array: Any, kind: str, backend: Any) -> Any:
     data = np.frombuffer(bufs[2], dtype=np.uint8) if bufs[2] is not None else np.zeros(0, np.uint8)
     chars = data[int(offsets[0]):int(offsets[-1])].copy()
     return make_strings(offsets - offsets[0], chars, kind, backend)
+
+
+def _from_struct(array: Any, kind: str, backend: Any) -> Any:
+    """An optional record (None where the struct is null) of optional-typed string fields."""
+    from jaggy.index import Index64
+    from jaggy.layout import IndexedOptionArray, RecordArray, UnmaskedArray
+
+    valid = np.asarray(array.is_valid().to_numpy(zero_copy_only=False), dtype=bool)
+    kept = array.filter(array.is_valid())
+    fields = [typ.name for typ in array.type]
+    contents = [UnmaskedArray(from_arrow(kept.field(i), kind, backend)) for i in range(len(fields))]
+    record = RecordArray(contents, fields, length=len(kept))
+    index = np.full(len(valid), -1, dtype=np.int64)
+    index[valid] = np.arange(int(valid.sum()), dtype=np.int64)
+    return IndexedOptionArray(Index64._wrap(index, backend), record)
 
 
 def regex_function(name: str, pc_name: str, **options: Any) -> Any:

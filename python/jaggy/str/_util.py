@@ -77,14 +77,15 @@ def encode_text(value: Any, kind: str, name: str, what: str = "pattern") -> np.n
     raise TypeError(msg)
 
 
-def rewalk(layout: Any, fn: Callable[[Any, str], Any], with_option: bool = False) -> Any:
+def rewalk(layout: Any, fn: Callable[[Any, str], Any], with_option: bool = False,
+           stop: Callable[[Any], str | None] = kind_of) -> Any:
     """``layout`` with every string node replaced by ``fn(node, kind)`` (a node of the same length).
 
     With ``with_option``, an option or indexed node directly over strings is handed to ``fn`` whole.
     """
     from jaggy.layout.options import simplified_indexed
 
-    kind = kind_of(layout)
+    kind = stop(layout)
     if kind is not None:
         return fn(layout, kind)
     if with_option and (layout.is_option or layout.is_indexed):
@@ -92,14 +93,14 @@ def rewalk(layout: Any, fn: Callable[[Any, str], Any], with_option: bool = False
         if kind is not None:
             return fn(layout, kind)
     if layout.is_record:
-        contents = [rewalk(c._getitem_range(0, layout.length), fn, with_option) for c in layout.contents]
+        contents = [rewalk(c._getitem_range(0, layout.length), fn, with_option, stop) for c in layout.contents]
         return layout.copy(contents=contents, length=layout.length)
     if layout.is_union:
-        return layout.copy(contents=[rewalk(c, fn, with_option) for c in layout.contents])
+        return layout.copy(contents=[rewalk(c, fn, with_option, stop) for c in layout.contents])
     if layout.is_list:
-        return layout.copy(content=rewalk(layout.content, fn, with_option))
+        return layout.copy(content=rewalk(layout.content, fn, with_option, stop))
     if layout.is_option or layout.is_indexed:
-        content = rewalk(layout.content, fn, with_option)
+        content = rewalk(layout.content, fn, with_option, stop)
         if content.is_option or content.is_indexed:
             node = layout.to_IndexedOptionArray64() if layout.is_option else layout
             xp = layout.backend.xp
@@ -110,13 +111,13 @@ def rewalk(layout: Any, fn: Callable[[Any, str], Any], with_option: bool = False
 
 
 def apply(array: Any, fn: Callable[[Any, str], Any], highlevel: bool, behavior: Mapping | None,
-          attrs: Mapping | None, with_option: bool = False) -> Any:
+          attrs: Mapping | None, with_option: bool = False, stop: Callable[[Any], str | None] = kind_of) -> Any:
     """Run ``fn`` on every string node of ``array`` and wrap the result like the input."""
     from jaggy.operations._wrap import finish
     from jaggy.operations.to_layout import to_layout
 
     layout = to_layout(array, allow_record=False)
-    return finish(rewalk(layout, fn, with_option), highlevel, array, behavior=behavior, attrs=attrs)
+    return finish(rewalk(layout, fn, with_option, stop), highlevel, array, behavior=behavior, attrs=attrs)
 
 
 def decode(chars: Any, backend: Any) -> tuple[Any, Any]:

@@ -160,7 +160,7 @@ def join(array: Any, separator: Any, *, highlevel: bool = True, behavior: Mappin
     """Concatenate the strings of every innermost list of strings, with ``separator`` between them.
 
     Args:
-        array: an array of lists of strings (at any depth).
+        array: an array of lists of strings (at any depth; other data is kept as is).
         separator: a str/bytes, or an array of strings broadcast with one per list.
         highlevel, behavior, attrs: as for every jaggy function.
 
@@ -174,6 +174,11 @@ def join(array: Any, separator: Any, *, highlevel: bool = True, behavior: Mappin
     Raises:
         TypeError: the array holds no lists of strings or the separator is not text.
     """
+    if isinstance(separator, (str, bytes)):
+        from jaggy.str._util import apply
+
+        return apply(array, lambda node, kind: _join([node, separator], kind), highlevel, behavior, attrs,
+                     stop=_list_of_strings)
     return broadcast_strings("join", [array, separator], _join, highlevel, behavior, attrs, stop=_list_of_strings)
 
 

@@ -229,9 +229,33 @@ match_like = _regex("match_like", "match_like", _REGEX_DOC.format(
     summary="True for every string that matches the SQL LIKE ``pattern`` (``%`` any run, ``_`` one character).",
     what="a SQL LIKE pattern", result="A boolean", name="match_like", example='"a%"', output="[True, False]"))
 
+def extract_regex(array: Any, pattern: Any, *, highlevel: bool = True, behavior: Mapping | None = None,
+                  attrs: Mapping | None = None) -> Any:
+    """The named groups of the first match of the regular expression ``pattern`` (pyarrow, RE2).
+
+    Args:
+        array: an array containing strings anywhere in its structure (other data is kept as is).
+        pattern: a regular expression with named groups ``(?P<name>...)``.
+        highlevel, behavior, attrs: as for every jaggy function.
+
+    Returns:
+        A record of the groups for every string, None where the string does not match or is None.
+
+    Example:
+        >>> jaggy.str.extract_regex(jaggy.Array(["a1", "b"]), "(?P<d>[0-9])").to_list()
+        [{'d': '1'}, None]
+
+    Raises:
+        ImportError: pyarrow is not installed. TypeError: ``pattern`` is not a str or bytes.
+    """
+    encode_text(pattern, "string", "extract_regex")
+    return apply(array, regex_function("extract_regex", "extract_regex", pattern=pattern), highlevel, behavior,
+                 attrs)
+
+
 for _f in (starts_with, ends_with, find_substring, match_substring, count_substring):
     _f.__doc__ = _f.__doc__.replace("{common}", _COMMON.format(what="substring"))
 
 
-__all__ = ["count_substring", "count_substring_regex", "ends_with", "find_substring", "find_substring_regex",
+__all__ = ["count_substring", "count_substring_regex", "ends_with", "extract_regex", "find_substring", "find_substring_regex",
            "match_like", "match_substring", "match_substring_regex", "starts_with"]
