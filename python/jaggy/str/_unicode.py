@@ -48,11 +48,23 @@ def _lower_of(c: int) -> int:
     return ord(u) if len(u) == 1 else c
 
 
+_ASCII_TABLES: dict = {}
+
+
 def _table(cps: Any, fn: Any, dtype: Any) -> Any:
-    """``fn`` of every code point, looked up once per distinct value."""
-    values, inverse = np.unique(np.asarray(cps), return_inverse=True)
-    mapped = np.fromiter((fn(int(c)) for c in values), dtype=dtype, count=len(values))
-    return mapped[inverse.reshape(-1)]
+    """``fn`` of every code point: ASCII through a cached 128-entry table, the others looked up
+    once per distinct value."""
+    cps = np.asarray(cps)
+    table = _ASCII_TABLES.get(fn)
+    if table is None:
+        table = _ASCII_TABLES[fn] = np.fromiter((fn(c) for c in range(128)), dtype=dtype, count=128)
+    nonascii = cps >= 0x80
+    out = table[np.where(nonascii, 0, cps)].astype(dtype)
+    if bool(nonascii.any()):
+        values, inverse = np.unique(cps[nonascii], return_inverse=True)
+        mapped = np.fromiter((fn(int(c)) for c in values), dtype=dtype, count=len(values))
+        out[nonascii] = mapped[inverse.reshape(-1)]
+    return out
 
 
 def properties(cps: Any) -> Any:
