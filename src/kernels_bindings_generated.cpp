@@ -6,6 +6,23 @@ namespace py = pybind11;
 
 namespace {
 
+py::object k_ascii_case(const py::array& chars_obj, const py::array& out_obj, int64_t n, int64_t mode) {
+  jaggy::ext::check_nonnegative(n, "ascii_case", "n");
+  jaggy::ext::check_nonnegative(mode, "ascii_case", "mode");
+  jaggy::ext::check_array(chars_obj, "ascii_case", "chars", jaggy::ext::as_length(static_cast<__int128>(n)), false);
+  jaggy::ext::check_array(out_obj, "ascii_case", "out", jaggy::ext::as_length(static_cast<__int128>(n)), true);
+  int64_t err_index = -1;
+  int64_t status = 0;
+  {
+    auto* chars = jaggy::ext::in_ptr<uint8_t>(chars_obj, "ascii_case", "chars");
+    auto* out = jaggy::ext::out_ptr<uint8_t>(out_obj, "ascii_case", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_ascii_case(chars, out, n, mode, &err_index);
+  }
+  if (status != 0) return py::make_tuple(status, err_index);
+  return py::none();
+}
+
 py::object k_bitmask_to_bytemask(const py::array& bitmask_obj, const py::array& bytemask_obj, int64_t n, bool valid_when, bool lsb_order) {
   jaggy::ext::check_nonnegative(n, "bitmask_to_bytemask", "n");
   jaggy::ext::check_array(bitmask_obj, "bitmask_to_bytemask", "bitmask", jaggy::ext::as_length((static_cast<__int128>(n) + 7) / 8), false);
@@ -1797,6 +1814,75 @@ py::object k_slice_list_range_carry(const py::array& outstarts_obj, const py::ar
   return py::none();
 }
 
+py::object k_substring_count(const py::array& offsets_obj, const py::array& chars_obj, const py::array& pattern_obj, const py::array& counts_obj, int64_t n, int64_t nchars, int64_t m) {
+  jaggy::ext::check_nonnegative(n, "substring_count", "n");
+  jaggy::ext::check_nonnegative(nchars, "substring_count", "nchars");
+  jaggy::ext::check_nonnegative(m, "substring_count", "m");
+  jaggy::ext::check_array(offsets_obj, "substring_count", "offsets", jaggy::ext::as_length(static_cast<__int128>(n) + 1), false);
+  jaggy::ext::check_array(chars_obj, "substring_count", "chars", jaggy::ext::as_length(static_cast<__int128>(nchars)), false);
+  jaggy::ext::check_array(pattern_obj, "substring_count", "pattern", jaggy::ext::as_length(static_cast<__int128>(m)), false);
+  jaggy::ext::check_array(counts_obj, "substring_count", "counts", jaggy::ext::as_length(static_cast<__int128>(n)), true);
+  int64_t err_index = -1;
+  int64_t status = 0;
+  {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "substring_count", "offsets");
+    auto* chars = jaggy::ext::in_ptr<uint8_t>(chars_obj, "substring_count", "chars");
+    auto* pattern = jaggy::ext::in_ptr<uint8_t>(pattern_obj, "substring_count", "pattern");
+    auto* counts = jaggy::ext::out_ptr<int64_t>(counts_obj, "substring_count", "counts");
+    py::gil_scoped_release nogil;
+    status = jaggy_substring_count(offsets, chars, pattern, counts, n, nchars, m, &err_index);
+  }
+  if (status != 0) return py::make_tuple(status, err_index);
+  return py::none();
+}
+
+py::object k_substring_find(const py::array& offsets_obj, const py::array& chars_obj, const py::array& pattern_obj, const py::array& index_obj, int64_t n, int64_t nchars, int64_t m, bool from_end) {
+  jaggy::ext::check_nonnegative(n, "substring_find", "n");
+  jaggy::ext::check_nonnegative(nchars, "substring_find", "nchars");
+  jaggy::ext::check_nonnegative(m, "substring_find", "m");
+  jaggy::ext::check_array(offsets_obj, "substring_find", "offsets", jaggy::ext::as_length(static_cast<__int128>(n) + 1), false);
+  jaggy::ext::check_array(chars_obj, "substring_find", "chars", jaggy::ext::as_length(static_cast<__int128>(nchars)), false);
+  jaggy::ext::check_array(pattern_obj, "substring_find", "pattern", jaggy::ext::as_length(static_cast<__int128>(m)), false);
+  jaggy::ext::check_array(index_obj, "substring_find", "index", jaggy::ext::as_length(static_cast<__int128>(n)), true);
+  int64_t err_index = -1;
+  int64_t status = 0;
+  {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "substring_find", "offsets");
+    auto* chars = jaggy::ext::in_ptr<uint8_t>(chars_obj, "substring_find", "chars");
+    auto* pattern = jaggy::ext::in_ptr<uint8_t>(pattern_obj, "substring_find", "pattern");
+    auto* index = jaggy::ext::out_ptr<int64_t>(index_obj, "substring_find", "index");
+    py::gil_scoped_release nogil;
+    status = jaggy_substring_find(offsets, chars, pattern, index, n, nchars, m, from_end, &err_index);
+  }
+  if (status != 0) return py::make_tuple(status, err_index);
+  return py::none();
+}
+
+py::object k_substring_positions(const py::array& offsets_obj, const py::array& chars_obj, const py::array& pattern_obj, const py::array& pos_offsets_obj, const py::array& positions_obj, int64_t n, int64_t nchars, int64_t m, int64_t total) {
+  jaggy::ext::check_nonnegative(n, "substring_positions", "n");
+  jaggy::ext::check_nonnegative(nchars, "substring_positions", "nchars");
+  jaggy::ext::check_nonnegative(m, "substring_positions", "m");
+  jaggy::ext::check_nonnegative(total, "substring_positions", "total");
+  jaggy::ext::check_array(offsets_obj, "substring_positions", "offsets", jaggy::ext::as_length(static_cast<__int128>(n) + 1), false);
+  jaggy::ext::check_array(chars_obj, "substring_positions", "chars", jaggy::ext::as_length(static_cast<__int128>(nchars)), false);
+  jaggy::ext::check_array(pattern_obj, "substring_positions", "pattern", jaggy::ext::as_length(static_cast<__int128>(m)), false);
+  jaggy::ext::check_array(pos_offsets_obj, "substring_positions", "pos_offsets", jaggy::ext::as_length(static_cast<__int128>(n) + 1), false);
+  jaggy::ext::check_array(positions_obj, "substring_positions", "positions", jaggy::ext::as_length(static_cast<__int128>(total)), true);
+  int64_t err_index = -1;
+  int64_t status = 0;
+  {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "substring_positions", "offsets");
+    auto* chars = jaggy::ext::in_ptr<uint8_t>(chars_obj, "substring_positions", "chars");
+    auto* pattern = jaggy::ext::in_ptr<uint8_t>(pattern_obj, "substring_positions", "pattern");
+    auto* pos_offsets = jaggy::ext::in_ptr<int64_t>(pos_offsets_obj, "substring_positions", "pos_offsets");
+    auto* positions = jaggy::ext::out_ptr<int64_t>(positions_obj, "substring_positions", "positions");
+    py::gil_scoped_release nogil;
+    status = jaggy_substring_positions(offsets, chars, pattern, pos_offsets, positions, n, nchars, m, total, &err_index);
+  }
+  if (status != 0) return py::make_tuple(status, err_index);
+  return py::none();
+}
+
 py::object k_union_validity(const py::array& tags_obj, const py::array& index_obj, const py::array& content_lens_obj, int64_t n, int64_t ncontents) {
   jaggy::ext::check_nonnegative(n, "union_validity", "n");
   jaggy::ext::check_nonnegative(ncontents, "union_validity", "ncontents");
@@ -1830,9 +1916,64 @@ py::object k_union_validity(const py::array& tags_obj, const py::array& index_ob
   return py::none();
 }
 
+py::object k_utf8_decode(const py::array& chars_obj, const py::array& codepoints_obj, int64_t n) {
+  jaggy::ext::check_nonnegative(n, "utf8_decode", "n");
+  jaggy::ext::check_array(chars_obj, "utf8_decode", "chars", jaggy::ext::as_length(static_cast<__int128>(n)), false);
+  jaggy::ext::check_array(codepoints_obj, "utf8_decode", "codepoints", jaggy::ext::as_length(static_cast<__int128>(n)), true);
+  int64_t err_index = -1;
+  int64_t status = 0;
+  {
+    auto* chars = jaggy::ext::in_ptr<uint8_t>(chars_obj, "utf8_decode", "chars");
+    auto* codepoints = jaggy::ext::out_ptr<int32_t>(codepoints_obj, "utf8_decode", "codepoints");
+    py::gil_scoped_release nogil;
+    status = jaggy_utf8_decode(chars, codepoints, n, &err_index);
+  }
+  if (status != 0) return py::make_tuple(status, err_index);
+  return py::none();
+}
+
+py::object k_utf8_encode(const py::array& codepoints_obj, const py::array& byte_offsets_obj, const py::array& chars_obj, int64_t n, int64_t nbytes) {
+  jaggy::ext::check_nonnegative(n, "utf8_encode", "n");
+  jaggy::ext::check_nonnegative(nbytes, "utf8_encode", "nbytes");
+  jaggy::ext::check_array(codepoints_obj, "utf8_encode", "codepoints", jaggy::ext::as_length(static_cast<__int128>(n)), false);
+  jaggy::ext::check_array(byte_offsets_obj, "utf8_encode", "byte_offsets", jaggy::ext::as_length(static_cast<__int128>(n) + 1), false);
+  jaggy::ext::check_array(chars_obj, "utf8_encode", "chars", jaggy::ext::as_length(static_cast<__int128>(nbytes)), true);
+  int64_t err_index = -1;
+  int64_t status = 0;
+  {
+    auto* codepoints = jaggy::ext::in_ptr<int32_t>(codepoints_obj, "utf8_encode", "codepoints");
+    auto* byte_offsets = jaggy::ext::in_ptr<int64_t>(byte_offsets_obj, "utf8_encode", "byte_offsets");
+    auto* chars = jaggy::ext::out_ptr<uint8_t>(chars_obj, "utf8_encode", "chars");
+    py::gil_scoped_release nogil;
+    status = jaggy_utf8_encode(codepoints, byte_offsets, chars, n, nbytes, &err_index);
+  }
+  if (status != 0) return py::make_tuple(status, err_index);
+  return py::none();
+}
+
+py::object k_utf8_length(const py::array& offsets_obj, const py::array& chars_obj, const py::array& lengths_obj, int64_t n, int64_t nchars) {
+  jaggy::ext::check_nonnegative(n, "utf8_length", "n");
+  jaggy::ext::check_nonnegative(nchars, "utf8_length", "nchars");
+  jaggy::ext::check_array(offsets_obj, "utf8_length", "offsets", jaggy::ext::as_length(static_cast<__int128>(n) + 1), false);
+  jaggy::ext::check_array(chars_obj, "utf8_length", "chars", jaggy::ext::as_length(static_cast<__int128>(nchars)), false);
+  jaggy::ext::check_array(lengths_obj, "utf8_length", "lengths", jaggy::ext::as_length(static_cast<__int128>(n)), true);
+  int64_t err_index = -1;
+  int64_t status = 0;
+  {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "utf8_length", "offsets");
+    auto* chars = jaggy::ext::in_ptr<uint8_t>(chars_obj, "utf8_length", "chars");
+    auto* lengths = jaggy::ext::out_ptr<int64_t>(lengths_obj, "utf8_length", "lengths");
+    py::gil_scoped_release nogil;
+    status = jaggy_utf8_length(offsets, chars, lengths, n, nchars, &err_index);
+  }
+  if (status != 0) return py::make_tuple(status, err_index);
+  return py::none();
+}
+
 }  // namespace
 
 void register_kernels(py::module_& m) {
+  m.def("ascii_case", &k_ascii_case, py::arg("chars"), py::arg("out"), py::arg("n"), py::arg("mode"));
   m.def("bitmask_to_bytemask", &k_bitmask_to_bytemask, py::arg("bitmask"), py::arg("bytemask"), py::arg("n"), py::arg("valid_when"), py::arg("lsb_order"));
   m.def("broadcast_offsets_check", &k_broadcast_offsets_check, py::arg("offsets_a"), py::arg("offsets_b"), py::arg("n"));
   m.def("broadcast_parents", &k_broadcast_parents, py::arg("offsets"), py::arg("parents"), py::arg("n"), py::arg("total"));
@@ -1876,5 +2017,11 @@ void register_kernels(py::module_& m) {
   m.def("slice_list_at", &k_slice_list_at, py::arg("starts"), py::arg("stops"), py::arg("carry"), py::arg("n"), py::arg("at"));
   m.def("slice_list_range", &k_slice_list_range, py::arg("starts"), py::arg("stops"), py::arg("outstarts"), py::arg("counts"), py::arg("n"), py::arg("start"), py::arg("stop"), py::arg("step"), py::arg("has_start"), py::arg("has_stop"));
   m.def("slice_list_range_carry", &k_slice_list_range_carry, py::arg("outstarts"), py::arg("offsets"), py::arg("carry"), py::arg("n"), py::arg("step"), py::arg("total"));
+  m.def("substring_count", &k_substring_count, py::arg("offsets"), py::arg("chars"), py::arg("pattern"), py::arg("counts"), py::arg("n"), py::arg("nchars"), py::arg("m"));
+  m.def("substring_find", &k_substring_find, py::arg("offsets"), py::arg("chars"), py::arg("pattern"), py::arg("index"), py::arg("n"), py::arg("nchars"), py::arg("m"), py::arg("from_end"));
+  m.def("substring_positions", &k_substring_positions, py::arg("offsets"), py::arg("chars"), py::arg("pattern"), py::arg("pos_offsets"), py::arg("positions"), py::arg("n"), py::arg("nchars"), py::arg("m"), py::arg("total"));
   m.def("union_validity", &k_union_validity, py::arg("tags"), py::arg("index"), py::arg("content_lens"), py::arg("n"), py::arg("ncontents"));
+  m.def("utf8_decode", &k_utf8_decode, py::arg("chars"), py::arg("codepoints"), py::arg("n"));
+  m.def("utf8_encode", &k_utf8_encode, py::arg("codepoints"), py::arg("byte_offsets"), py::arg("chars"), py::arg("n"), py::arg("nbytes"));
+  m.def("utf8_length", &k_utf8_length, py::arg("offsets"), py::arg("chars"), py::arg("lengths"), py::arg("n"), py::arg("nchars"));
 }

@@ -8,6 +8,7 @@ code written for Awkward.
 from __future__ import annotations
 
 from jaggy import behaviors, contents, errors, forms, index, layout, record, types
+from jaggy import str as str  # jaggy.str (ak.str); not in __all__, so "import *" keeps builtins.str
 from jaggy._threads import _init_from_environment, get_num_threads, set_num_threads
 from jaggy.builder import ArrayBuilder
 from jaggy.highlevel import Array, Record

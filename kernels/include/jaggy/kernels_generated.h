@@ -3,6 +3,16 @@
 
 #include <cstdint>
 
+// ascii_case: Maps ASCII letters byte by byte (mode 0 lower, 1 upper, 2 swap case); other bytes are copied.
+namespace jaggy::ascii_case_err {
+constexpr int64_t bad_mode = 1;
+}
+extern "C" {
+int64_t jaggy_ascii_case(const uint8_t* chars, uint8_t* out, int64_t n, int64_t mode, int64_t* err_index);
+}
+#define JAGGY_DEFINE_ascii_case(impl) \
+  extern "C" int64_t jaggy_ascii_case(const uint8_t* chars, uint8_t* out, int64_t n, int64_t mode, int64_t* err_index) { return impl(chars, out, n, mode, err_index); }
+
 // bitmask_to_bytemask: Unpacks a bit mask into one byte per entry, 1 where valid and 0 where missing.
 extern "C" {
 int64_t jaggy_bitmask_to_bytemask(const uint8_t* bitmask, int8_t* bytemask, int64_t n, bool valid_when, bool lsb_order, int64_t* err_index);
@@ -734,6 +744,39 @@ int64_t jaggy_slice_list_range_carry(const int64_t* outstarts, const int64_t* of
 #define JAGGY_DEFINE_slice_list_range_carry(impl) \
   extern "C" int64_t jaggy_slice_list_range_carry(const int64_t* outstarts, const int64_t* offsets, int64_t* carry, int64_t n, int64_t step, int64_t total, int64_t* err_index) { return impl(outstarts, offsets, carry, n, step, total, err_index); }
 
+// substring_count: Number of non-overlapping occurrences (scanning left to right) of a non-empty byte pattern in every string.
+namespace jaggy::substring_count_err {
+constexpr int64_t bad_offsets = 1;
+constexpr int64_t empty_pattern = 2;
+}
+extern "C" {
+int64_t jaggy_substring_count(const int64_t* offsets, const uint8_t* chars, const uint8_t* pattern, int64_t* counts, int64_t n, int64_t nchars, int64_t m, int64_t* err_index);
+}
+#define JAGGY_DEFINE_substring_count(impl) \
+  extern "C" int64_t jaggy_substring_count(const int64_t* offsets, const uint8_t* chars, const uint8_t* pattern, int64_t* counts, int64_t n, int64_t nchars, int64_t m, int64_t* err_index) { return impl(offsets, chars, pattern, counts, n, nchars, m, err_index); }
+
+// substring_find: Byte position (from the string's start) of the first (or, with from_end, last) occurrence of a byte pattern in every string, -1 where absent.
+namespace jaggy::substring_find_err {
+constexpr int64_t bad_offsets = 1;
+}
+extern "C" {
+int64_t jaggy_substring_find(const int64_t* offsets, const uint8_t* chars, const uint8_t* pattern, int64_t* index, int64_t n, int64_t nchars, int64_t m, bool from_end, int64_t* err_index);
+}
+#define JAGGY_DEFINE_substring_find(impl) \
+  extern "C" int64_t jaggy_substring_find(const int64_t* offsets, const uint8_t* chars, const uint8_t* pattern, int64_t* index, int64_t n, int64_t nchars, int64_t m, bool from_end, int64_t* err_index) { return impl(offsets, chars, pattern, index, n, nchars, m, from_end, err_index); }
+
+// substring_positions: Absolute byte positions of the first (pos_offsets[i+1] - pos_offsets[i]) non-overlapping occurrences of a non-empty byte pattern in every string, scanning left to right.
+namespace jaggy::substring_positions_err {
+constexpr int64_t bad_offsets = 1;
+constexpr int64_t empty_pattern = 2;
+constexpr int64_t too_few = 3;
+}
+extern "C" {
+int64_t jaggy_substring_positions(const int64_t* offsets, const uint8_t* chars, const uint8_t* pattern, const int64_t* pos_offsets, int64_t* positions, int64_t n, int64_t nchars, int64_t m, int64_t total, int64_t* err_index);
+}
+#define JAGGY_DEFINE_substring_positions(impl) \
+  extern "C" int64_t jaggy_substring_positions(const int64_t* offsets, const uint8_t* chars, const uint8_t* pattern, const int64_t* pos_offsets, int64_t* positions, int64_t n, int64_t nchars, int64_t m, int64_t total, int64_t* err_index) { return impl(offsets, chars, pattern, pos_offsets, positions, n, nchars, m, total, err_index); }
+
 // union_validity: Checks union tags against the number of contents and union indexes against each content's length.
 namespace jaggy::union_validity_err {
 constexpr int64_t bad_tag = 1;
@@ -749,3 +792,34 @@ int64_t jaggy_union_validity_int64(const int8_t* tags, const int64_t* index, con
   extern "C" int64_t jaggy_union_validity_int32(const int8_t* tags, const int32_t* index, const int64_t* content_lens, int64_t n, int64_t ncontents, int64_t* err_index) { return impl<int32_t>(tags, index, content_lens, n, ncontents, err_index); } \
   extern "C" int64_t jaggy_union_validity_uint32(const int8_t* tags, const uint32_t* index, const int64_t* content_lens, int64_t n, int64_t ncontents, int64_t* err_index) { return impl<uint32_t>(tags, index, content_lens, n, ncontents, err_index); } \
   extern "C" int64_t jaggy_union_validity_int64(const int8_t* tags, const int64_t* index, const int64_t* content_lens, int64_t n, int64_t ncontents, int64_t* err_index) { return impl<int64_t>(tags, index, content_lens, n, ncontents, err_index); }
+
+// utf8_decode: Code point of the UTF-8 sequence starting at every lead byte; -1 at continuation bytes.
+namespace jaggy::utf8_decode_err {
+constexpr int64_t invalid = 1;
+}
+extern "C" {
+int64_t jaggy_utf8_decode(const uint8_t* chars, int32_t* codepoints, int64_t n, int64_t* err_index);
+}
+#define JAGGY_DEFINE_utf8_decode(impl) \
+  extern "C" int64_t jaggy_utf8_decode(const uint8_t* chars, int32_t* codepoints, int64_t n, int64_t* err_index) { return impl(chars, codepoints, n, err_index); }
+
+// utf8_encode: Writes the UTF-8 bytes of every code point at byte_offsets[i] (which must leave exactly its encoded length).
+namespace jaggy::utf8_encode_err {
+constexpr int64_t bad_codepoint = 1;
+constexpr int64_t bad_offsets = 2;
+}
+extern "C" {
+int64_t jaggy_utf8_encode(const int32_t* codepoints, const int64_t* byte_offsets, uint8_t* chars, int64_t n, int64_t nbytes, int64_t* err_index);
+}
+#define JAGGY_DEFINE_utf8_encode(impl) \
+  extern "C" int64_t jaggy_utf8_encode(const int32_t* codepoints, const int64_t* byte_offsets, uint8_t* chars, int64_t n, int64_t nbytes, int64_t* err_index) { return impl(codepoints, byte_offsets, chars, n, nbytes, err_index); }
+
+// utf8_length: Number of UTF-8 code points of every string (bytes that are not continuation bytes 10xxxxxx).
+namespace jaggy::utf8_length_err {
+constexpr int64_t bad_offsets = 1;
+}
+extern "C" {
+int64_t jaggy_utf8_length(const int64_t* offsets, const uint8_t* chars, int64_t* lengths, int64_t n, int64_t nchars, int64_t* err_index);
+}
+#define JAGGY_DEFINE_utf8_length(impl) \
+  extern "C" int64_t jaggy_utf8_length(const int64_t* offsets, const uint8_t* chars, int64_t* lengths, int64_t n, int64_t nchars, int64_t* err_index) { return impl(offsets, chars, lengths, n, nchars, err_index); }

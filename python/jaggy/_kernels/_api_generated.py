@@ -9,6 +9,12 @@ from jaggy import _ext
 from jaggy._kernels._errors import raise_kernel_error
 
 
+def ascii_case(chars, out, n, mode):  # noqa: ANN001, ANN201
+    """Maps ASCII letters byte by byte (mode 0 lower, 1 upper, 2 swap case); other bytes are copied."""
+    r = _ext.ascii_case(chars, out, n, mode)
+    if r is not None:
+        raise_kernel_error('ascii_case', r[0], r[1])
+
 def bitmask_to_bytemask(bitmask, bytemask, n, valid_when, lsb_order):  # noqa: ANN001, ANN201
     """Unpacks a bit mask into one byte per entry, 1 where valid and 0 where missing."""
     r = _ext.bitmask_to_bytemask(bitmask, bytemask, n, valid_when, lsb_order)
@@ -267,8 +273,44 @@ def slice_list_range_carry(outstarts, offsets, carry, n, step, total):  # noqa: 
     if r is not None:
         raise_kernel_error('slice_list_range_carry', r[0], r[1])
 
+def substring_count(offsets, chars, pattern, counts, n, nchars, m):  # noqa: ANN001, ANN201
+    """Number of non-overlapping occurrences (scanning left to right) of a non-empty byte pattern in every string."""
+    r = _ext.substring_count(offsets, chars, pattern, counts, n, nchars, m)
+    if r is not None:
+        raise_kernel_error('substring_count', r[0], r[1])
+
+def substring_find(offsets, chars, pattern, index, n, nchars, m, from_end):  # noqa: ANN001, ANN201
+    """Byte position (from the string's start) of the first (or, with from_end, last) occurrence of a byte pattern in every string, -1 where absent."""
+    r = _ext.substring_find(offsets, chars, pattern, index, n, nchars, m, from_end)
+    if r is not None:
+        raise_kernel_error('substring_find', r[0], r[1])
+
+def substring_positions(offsets, chars, pattern, pos_offsets, positions, n, nchars, m, total):  # noqa: ANN001, ANN201
+    """Absolute byte positions of the first (pos_offsets[i+1] - pos_offsets[i]) non-overlapping occurrences of a non-empty byte pattern in every string, scanning left to right."""
+    r = _ext.substring_positions(offsets, chars, pattern, pos_offsets, positions, n, nchars, m, total)
+    if r is not None:
+        raise_kernel_error('substring_positions', r[0], r[1])
+
 def union_validity(tags, index, content_lens, n, ncontents):  # noqa: ANN001, ANN201
     """Checks union tags against the number of contents and union indexes against each content's length."""
     r = _ext.union_validity(tags, index, content_lens, n, ncontents)
     if r is not None:
         raise_kernel_error('union_validity', r[0], r[1])
+
+def utf8_decode(chars, codepoints, n):  # noqa: ANN001, ANN201
+    """Code point of the UTF-8 sequence starting at every lead byte; -1 at continuation bytes."""
+    r = _ext.utf8_decode(chars, codepoints, n)
+    if r is not None:
+        raise_kernel_error('utf8_decode', r[0], r[1])
+
+def utf8_encode(codepoints, byte_offsets, chars, n, nbytes):  # noqa: ANN001, ANN201
+    """Writes the UTF-8 bytes of every code point at byte_offsets[i] (which must leave exactly its encoded length)."""
+    r = _ext.utf8_encode(codepoints, byte_offsets, chars, n, nbytes)
+    if r is not None:
+        raise_kernel_error('utf8_encode', r[0], r[1])
+
+def utf8_length(offsets, chars, lengths, n, nchars):  # noqa: ANN001, ANN201
+    """Number of UTF-8 code points of every string (bytes that are not continuation bytes 10xxxxxx)."""
+    r = _ext.utf8_length(offsets, chars, lengths, n, nchars)
+    if r is not None:
+        raise_kernel_error('utf8_length', r[0], r[1])
