@@ -8,4 +8,8 @@ if [ ! -f build/cmake/CMakeCache.txt ]; then
     -Dpybind11_DIR="$(python -m pybind11 --cmakedir)" "$@" >/dev/null
 fi
 cmake --build build/cmake -j 2
-cp build/cmake/_ext*.so python/jaggy/
+# copy then rename: a process that has the old module loaded keeps its (unlinked) file intact
+for so in build/cmake/_ext*.so; do
+  cp "$so" "python/jaggy/.$(basename "$so").tmp"
+  mv -f "python/jaggy/.$(basename "$so").tmp" "python/jaggy/$(basename "$so")"
+done
