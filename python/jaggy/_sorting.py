@@ -113,6 +113,10 @@ def sort_list(lst: Any, ascending: bool, fname: str) -> Any:
     if isinstance(lst.content, UnmaskedArray):
         # nothing is missing: the sorted values are not optional (as in Awkward)
         lst = ListOffsetArray(lst.offsets, lst.content.content, parameters=lst.parameters)
+    if _is_nested(lst.content):
+        from jaggy._sorting_outer import outer_sort
+
+        return outer_sort(lst, ascending, fname)
     xp, kernels = lst.backend.xp, lst.backend.kernels
     offsets = lst.offsets.data
     n, total = lst.length, int(offsets[-1])
@@ -144,5 +148,14 @@ def argsort_list(lst: Any, ascending: bool, fname: str) -> Any:
     """Local positions that sort every list of the packed ListOffsetArray ``lst``."""
     from jaggy.layout import ListOffsetArray, NumpyArray
 
+    if _is_nested(lst.content):
+        from jaggy._sorting_outer import outer_argsort
+
+        return outer_argsort(lst, ascending, fname)
     local, _, _, _ = local_argsort(lst, ascending, fname)
     return ListOffsetArray(lst.offsets, NumpyArray(local))
+
+
+def _is_nested(content: Any) -> bool:
+    """Whether the elements being sorted are lists themselves (an axis above the innermost)."""
+    return content.is_list and not is_string(content)

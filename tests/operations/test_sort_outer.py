@@ -1,0 +1,57 @@
+"""sort/argsort at an axis above the innermost (values at equal coordinates sorted among
+themselves), against Awkward on generated nested lists of numbers."""
+
+from __future__ import annotations
+
+import awkward
+import jaggy
+import numpy as np
+import pytest
+from _sortcomb_helpers import assert_matches
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from jaggy.testing.strategies import array_pairs, nested_data, numeric_lists
+
+NUMBERS = st.one_of(st.integers(-5, 5), st.floats(-3, 3, allow_nan=True, width=64))
+
+
+@settings(max_examples=80, deadline=None)
+@given(array_pairs(numeric_lists(max_depth=3, allow_none=False)), st.integers(-3, 2), st.booleans())
+def test_outer_axes_match_awkward(pair, axis, ascending):
+    theirs, ours = pair
+    depth = theirs.ndim
+    if not -depth <= axis < depth or axis in (-1, depth - 1):
+        return
+    for fn in ("sort", "argsort"):
+        assert_matches(getattr(jaggy, fn)(ours, axis=axis, ascending=ascending),
+                       getattr(awkward, fn)(theirs, axis=axis, ascending=ascending))
+
+
+@settings(max_examples=40, deadline=None)
+@given(nested_data(st.integers(0, 9), allow_none=False, allow_records=False), st.booleans())
+def test_axis0_of_nested_lists(data, ascending):
+    theirs, ours = awkward.Array(data), jaggy.Array(data)
+    if theirs.ndim < 2:
+        return
+    for fn in ("sort", "argsort"):
+        assert_matches(getattr(jaggy, fn)(ours, axis=0, ascending=ascending),
+                       getattr(awkward, fn)(theirs, axis=0, ascending=ascending))
+
+
+@pytest.mark.parametrize("axis", [0, 1])
+@pytest.mark.parametrize("ascending", [True, False])
+def test_regular_dims_and_nan(axis, ascending):
+    data = np.array([[[3.0, np.nan], [2.0, 1.0]], [[0.0, 5.0], [np.nan, -1.0]]])
+    for fn in ("sort", "argsort"):
+        assert_matches(getattr(jaggy, fn)(jaggy.Array(data), axis=axis, ascending=ascending),
+                       getattr(awkward, fn)(awkward.Array(data), axis=axis, ascending=ascending))
+    ragged = [[[True, False], [True]], [], [[False, False, True]]]
+    assert_matches(jaggy.sort(jaggy.Array(ragged), axis=1, ascending=ascending),
+                   awkward.sort(awkward.Array(ragged), axis=1, ascending=ascending))
+
+
+def test_outer_axis_errors():
+    with pytest.raises(TypeError, match=r"jaggy\.sort: cannot sort records"):
+        jaggy.sort(jaggy.Array([[[{"x": 1}]]]), axis=1)
+    with pytest.raises(NotImplementedError, match=r"jaggy\.argsort: .*missing entries"):
+        jaggy.argsort(jaggy.Array([[[1, None]], [[2]]]), axis=1)
