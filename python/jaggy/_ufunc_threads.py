@@ -43,12 +43,19 @@ def _executor(n: int) -> ThreadPoolExecutor:
 
 def call(ufunc: Any, args: list, kwargs: dict) -> Any:
     """``ufunc(*args, **kwargs)``, split across threads when the buffers are large."""
-    arrays = [a for a in args if isinstance(a, np.ndarray)]
-    if kwargs or not arrays or ufunc.nout != 1:
+    if kwargs:
         return ufunc(*args, **kwargs)
-    n = arrays[0].shape[0]
-    nthreads = get_num_threads() if n >= THRESHOLD else 1
-    if nthreads < 2 or any(a.ndim != 1 or a.shape[0] != n for a in arrays):
+    for a in args:  # small buffers, the common case, leave at the first array seen
+        if type(a) is np.ndarray:
+            if a.ndim != 1 or a.shape[0] < THRESHOLD:
+                return ufunc(*args)
+            n = a.shape[0]
+            break
+    else:
+        return ufunc(*args)
+    arrays = [a for a in args if isinstance(a, np.ndarray)]
+    nthreads = get_num_threads()
+    if nthreads < 2 or ufunc.nout != 1 or any(a.ndim != 1 or a.shape[0] != n for a in arrays):
         return ufunc(*args)
     probe = ufunc(*[a[:0] if isinstance(a, np.ndarray) else a for a in args])
     out = np.empty(n, probe.dtype)

@@ -11,6 +11,7 @@ import keyword
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+import numpy as _np
 from numpy.lib.mixins import NDArrayOperatorsMixin
 
 import jaggy
@@ -267,9 +268,46 @@ class Array(_Switchable, NDArrayOperatorsMixin):
         return np.asarray(out, dtype=dtype)
 
     def __array_ufunc__(self, ufunc: Any, method: str, *inputs: Any, **kwargs: Any) -> Any:
-        from jaggy._connect_numpy import array_ufunc
+        return _numpy_connection().array_ufunc(ufunc, method, inputs, kwargs)
 
-        return array_ufunc(ufunc, method, inputs, kwargs)
+    # The most used operators go straight to jaggy's ufunc machinery when the other operand is
+    # a number or a plain Array (NumPy's dispatch to __array_ufunc__ costs a microsecond or
+    # two per call on small arrays); anything else takes NumPy's operator mixin as before.
+    def __add__(self, other: Any) -> Any:
+        return _operator(_np.add, self, other, NDArrayOperatorsMixin.__add__)
+
+    def __radd__(self, other: Any) -> Any:
+        return _operator(_np.add, other, self, NDArrayOperatorsMixin.__radd__, self)
+
+    def __sub__(self, other: Any) -> Any:
+        return _operator(_np.subtract, self, other, NDArrayOperatorsMixin.__sub__)
+
+    def __rsub__(self, other: Any) -> Any:
+        return _operator(_np.subtract, other, self, NDArrayOperatorsMixin.__rsub__, self)
+
+    def __mul__(self, other: Any) -> Any:
+        return _operator(_np.multiply, self, other, NDArrayOperatorsMixin.__mul__)
+
+    def __rmul__(self, other: Any) -> Any:
+        return _operator(_np.multiply, other, self, NDArrayOperatorsMixin.__rmul__, self)
+
+    def __truediv__(self, other: Any) -> Any:
+        return _operator(_np.true_divide, self, other, NDArrayOperatorsMixin.__truediv__)
+
+    def __pow__(self, other: Any) -> Any:
+        return _operator(_np.power, self, other, NDArrayOperatorsMixin.__pow__)
+
+    def __gt__(self, other: Any) -> Any:
+        return _operator(_np.greater, self, other, NDArrayOperatorsMixin.__gt__)
+
+    def __ge__(self, other: Any) -> Any:
+        return _operator(_np.greater_equal, self, other, NDArrayOperatorsMixin.__ge__)
+
+    def __lt__(self, other: Any) -> Any:
+        return _operator(_np.less, self, other, NDArrayOperatorsMixin.__lt__)
+
+    def __le__(self, other: Any) -> Any:
+        return _operator(_np.less_equal, self, other, NDArrayOperatorsMixin.__le__)
 
     def __array_function__(self, func: Any, types: Any, args: Any, kwargs: Any) -> Any:
         from jaggy._connect_numpy import array_function
@@ -335,6 +373,9 @@ def _unpickle_array(form: str, length: int, container: dict, behavior: Any, attr
     from jaggy.io.buffers import from_buffers
 
     return Array(from_buffers(form, length, container, highlevel=False), behavior=behavior, attrs=attrs)
+
+
+_DIRECT_OPERANDS = (int, float, Array)
 
 
 class Record(_Switchable, NDArrayOperatorsMixin):
@@ -483,9 +524,46 @@ class Record(_Switchable, NDArrayOperatorsMixin):
         return None
 
     def __array_ufunc__(self, ufunc: Any, method: str, *inputs: Any, **kwargs: Any) -> Any:
-        from jaggy._connect_numpy import array_ufunc
+        return _numpy_connection().array_ufunc(ufunc, method, inputs, kwargs)
 
-        return array_ufunc(ufunc, method, inputs, kwargs)
+    # The most used operators go straight to jaggy's ufunc machinery when the other operand is
+    # a number or a plain Array (NumPy's dispatch to __array_ufunc__ costs a microsecond or
+    # two per call on small arrays); anything else takes NumPy's operator mixin as before.
+    def __add__(self, other: Any) -> Any:
+        return _operator(_np.add, self, other, NDArrayOperatorsMixin.__add__)
+
+    def __radd__(self, other: Any) -> Any:
+        return _operator(_np.add, other, self, NDArrayOperatorsMixin.__radd__, self)
+
+    def __sub__(self, other: Any) -> Any:
+        return _operator(_np.subtract, self, other, NDArrayOperatorsMixin.__sub__)
+
+    def __rsub__(self, other: Any) -> Any:
+        return _operator(_np.subtract, other, self, NDArrayOperatorsMixin.__rsub__, self)
+
+    def __mul__(self, other: Any) -> Any:
+        return _operator(_np.multiply, self, other, NDArrayOperatorsMixin.__mul__)
+
+    def __rmul__(self, other: Any) -> Any:
+        return _operator(_np.multiply, other, self, NDArrayOperatorsMixin.__rmul__, self)
+
+    def __truediv__(self, other: Any) -> Any:
+        return _operator(_np.true_divide, self, other, NDArrayOperatorsMixin.__truediv__)
+
+    def __pow__(self, other: Any) -> Any:
+        return _operator(_np.power, self, other, NDArrayOperatorsMixin.__pow__)
+
+    def __gt__(self, other: Any) -> Any:
+        return _operator(_np.greater, self, other, NDArrayOperatorsMixin.__gt__)
+
+    def __ge__(self, other: Any) -> Any:
+        return _operator(_np.greater_equal, self, other, NDArrayOperatorsMixin.__ge__)
+
+    def __lt__(self, other: Any) -> Any:
+        return _operator(_np.less, self, other, NDArrayOperatorsMixin.__lt__)
+
+    def __le__(self, other: Any) -> Any:
+        return _operator(_np.less_equal, self, other, NDArrayOperatorsMixin.__le__)
 
     def __reduce_ex__(self, protocol: int) -> Any:
         array = Array(self._layout.array._getitem_range(self._layout.at, self._layout.at + 1))
@@ -512,6 +590,26 @@ def _pytype(obj: Any) -> str:
     except AttributeError:
         name = None
     return name if isinstance(name, str) else type(obj).__name__
+
+
+_connect_numpy: Any = None
+
+
+def _numpy_connection() -> Any:
+    global _connect_numpy
+    if _connect_numpy is None:
+        import jaggy._connect_numpy
+
+        _connect_numpy = jaggy._connect_numpy
+    return _connect_numpy
+
+
+def _operator(ufunc: Any, left: Any, right: Any, fallback: Any, this: Any = None) -> Any:
+    """``ufunc(left, right)`` for an Array operator; ``this`` is the Array of a reflected one."""
+    other = right if this is None else left
+    if type(other) in _DIRECT_OPERANDS:
+        return (_connect_numpy or _numpy_connection()).array_ufunc(ufunc, "__call__", (left, right), {})
+    return fallback(left if this is None else this, other)
 
 
 _ARRAY_NAMES: frozenset | None = None

@@ -16,6 +16,17 @@ from jaggy.errors import FieldNotFoundError
 from jaggy.index import Index, Index64
 
 
+_getitem: Any = None
+
+
+def _slicing_getitem() -> Any:
+    global _getitem
+    from jaggy._slicing import getitem
+
+    _getitem = getitem
+    return getitem
+
+
 class Content:
     """Base class of layout nodes. Subclasses set the ``is_*`` flags and implement the hooks."""
 
@@ -152,9 +163,7 @@ class Content:
         return j
 
     def __getitem__(self, where: Any) -> Any:
-        from jaggy._slicing import getitem
-
-        return getitem(self, where)
+        return (_getitem or _slicing_getitem())(self, where)
 
     def _getitem_at(self, i: int) -> Any:
         raise NotImplementedError
