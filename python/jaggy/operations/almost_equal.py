@@ -87,13 +87,12 @@ def nodes_equal(a: Any, b: Any, leaf: Callable, *, dtype_exact: bool, check_para
 
 def almost_equal(left: Any, right: Any, *, rtol: float = 1e-05, atol: float = 1e-08,
                  dtype_exact: bool = True, check_parameters: bool = True,
-                 check_regular: bool = True, exact_eq: bool = False,
-                 same_content_types: bool = True, equal_nan: bool = False) -> bool:
+                 check_regular: bool = True, check_named_axis: bool = True) -> bool:
     """True if ``left`` and ``right`` have the same structure and values within tolerance.
 
     ``dtype_exact`` requires equal dtypes, ``check_parameters`` equal parameters,
-    ``check_regular`` the same regular/var dimensions, ``exact_eq`` exact equality of numbers,
-    ``equal_nan`` NaN equal to NaN. Returns a Python bool.
+    ``check_regular`` the same regular/var dimensions; ``check_named_axis`` is accepted for
+    Awkward compatibility (jaggy arrays carry no named axes). Returns a Python bool.
 
     Example: ``jaggy.almost_equal([[1.0, 2.0]], [[1.0, 2.0 + 1e-12]])`` → ``True``.
 
@@ -103,9 +102,9 @@ def almost_equal(left: Any, right: Any, *, rtol: float = 1e-05, atol: float = 1e
 
     a = to_layout(left, allow_record=False)
     b = to_layout(right, allow_record=False)
-    return nodes_equal(a, b, _leaf_equal(rtol, atol, equal_nan, exact_eq),
+    return nodes_equal(a, b, _leaf_equal(rtol, atol, False, False),
                        dtype_exact=dtype_exact, check_parameters=check_parameters,
-                       check_regular=check_regular, same_content_types=same_content_types)
+                       check_regular=check_regular, same_content_types=True)
 
 
 __all__ = ["almost_equal"]
