@@ -58,7 +58,8 @@ def transform(transformation: Callable, array: Any, *more_arrays: Any,
     children (``continuation()`` descends explicitly). With ``more_arrays``, the arrays are
     broadcast together and ``transformation`` receives the list of aligned layouts at each
     level, returning a tuple of layouts or None. ``return_value``: "simplified" (the result),
-    "none" (None) or "original" (the input arrays, for side effects). ``expect_return_value``:
+    "none" (None) or "original" (the result, with the untouched nodes around the replaced ones
+    kept as they were). ``expect_return_value``:
     raise if the transformation leaves a leaf node (returns None all the way down).
 
     Example: doubling every number::
@@ -104,8 +105,6 @@ def transform(transformation: Callable, array: Any, *more_arrays: Any,
                                    parameters_rule=broadcast_parameters_rule)
     if return_value == "none":
         return None
-    if return_value == "original":
-        outs = layouts
     results = [finish(o, highlevel, *arrays, behavior=behavior, attrs=attrs) for o in outs]
     return results[0] if len(results) == 1 else tuple(results)
 
