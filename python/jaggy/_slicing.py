@@ -25,7 +25,10 @@ def getitem(layout: Any, where: Any) -> Any:
         where = where[0]
     if isinstance(where, str):
         return _field(layout, where)
-    if isinstance(where, slice) and (where.step is None or where.step != 0):
+    if isinstance(where, slice):
+        if where.step is not None and where.step == 0:
+            msg = f"{_WHERE}: slice step cannot be zero"
+            raise ValueError(msg)
         start, stop, step = where.indices(layout.length)
         if step == 1:
             return layout._getitem_range(start, max(start, stop))

@@ -238,6 +238,9 @@ def _regular(node: Any, items: tuple, pos: int, advanced: Any, depth: int) -> An
         positions = xp.arange(n, dtype=xp.int64) * size + j
         return apply(carry(node.content, positions), items, pos + 1, advanced, depth + 1)
     if isinstance(head, slice):
+        if head.step is not None and head.step == 0:
+            msg = f"{WHERE}: slice step cannot be zero"
+            raise ValueError(msg)
         a, b, step = head.indices(size)
         m = len(range(a, b, step))
         if n == 1 and step == 1:

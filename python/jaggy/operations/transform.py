@@ -75,6 +75,9 @@ def transform(transformation: Callable, array: Any, *more_arrays: Any,
     from jaggy._broadcasting import broadcast_and_apply
     from jaggy.operations.broadcast_arrays import _as_layout
 
+    if not callable(transformation):
+        msg = f"jaggy.transform: 'transformation' must be callable, not {type(transformation).__name__}"
+        raise TypeError(msg)
     if return_value not in ("simplified", "none", "original"):
         msg = f"jaggy.transform: return_value must be 'simplified', 'none' or 'original', not {return_value!r}"
         raise ValueError(msg)
