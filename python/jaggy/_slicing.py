@@ -21,7 +21,7 @@ _WHERE = "jaggy.Array.__getitem__"
 
 def getitem(layout: Any, where: Any) -> Any:
     """``layout[where]`` for a layout node; returns a layout, a layout Record or a scalar."""
-    if isinstance(where, tuple) and len(where) == 1:
+    if type(where) is tuple and len(where) == 1:  # not a FieldList (a tuple subclass)
         where = where[0]
     if isinstance(where, str):
         return _field(layout, where)
