@@ -83,7 +83,7 @@ def broadcast_and_apply(inputs: Sequence[Any], action: Callable, *, function_nam
         return apply_step(inputs, 1, action, options)
     if len(lengths - {1}) > 1:
         a, b = sorted(lengths - {1})[:2]
-        msg = f"cannot broadcast arrays of lengths {a} and {b} in {function_name}"
+        msg = f"{function_name}: cannot broadcast arrays of lengths {a} and {b}"
         raise ValueError(msg)
     n = max(lengths)
     xp = contents[0].backend.xp
@@ -144,8 +144,8 @@ def apply_step(inputs: list, depth: int, action: Callable, options: BroadcastOpt
         n = contents[0].length
         for x in contents[1:]:
             if x.length != n:
-                msg = (f"cannot broadcast {type(contents[0]).__name__} of length {n} with "
-                       f"{type(x).__name__} of length {x.length} in {options.function_name}")
+                msg = (f"{options.function_name}: cannot broadcast {type(contents[0]).__name__} of length {n} "
+                       f"with {type(x).__name__} of length {x.length}")
                 raise ValueError(msg)
     out = action(inputs, depth=depth, options=options)
     if out is not None:
@@ -166,7 +166,7 @@ def apply_step(inputs: list, depth: int, action: Callable, options: BroadcastOpt
     if any(x.is_record for x in contents):
         return _broadcast_record(inputs, depth, action, options)
     kinds = ", ".join(sorted({type(x).__name__ for x in contents}))
-    msg = f"cannot broadcast {kinds} in {options.function_name}"
+    msg = f"{options.function_name}: cannot broadcast {kinds}"
     raise ValueError(msg)
 
 
@@ -198,8 +198,8 @@ def _broadcast_list(inputs: list, lists: list, depth: int, action: Callable,
             size, sizes = 0, {0}
         if len(sizes - {1}) > 1:
             a, b = sorted(sizes - {1})[:2]
-            msg = (f"cannot broadcast RegularArray of size {a} with RegularArray of size {b} "
-                   f"in {options.function_name}")
+            msg = (f"{options.function_name}: cannot broadcast RegularArray of size {a} with "
+                   f"RegularArray of size {b}")
             raise ValueError(msg)
         repeat = None
         nextinputs = []
@@ -271,8 +271,8 @@ def _check_offsets(a: Any, b: Any, backend: Any, options: BroadcastOptions) -> N
         backend.kernels.broadcast_offsets_check(a, b, len(a) - 1)
     except KernelError as err:
         i = err.index  # type: ignore[attr-defined]
-        msg = (f"cannot broadcast nested list at index {i} (lengths {int(a[i + 1] - a[i])} and "
-               f"{int(b[i + 1] - b[i])}) in {options.function_name}")
+        msg = (f"{options.function_name}: cannot broadcast nested list at index {i} (lengths "
+               f"{int(a[i + 1] - a[i])} and {int(b[i + 1] - b[i])})")
         raise ValueError(msg) from None
 
 
@@ -283,8 +283,8 @@ def _check_regular(offsets: Any, size: int, backend: Any, options: BroadcastOpti
         backend.kernels.broadcast_regular_check(offsets, len(offsets) - 1, size)
     except KernelError as err:
         i = err.index  # type: ignore[attr-defined]
-        msg = (f"cannot broadcast nested list at index {i} (lengths "
-               f"{int(offsets[i + 1] - offsets[i])} and {size}) in {options.function_name}")
+        msg = (f"{options.function_name}: cannot broadcast nested list at index {i} (lengths "
+               f"{int(offsets[i + 1] - offsets[i])} and {size})")
         raise ValueError(msg) from None
 
 
@@ -366,13 +366,13 @@ def _union_option(index: Any, union: UnionArray) -> Content:
 def _broadcast_record(inputs: list, depth: int, action: Callable, options: BroadcastOptions) -> tuple:
     records = [x for x in inputs if isinstance(x, Content) and x.is_record]
     if not options.allow_records:
-        msg = f"cannot broadcast records in {options.function_name}"
+        msg = f"{options.function_name}: cannot broadcast records"
         raise ValueError(msg)
     first = records[0]
     fields = first.fields
     for r in records[1:]:
         if r.is_tuple != first.is_tuple or set(r.fields) != set(fields):
-            msg = (f"cannot broadcast records in {options.function_name}: fields don't match "
+            msg = (f"{options.function_name}: cannot broadcast records: fields don't match "
                    f"({', '.join(fields)} vs {', '.join(r.fields)})")
             raise ValueError(msg)
     n = first.length

@@ -25,11 +25,14 @@ _WHERE = "jaggy.Array.__getitem__"
 
 def getitem(layout: Any, where: Any) -> Any:
     """``layout[where]`` for a layout node; returns a layout, a layout Record or a scalar."""
-    if isinstance(where, tuple) and len(where) == 1:
+    if type(where) is tuple and len(where) == 1:  # not a FieldList (a tuple subclass)
         where = where[0]
     if isinstance(where, str):
         return _field(layout, where)
-    if isinstance(where, slice) and (where.step is None or where.step != 0):
+    if isinstance(where, slice):
+        if where.step is not None and where.step == 0:
+            msg = f"{_WHERE}: slice step cannot be zero"
+            raise ValueError(msg)
         start, stop, step = where.indices(layout.length)
         if step == 1:
             return layout._getitem_range(start, max(start, stop))

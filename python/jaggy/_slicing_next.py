@@ -73,12 +73,13 @@ def _dispatch(node: Any, items: tuple, pos: int, advanced: Any, depth: int) -> A
 
 
 # -- structural helpers ------------------------------------------------------------------------
-def carry(content: Any, positions: Any, maybe_missing: bool = False) -> Any:
-    """``content`` at ``positions`` (computed by a bounds-checked kernel); -1 entries become None."""
+def carry(content: Any, positions: Any, maybe_missing: bool = False, option: bool = False) -> Any:
+    """``content`` at ``positions`` (computed by a bounds-checked kernel); -1 entries become None.
+    ``option``: the result is option-typed even without missing entries (an option-typed index)."""
     from jaggy.layout import IndexedOptionArray, NumpyArray
 
     backend = content.backend
-    if maybe_missing and len(positions) and bool((positions < 0).any()):
+    if option or (maybe_missing and len(positions) and bool((positions < 0).any())):
         if content.is_union:
             return IndexedOptionArray(Index64._wrap(positions, backend), content)
         from jaggy.layout.options import simplified_indexed
@@ -231,13 +232,14 @@ def _regular(node: Any, items: tuple, pos: int, advanced: Any, depth: int) -> An
     n, size = node.length, node.size
     if isinstance(head, int):
         j = head + size if head < 0 else head
-        if not 0 <= j < size:
-            if n == 0:
-                return apply(node.content._getitem_range(0, 0), items, pos + 1, advanced, depth + 1)
+        if not 0 <= j < size:  # out of range for the regular size, even with no lists (like Awkward)
             raise _index_error(head, 0, size, depth)
         positions = xp.arange(n, dtype=xp.int64) * size + j
         return apply(carry(node.content, positions), items, pos + 1, advanced, depth + 1)
     if isinstance(head, slice):
+        if head.step is not None and head.step == 0:
+            msg = f"{WHERE}: slice step cannot be zero"
+            raise ValueError(msg)
         a, b, step = head.indices(size)
         m = len(range(a, b, step))
         if n == 1 and step == 1:
@@ -275,7 +277,8 @@ def _advanced(node: Any, starts: Any, stops: Any, items: tuple, pos: int, advanc
             raise _index_error(int(index[j]), i, int(stops[i] - starts[i]), depth) from None
         # where the next items also hold arrays, they pair with this one position by position
         nextadvanced = None if pos + 1 == len(items) else xp.tile(xp.arange(m, dtype=xp.int64), n)
-        inner = apply(carry(node.content, positions, missing), items, pos + 1, nextadvanced, depth + 1)
+        inner = apply(carry(node.content, positions, missing, head.optional), items, pos + 1, nextadvanced,
+                      depth + 1)
         for size in reversed(head.shape[1:]):
             inner = RegularArray(inner, size, inner.length // size if size else 0)
         return RegularArray(inner, head.shape[0], n)
@@ -285,4 +288,4 @@ def _advanced(node: Any, starts: Any, stops: Any, items: tuple, pos: int, advanc
     except KernelIndexError as err:
         i = err.index
         raise _index_error(int(index[advanced[i]]), i, int(stops[i] - starts[i]), depth) from None
-    return apply(carry(node.content, positions, missing), items, pos + 1, advanced, depth + 1)
+    return apply(carry(node.content, positions, missing, head.optional), items, pos + 1, advanced, depth + 1)

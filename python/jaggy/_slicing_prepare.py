@@ -26,12 +26,14 @@ class FieldList(tuple):
 class Advanced:
     """A flat integer index (int64, MISSING = None) applied to one dimension, of a given shape."""
 
-    __slots__ = ("index", "mask_length", "shape")
+    __slots__ = ("index", "mask_length", "optional", "shape")
 
-    def __init__(self, index: Any, shape: tuple, mask_length: int | None = None) -> None:
+    def __init__(self, index: Any, shape: tuple, mask_length: int | None = None,
+                 optional: bool = False) -> None:
         self.index = index
         self.shape = shape
         self.mask_length = mask_length
+        self.optional = optional  # an option-typed index: the result is option-typed (like Awkward)
 
 
 class Jagged:
@@ -72,7 +74,7 @@ def _is_dim(item: Any) -> bool:
 
 def prepare(layout: Any, where: Any) -> tuple:
     """The tuple of items for ``layout[where]`` (Ellipsis expanded, arrays converted)."""
-    items = where if isinstance(where, tuple) else (where,)
+    items = where if type(where) is tuple else (where,)  # a FieldList is one item
     out = []
     for item in items:
         out.extend(_convert(item))
@@ -96,8 +98,11 @@ def prepare(layout: Any, where: Any) -> tuple:
             msg = (f"{WHERE}: NumPy advanced indexing with array indices separated by None "
                    "(np.newaxis), Ellipsis, or slice are not permitted with jaggy arrays")
             raise ValueError(msg)
-        if len(arrays) > 1 and any(isinstance(out[i], Jagged) for i in arrays):
-            msg = f"{WHERE}: cannot mix a jagged index with another array index in one tuple"
+        awkward_style = [out[i] for i in arrays if isinstance(out[i], Jagged) or out[i].optional]
+        if awkward_style and len(spots) > 1:
+            kind = "a jagged index" if isinstance(awkward_style[0], Jagged) else "an index with missing values"
+            msg = (f"{WHERE}: cannot mix {kind} with another array or integer index in one tuple "
+                   "(slice in several steps instead)")
             raise ValueError(msg)
         flat = [out[i] for i in arrays if isinstance(out[i], Advanced)]
         if len(flat) > 1:
@@ -208,7 +213,8 @@ def _from_layout(layout: Any) -> list:
         option = layout.to_IndexedOptionArray64()
         inner = _strip(option.content)
         if inner.is_numpy or inner.is_unknown:
-            return [Advanced(_missing_values(option.index.data, inner), (layout.length,))]
+            values = _missing_values(option.index.data, inner)
+            return [Advanced(values, (len(values),), optional=True)]
     canon, depth = _canonical(layout)
     return [Jagged(canon, depth)]
 

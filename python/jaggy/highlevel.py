@@ -216,7 +216,7 @@ class Array(_Switchable, NDArrayOperatorsMixin):
         from jaggy.operations.with_field import with_field
 
         if not (isinstance(where, str) or (isinstance(where, tuple) and all(isinstance(x, str) for x in where))):
-            msg = "only fields may be assigned in-place (by field name)"
+            msg = f"jaggy.Array.__setitem__: only fields may be assigned in-place (by field name), not {where!r}"
             raise TypeError(msg)
         object.__setattr__(self, "_layout", with_field(self, what, where, highlevel=False))
         self._update_class()

@@ -26,6 +26,11 @@ def _packed_list(x: Any) -> tuple[Any, Any]:
     return o[1:] - o[:-1], lx.content._getitem_range(int(o[0]), int(o[-1]))
 
 
+# dtype families for dtype_exact=False: signed and unsigned integers are one family; booleans,
+# floats, complex numbers, datetimes and timedeltas are each their own.
+_FAMILY = {"u": "i"}
+
+
 def nodes_equal(a: Any, b: Any, leaf: Callable, *, dtype_exact: bool, check_parameters: bool,
                 check_regular: bool, same_content_types: bool) -> bool:
     """Recursive comparison of two layouts (vectorised per node)."""
@@ -41,10 +46,12 @@ def nodes_equal(a: Any, b: Any, leaf: Callable, *, dtype_exact: bool, check_para
     if check_parameters and {k: v for k, v in a.parameters.items()} != dict(b.parameters):
         return False
     if a.is_unknown or b.is_unknown:
-        return a.length == 0 and b.length == 0 and (not same_content_types or a.is_unknown == b.is_unknown)
+        return a.is_unknown and b.is_unknown  # like Awkward: unknown only equals unknown
     if a.is_option != b.is_option:
         return False
     if a.is_option:
+        if same_content_types and type(a) is not type(b):
+            return False  # Awkward's array_equal: the option node classes must match
         ma, mb = a.mask_as_bool(True), b.mask_as_bool(True)
         if not bool(xp.all(ma == mb)):
             return False
@@ -82,18 +89,19 @@ def nodes_equal(a: Any, b: Any, leaf: Callable, *, dtype_exact: bool, check_para
         return all(nodes_equal(a.content(f), b.content(f), leaf, **kw) for f in a.fields)
     if dtype_exact and a.data.dtype != b.data.dtype:
         return False
+    if _FAMILY.get(a.data.dtype.kind, a.data.dtype.kind) != _FAMILY.get(b.data.dtype.kind, b.data.dtype.kind):
+        return False  # without dtype_exact, the dtypes still belong to one family (like Awkward)
     return leaf(a.data, b.data, xp)
 
 
 def almost_equal(left: Any, right: Any, *, rtol: float = 1e-05, atol: float = 1e-08,
                  dtype_exact: bool = True, check_parameters: bool = True,
-                 check_regular: bool = True, exact_eq: bool = False,
-                 same_content_types: bool = True, equal_nan: bool = False) -> bool:
+                 check_regular: bool = True, check_named_axis: bool = True) -> bool:
     """True if ``left`` and ``right`` have the same structure and values within tolerance.
 
     ``dtype_exact`` requires equal dtypes, ``check_parameters`` equal parameters,
-    ``check_regular`` the same regular/var dimensions, ``exact_eq`` exact equality of numbers,
-    ``equal_nan`` NaN equal to NaN. Returns a Python bool.
+    ``check_regular`` the same regular/var dimensions; ``check_named_axis`` is accepted for
+    Awkward compatibility (jaggy arrays carry no named axes). Returns a Python bool.
 
     Example: ``jaggy.almost_equal([[1.0, 2.0]], [[1.0, 2.0 + 1e-12]])`` → ``True``.
 
@@ -103,9 +111,9 @@ def almost_equal(left: Any, right: Any, *, rtol: float = 1e-05, atol: float = 1e
 
     a = to_layout(left, allow_record=False)
     b = to_layout(right, allow_record=False)
-    return nodes_equal(a, b, _leaf_equal(rtol, atol, equal_nan, exact_eq),
+    return nodes_equal(a, b, _leaf_equal(rtol, atol, False, False),
                        dtype_exact=dtype_exact, check_parameters=check_parameters,
-                       check_regular=check_regular, same_content_types=same_content_types)
+                       check_regular=check_regular, same_content_types=False)
 
 
 __all__ = ["almost_equal"]

@@ -7,11 +7,12 @@ from typing import Any
 
 def array_equal(a1: Any, a2: Any, equal_nan: bool = False, dtype_exact: bool = True,
                 same_content_types: bool = True, check_parameters: bool = True,
-                check_regular: bool = True) -> bool:
+                check_regular: bool = True, check_named_axis: bool = True) -> bool:
     """True if ``a1`` and ``a2`` have the same structure and exactly the same values.
 
     ``equal_nan`` counts NaN equal to NaN; ``dtype_exact`` requires equal dtypes;
-    ``check_parameters`` equal parameters; ``check_regular`` the same regular/var dimensions.
+    ``check_parameters`` equal parameters; ``check_regular`` the same regular/var dimensions; ``check_named_axis`` is accepted for
+    Awkward compatibility (jaggy arrays carry no named axes).
     Returns a Python bool (also for ``numpy.array_equal`` on jaggy arrays).
 
     Example: ``jaggy.array_equal([[1, 2], []], [[1, 2], []])`` → ``True``.

@@ -48,6 +48,9 @@ def concatenate(arrays: Any, axis: int = 0, *, mergebool: bool = True, highlevel
         if _posaxis(layout, axis) == 0:
             return finish(_flatten_one(layout), highlevel, arrays, behavior=behavior, attrs=attrs)
         arrays = [arrays]
+    if isinstance(arrays, (str, bytes)) or not hasattr(arrays, "__iter__"):
+        msg = f"{_NAME}: 'arrays' must be a sequence of arrays, not {type(arrays).__name__}"
+        raise TypeError(msg)
     items = list(arrays)
     layouts = [_unwrap(x, axis) for x in items]
     contents = [x for x in layouts if isinstance(x, Content)]

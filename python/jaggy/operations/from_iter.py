@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from jaggy.operations._caller import public_caller
 from jaggy.operations._wrap import finish
 
 
@@ -32,10 +33,10 @@ def from_iter(
     from jaggy.builder import _from_iter_layout
 
     if isinstance(iterable, Mapping) and not allow_record:
-        msg = "from_iter: a dict at top level is a single record, but allow_record=False"
+        msg = f"{public_caller('from_iter')}: a dict at top level is a single record, but allow_record=False"
         raise ValueError(msg)
     if isinstance(iterable, (str, bytes)):
-        msg = f"from_iter: cannot make an array from a single {type(iterable).__name__}; wrap it in a list"
+        msg = f"{public_caller('from_iter')}: cannot make an array from a single {type(iterable).__name__}; wrap it in a list"
         raise TypeError(msg)
     form, length, buffers = _from_iter_layout(iterable, allow_record=allow_record)
     layout = layout_from_builder(form, length, buffers)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numbers
 from collections.abc import Mapping
 from typing import Any
 
@@ -32,6 +33,9 @@ def nan_to_num(array: Any, copy: bool = True, nan: float = 0.0, posinf: float | 
         if isinstance(v, (Array, list, tuple)) or getattr(v, "ndim", 0):
             msg = f"jaggy.nan_to_num: an array-valued {name!r} needs broadcasting (not implemented)"
             raise NotImplementedError(msg)
+        if v is not None and not isinstance(v, numbers.Number):
+            msg = f"jaggy.nan_to_num: {name!r} must be a number, not {type(v).__name__}"
+            raise TypeError(msg)
     layout = to_layout(array, allow_record=False)
 
     def fn(leaf: Any) -> Any:

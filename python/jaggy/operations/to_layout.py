@@ -7,6 +7,8 @@ from typing import Any
 
 import numpy as np
 
+from jaggy.operations._caller import public_caller
+
 
 def to_layout(
     array: Any,
@@ -38,7 +40,7 @@ def to_layout(
     if isinstance(array, LayoutRecord):
         if allow_record:
             return array
-        msg = "a Record is not allowed here; an array is needed"
+        msg = f"{public_caller('to_layout')}: a Record is not allowed here; an array is needed"
         raise TypeError(msg)
     if isinstance(array, Content):
         return array
@@ -55,7 +57,7 @@ def to_layout(
 
         return to_layout(json.loads(array), allow_record=allow_record)
     if isinstance(array, (str, bytes)) and not allow_str:
-        msg = f"cannot make an array from a single {type(array).__name__}: wrap it in a list"
+        msg = f"{public_caller('to_layout')}: cannot make an array from a single {type(array).__name__}: wrap it in a list"
         raise TypeError(msg)
     if isinstance(array, Mapping) and dict_as_columns:
         columns = [to_layout(v, allow_record=False, regulararray=regulararray) for v in array.values()]
@@ -67,10 +69,10 @@ def to_layout(
         return out
     if isinstance(array, (np.generic, int, float, complex, bool)):
         if primitive_policy == "error":
-            msg = f"cannot make an array from a scalar ({type(array).__name__}); wrap it in a list"
+            msg = f"{public_caller('to_layout')}: cannot make an array from a scalar ({type(array).__name__}); wrap it in a list"
             raise TypeError(msg)
         return to_layout(np.asarray([array]), allow_record=False)
-    msg = f"cannot convert {array!r} (type {type(array).__name__}) into an array"
+    msg = f"{public_caller('to_layout')}: cannot convert {array!r} (type {type(array).__name__}) into an array"
     raise TypeError(msg)
 
 __all__ = ["to_layout"]

@@ -16,8 +16,8 @@ def _rebuild(layout: Any, children: list) -> Any:
     return layout.copy(content=children[0])
 
 
-def _walk(layout: Any, depth: int, transformation: Callable, kw: dict, numpy_to_regular: bool,
-          regular_to_jagged: bool) -> Any:
+def _walk(layout: Any, depth: int, transformation: Callable, kw: dict, flags: tuple) -> Any:
+    numpy_to_regular, regular_to_jagged, expect_return_value = flags
     if numpy_to_regular and layout.is_numpy and len(layout.data.shape) > 1:
         layout = layout.to_RegularArray()
     if regular_to_jagged and layout.is_regular:
@@ -25,17 +25,19 @@ def _walk(layout: Any, depth: int, transformation: Callable, kw: dict, numpy_to_
 
     def continuation() -> Any:
         if layout.is_numpy or layout.is_unknown:
+            if expect_return_value:
+                msg = ("jaggy.transform: expect_return_value=True but the transformation returned "
+                       f"None for a leaf node ({type(layout).__name__})")
+                raise RuntimeError(msg)
             return layout
         if layout.is_record:
-            kids = [_walk(c, depth, transformation, kw, numpy_to_regular, regular_to_jagged)
-                    for c in layout.contents]
+            kids = [_walk(c, depth, transformation, kw, flags) for c in layout.contents]
             return layout.copy(contents=kids, length=layout.length) if kids else layout
         if layout.is_union:
-            return layout.copy(contents=[_walk(c, depth, transformation, kw, numpy_to_regular,
-                                               regular_to_jagged) for c in layout.contents])
+            return layout.copy(contents=[_walk(c, depth, transformation, kw, flags)
+                                         for c in layout.contents])
         inner = depth + 1 if layout.is_list else depth
-        return layout.copy(content=_walk(layout.content, inner, transformation, kw,
-                                         numpy_to_regular, regular_to_jagged))
+        return layout.copy(content=_walk(layout.content, inner, transformation, kw, flags))
 
     out = transformation(layout, depth=depth, continuation=continuation, backend=layout.backend, **kw)
     return continuation() if out is None else out
@@ -46,7 +48,7 @@ def transform(transformation: Callable, array: Any, *more_arrays: Any,
               allow_records: bool = True, broadcast_parameters_rule: str = "intersect",
               left_broadcast: bool = True, right_broadcast: bool = True,
               numpy_to_regular: bool = False, regular_to_jagged: bool = False,
-              return_value: str = "simplified", expand_braodcasting: bool = False,
+              return_value: str = "simplified", expect_return_value: bool = False,
               highlevel: bool = True, behavior: Mapping | None = None,
               attrs: Mapping | None = None) -> Any:
     """Call ``transformation`` on every node of ``array`` (top-down) and rebuild the result.
@@ -56,7 +58,9 @@ def transform(transformation: Callable, array: Any, *more_arrays: Any,
     children (``continuation()`` descends explicitly). With ``more_arrays``, the arrays are
     broadcast together and ``transformation`` receives the list of aligned layouts at each
     level, returning a tuple of layouts or None. ``return_value``: "simplified" (the result),
-    "none" (None) or "original" (the input arrays, for side effects).
+    "none" (None) or "original" (the result, with the untouched nodes around the replaced ones
+    kept as they were). ``expect_return_value``:
+    raise if the transformation leaves a leaf node (returns None all the way down).
 
     Example: doubling every number::
 
@@ -65,11 +69,15 @@ def transform(transformation: Callable, array: Any, *more_arrays: Any,
                 return jaggy.contents.NumpyArray(layout.data * 2)
         jaggy.transform(f, [[1, 2], [3]])   # [[2, 4], [6]]
 
-    Errors: ``ValueError`` for an unknown ``return_value`` or arrays that cannot be broadcast.
+    Errors: ``ValueError`` for an unknown ``return_value`` or arrays that cannot be broadcast;
+    ``RuntimeError`` when ``expect_return_value`` is set and a leaf is reached.
     """
     from jaggy._broadcasting import broadcast_and_apply
     from jaggy.operations.broadcast_arrays import _as_layout
 
+    if not callable(transformation):
+        msg = f"jaggy.transform: 'transformation' must be callable, not {type(transformation).__name__}"
+        raise TypeError(msg)
     if return_value not in ("simplified", "none", "original"):
         msg = f"jaggy.transform: return_value must be 'simplified', 'none' or 'original', not {return_value!r}"
         raise ValueError(msg)
@@ -80,7 +88,8 @@ def transform(transformation: Callable, array: Any, *more_arrays: Any,
     arrays = (array, *more_arrays)
     layouts = [_as_layout(x) for x in arrays]
     if not more_arrays:
-        outs: Any = (_walk(layouts[0], 1, transformation, kw, numpy_to_regular, regular_to_jagged),)
+        flags = (numpy_to_regular, regular_to_jagged, expect_return_value)
+        outs: Any = (_walk(layouts[0], 1, transformation, kw, flags),)
     else:
         def no_continuation() -> Any:
             msg = "jaggy.transform: continuation() is not available with several arrays; return None instead"
@@ -99,8 +108,6 @@ def transform(transformation: Callable, array: Any, *more_arrays: Any,
                                    parameters_rule=broadcast_parameters_rule)
     if return_value == "none":
         return None
-    if return_value == "original":
-        outs = layouts
     results = [finish(o, highlevel, *arrays, behavior=behavior, attrs=attrs) for o in outs]
     return results[0] if len(results) == 1 else tuple(results)
 

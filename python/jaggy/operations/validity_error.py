@@ -5,20 +5,32 @@ from __future__ import annotations
 from typing import Any
 
 
-def validity_error(array: Any, *, exact: bool = False) -> str:
+def validity_error(array: Any, *, exception: bool = False) -> str:
     """Check every node of the layout (offsets, indexes, masks, tags, lengths).
+
+    Parameters: ``array`` (an array, record or anything ``jaggy.to_layout`` accepts);
+    ``exception``: raise the message as a ``ValueError`` instead of returning it.
 
     Returns ``""`` when the array is valid, else a message naming the node, its path from the
     top ("highlevel.content...") and the position, e.g.
     ``at highlevel (ListOffsetArray): offsets decrease at list 1 (...)``.
+
+    Example: ``jaggy.validity_error(jaggy.Array([[1, 2], []]))`` → ``""``.
+
+    Errors: ``ValueError`` (prefixed ``jaggy.validity_error:``) with ``exception=True`` when the
+    layout is not valid; ``TypeError`` for inputs that are not arrays.
     """
     from jaggy.operations.to_layout import to_layout
-
-    layout = to_layout(array, allow_record=True)
     from jaggy.record import Record
 
+    layout = to_layout(array, allow_record=True)
     if isinstance(layout, Record):
         layout = layout.array
-    return layout.validity_error("highlevel")
+    error = layout.validity_error("highlevel")
+    if error and exception:
+        msg = f"jaggy.validity_error: {error}"
+        raise ValueError(msg)
+    return error
+
 
 __all__ = ["validity_error"]

@@ -93,7 +93,13 @@ def with_field(array: Any, what: Any, where: Any = None, *, highlevel: bool = Tr
     if len(path) == 1:
         out = _with_field(base, value, path[0])
     else:
-        inner = base._getitem_field(path[0])
+        from jaggy.errors import FieldNotFoundError
+
+        try:
+            inner = base._getitem_field(path[0])
+        except FieldNotFoundError as err:
+            msg = f"jaggy.with_field: cannot set {tuple(path)!r}: {err.args[0] if err.args else err}"
+            raise FieldNotFoundError(msg) from None
         out = _with_field(base, with_field(inner, value, path[1:], highlevel=False), path[0])
     return finish(out, highlevel, array, behavior=behavior, attrs=attrs)
 
