@@ -12,9 +12,7 @@ from __future__ import annotations
 import operator
 from typing import Any
 
-import numpy as np
 from llvmlite import ir
-from numba import carray
 from numba.core import cgutils, types
 from numba.core.imputils import (
     RefType,
@@ -30,7 +28,7 @@ from numba.core.typing.templates import (
     infer_global,
     signature,
 )
-from numba.extending import NativeValue, box, intrinsic, overload, unbox
+from numba.extending import NativeValue, box, unbox
 
 from jaggy.numba._codegen import element_at, make_view
 from jaggy.numba._types import (
@@ -39,7 +37,6 @@ from jaggy.numba._types import (
     RecordViewType,
     element_type,
     fail,
-    leaf_type,
 )
 
 # ---------------------------------------------------------------------------------------
@@ -270,35 +267,3 @@ def _iternext(context: Any, builder: Any, sig: Any, args: tuple, result: Any) ->
         result.yield_(element_at(context, builder, ittype.view.root, ittype.view.pos,
                                  view.table, view.lookup, j))
         builder.store(builder.add(at, ir.Constant(at.type, 1)), it.at)
-
-
-# ---------------------------------------------------------------------------------------
-# np.asarray of a 1-D numeric view (zero-copy)
-
-
-@intrinsic
-def _leaf_pointer(typingctx: Any, view: Any) -> Any:
-    spec = view.spec
-    ptrty = types.CPointer(leaf_type(spec.dtype))
-
-    def codegen(context: Any, builder: Any, sig: Any, args: tuple) -> Any:
-        v = cgutils.create_struct_proxy(view)(context, builder, value=args[0])
-        raw = builder.load(builder.gep(v.table, [context.get_constant(types.intp, spec.base)]))
-        ptr = builder.inttoptr(raw, context.get_value_type(ptrty))
-        return builder.gep(ptr, [v.start])
-
-    return ptrty(view), codegen
-
-
-@overload(np.asarray)
-def _np_asarray(a: Any, dtype: Any = None) -> Any:
-    if not isinstance(a, ArrayViewType):
-        return None
-    spec = a.spec
-    if spec.kind != "numpy" or spec.dtype == "|b1":
-        fail("np.asarray", spec, "only 1-D numeric (non-boolean) arrays are zero-copy views")
-
-    def impl(a: Any, dtype: Any = None) -> Any:
-        return carray(_leaf_pointer(a), (len(a),))
-
-    return impl
