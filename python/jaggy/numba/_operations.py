@@ -14,7 +14,7 @@ On a view ``v`` (a ``jaggy.Array`` argument or any sub-array of one):
   ``v`` at any depth, skipping missing values, with Awkward's result types (``sum``/``prod``
   of booleans and signed integers is ``int64``, of unsigned ``uint64``, floats keep their
   type; ``max``/``min`` of nothing are ``None``; ``mean`` is ``float64``, NaN when empty;
-  ``count`` is ``int64``). ``axis=0`` or ``axis=-1`` on a one-dimensional view is the same;
+  ``count`` is ``int64``; NaN propagates through ``max``/``min`` like NumPy's). ``axis=0`` or ``axis=-1`` on a one-dimensional view is the same;
   ``axis=-1``/``axis=1`` on a view of numeric lists gives one result per list for ``sum``,
   ``prod`` and ``count`` (NumPy array). Records and strings are compile-time errors.
 """
@@ -125,9 +125,9 @@ def _ov_step(op, state, x):
     if name == "mean":
         return lambda op, state, x: (state[0] + x, state[1] + 1)
     if name == "max":
-        return lambda op, state, x: (x, True) if (not state[1] or x > state[0]) else state
+        return lambda op, state, x: (x, True) if (not state[1] or x > state[0] or x != x) else state
     if name == "min":
-        return lambda op, state, x: (x, True) if (not state[1] or x < state[0]) else state
+        return lambda op, state, x: (x, True) if (not state[1] or x < state[0] or x != x) else state
     return None
 
 
