@@ -30,7 +30,7 @@ from numba.core.typing.templates import (
 )
 from numba.extending import NativeValue, box, unbox
 
-from jaggy.numba._codegen import element_at, make_view
+from jaggy.numba._codegen import call_conv, element_at, make_view
 from jaggy.numba._types import (
     ArrayViewIterType,
     ArrayViewType,
@@ -166,7 +166,7 @@ def _wrap_index(context: Any, builder: Any, view: Any, i: Any) -> Any:
     bad = builder.or_(builder.icmp_signed("<", i, ir.Constant(i.type, 0)),
                       builder.icmp_signed(">=", i, n))
     with cgutils.if_unlikely(builder, bad):
-        context.call_conv.return_user_exc(builder, IndexError, ("jaggy array index out of range",))
+        call_conv(context).return_user_exc(builder, IndexError, ("jaggy array index out of range",))
     return builder.add(view.start, i)
 
 
@@ -253,9 +253,7 @@ def _getiter(context: Any, builder: Any, sig: Any, args: tuple) -> Any:
     return impl_ret_borrowed(context, builder, sig.return_type, it._getvalue())
 
 
-@lower_builtin("iternext", ArrayViewIterType)
-@iternext_impl(RefType.BORROWED)
-def _iternext(context: Any, builder: Any, sig: Any, args: tuple, result: Any) -> None:
+def _iternext_body(context: Any, builder: Any, sig: Any, args: tuple, result: Any) -> None:
     ittype = sig.args[0]
     it = context.make_helper(builder, ittype, value=args[0])
     view = cgutils.create_struct_proxy(ittype.view)(context, builder, value=it.view)
@@ -267,3 +265,11 @@ def _iternext(context: Any, builder: Any, sig: Any, args: tuple, result: Any) ->
         result.yield_(element_at(context, builder, ittype.view.root, ittype.view.pos,
                                  view.table, view.lookup, j))
         builder.store(builder.add(at, ir.Constant(at.type, 1)), it.at)
+
+
+# numba-cuda installs only the lowerings of the shared registry whose implementation lives
+# outside numba.*; iternext_impl's wrapper is defined in numba.core.imputils, so it is
+# re-labelled as ours before registration (the same view then lowers in CUDA kernels).
+_iternext = iternext_impl(RefType.BORROWED)(_iternext_body)
+_iternext.__module__ = __name__
+lower_builtin("iternext", ArrayViewIterType)(_iternext)
