@@ -273,3 +273,34 @@ def _iternext_body(context: Any, builder: Any, sig: Any, args: tuple, result: An
 _iternext = iternext_impl(RefType.BORROWED)(_iternext_body)
 _iternext.__module__ = __name__
 lower_builtin("iternext", ArrayViewIterType)(_iternext)
+
+
+# ---------------------------------------------------------------------------------------
+# operations views do not have: a compile-time error naming the jaggy type and the operation
+
+_OPERATORS = {operator.add: "+", operator.sub: "-", operator.mul: "*", operator.truediv: "/",
+              operator.floordiv: "//", operator.mod: "%", operator.pow: "**",
+              operator.neg: "unary -", operator.lt: "<", operator.le: "<=", operator.gt: ">",
+              operator.ge: ">=", operator.iadd: "+=", operator.isub: "-=", operator.imul: "*="}
+
+
+def _unsupported(op: Any, what: str, detail: str) -> None:
+    class _Template(AbstractTemplate):
+        key = op
+
+        def generic(self, args: tuple, kws: dict) -> Any:
+            for a in args:
+                if isinstance(a, (ArrayViewType, RecordViewType)):
+                    fail(what, a.spec, detail)
+            return None
+
+    infer_global(op)(_Template)
+
+
+for _op, _sym in _OPERATORS.items():
+    _unsupported(_op, f"arithmetic or comparison ({_sym})",
+                 "views are read-only containers: use np.asarray(view) for NumPy math, or "
+                 "loop over the values")
+_unsupported(operator.setitem, "assignment (view[...] = value)",
+             "views are read-only; build new arrays with jaggy.numba.ListOffsetBuilder or "
+             "jaggy.ArrayBuilder")
