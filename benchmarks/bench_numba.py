@@ -39,10 +39,13 @@ def main() -> None:
 
     small = [[1.0, 2.0], [], [3.0]]
     print("unboxing cost per call (µs)")
+    unbox = {}
     for name, x in [("numpy", np.arange(3.0)), ("jaggy", jaggy.Array(small)),
                     ("awkward", ak.Array(small))]:
         noop(x)
-        print(f"  {name:8s} {best(lambda x=x: noop(x), number=20000) * 1e6:8.2f}")
+        unbox[name] = best(lambda x=x: noop(x), number=20000) * 1e6
+        print(f"  {name:8s} {unbox[name]:8.2f}")
+    report = [("unboxing < 3 µs", unbox["jaggy"], unbox["jaggy"] < 3)]
 
     n_lists = 1_000_000 // scale
     counts = np.random.default_rng(0).integers(0, 20, n_lists)
@@ -70,8 +73,11 @@ def main() -> None:
     numba_sum(arr)
     raw_sum(offsets, content)
     print(f"numba_sum over {offsets[-1]} floats in {n_lists} lists (ms)")
-    print(f"  jaggy view {best(lambda: numba_sum(arr)) * 1e3:8.2f}")
-    print(f"  raw loop   {best(lambda: raw_sum(offsets, content)) * 1e3:8.2f}")
+    t_view, t_raw = best(lambda: numba_sum(arr)), best(lambda: raw_sum(offsets, content))
+    assert abs(numba_sum(arr) - raw_sum(offsets, content)) < 1e-6 * offsets[-1]
+    print(f"  jaggy view {t_view * 1e3:8.2f}")
+    print(f"  raw loop   {t_raw * 1e3:8.2f}")
+    report.append(("numba_sum view/raw <= 1.2", t_view / t_raw, t_view / t_raw <= 1.2))
 
     recs = jaggy.Array({"x": content, "y": content[::-1].copy()})
 
@@ -93,8 +99,11 @@ def main() -> None:
     raw_records(content, content[::-1].copy())
     yy = content[::-1].copy()
     print(f"numba_records over {len(content)} records (ms)")
-    print(f"  jaggy view {best(lambda: numba_records(recs)) * 1e3:8.2f}")
-    print(f"  raw loop   {best(lambda: raw_records(content, yy)) * 1e3:8.2f}")
+    t_view, t_raw = best(lambda: numba_records(recs)), best(lambda: raw_records(content, yy))
+    assert numba_records(recs) == raw_records(content, yy)
+    print(f"  jaggy view {t_view * 1e3:8.2f}")
+    print(f"  raw loop   {t_raw * 1e3:8.2f}")
+    report.append(("numba_records view/raw <= 1.2", t_view / t_raw, t_view / t_raw <= 1.2))
 
     n_out = 1_000_000 // scale
     per = 10
@@ -114,8 +123,16 @@ def main() -> None:
     build(jaggy.numba.ListOffsetBuilder(np.float64), 2, 2)
     build(jaggy.ArrayBuilder(), 2, 2)
     print(f"building {n_out * per} floats in {n_out} lists (s)")
-    print(f"  ListOffsetBuilder {best(lambda: run(jaggy.numba.ListOffsetBuilder(np.float64), n_out), repeat=3):8.3f}")
-    print(f"  ArrayBuilder      {best(lambda: run(jaggy.ArrayBuilder(), n_out), repeat=1):8.3f}")
+    t_typed = best(lambda: run(jaggy.numba.ListOffsetBuilder(np.float64), n_out), repeat=3)
+    t_ab = best(lambda: run(jaggy.ArrayBuilder(), n_out), repeat=1)
+    assert run(jaggy.numba.ListOffsetBuilder(np.float64), 50).to_list() == \
+        run(jaggy.ArrayBuilder(), 50).to_list()
+    print(f"  ListOffsetBuilder {t_typed:8.3f}")
+    print(f"  ArrayBuilder      {t_ab:8.3f}")
+    report.append(("ArrayBuilder/typed builder >= 5", t_ab / t_typed, t_ab / t_typed >= 5))
+    print("targets")
+    for what, value, ok in report:
+        print(f"  {what:34s} {value:8.2f}  {'ok' if ok else 'MISSED'}")
 
 
 if __name__ == "__main__":

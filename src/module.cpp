@@ -12,6 +12,7 @@ void register_kernels(py::module_& m);
 void register_builder(py::module_& m);
 void register_tolist(py::module_& m);
 void register_json_reader(py::module_& m);
+void register_kernel_addresses(py::module_& m);
 
 #ifndef JAGGY_VERSION
 #define JAGGY_VERSION "dev"
@@ -38,4 +39,5 @@ PYBIND11_MODULE(_ext, m) {
   register_builder(m);
   register_tolist(m);
   register_json_reader(m);
+  register_kernel_addresses(m);
 }

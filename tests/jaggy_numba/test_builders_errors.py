@@ -83,7 +83,7 @@ def test_listoffsetbuilder():
         ([[1, 2]], lambda a: a[0]["x"], ["field access", "var * int64"]),
         ([1, "a"], lambda a: a[0], ["integer indexing", "union"]),
         ([[1, 2]], lambda a: a[::2], ["slicing with a step"]),
-        ([[True]], lambda a: np.asarray(a[0]), ["np.asarray", "bool"]),
+        ([[True], None], lambda a: np.asarray(a), ["np.asarray", "option[var * bool]"]),
     ],
 )
 def test_compile_errors_name_type_and_operation(data, body, words):
@@ -112,3 +112,41 @@ def test_no_leak_boxing_unboxing():
     tracemalloc.stop()
     grown = sum(s.size_diff for s in after.compare_to(before, "filename"))
     assert grown < 100_000
+
+
+def _setitem(a):
+    a[0] = 1.0
+
+
+@pytest.mark.parametrize(
+    ("data", "body", "words"),
+    [
+        ([{"x": 1}], lambda a: a[0][1.5], ["indexing a record by float64", "{x: int64}"]),
+        ([[1.0]], lambda a: a[1.5], ["indexing by float64", "var * float64"]),
+        ([[1.0]], lambda a: a + 1, ["arithmetic or comparison (+)", "var * float64"]),
+        ([{"x": 1}], lambda a: a[0] < a[0], ["(<)", "{x: int64}"]),
+        ([1.0], lambda a: -a, ["unary -", "float64"]),
+        ([1.0], _setitem, ["assignment", "read-only", "float64"]),
+        ([{"x": [1]}], lambda a: a[0].x.y, ["attribute .y", "var * int64"]),
+    ],
+)
+def test_more_compile_errors(data, body, words):
+    f = numba.njit(body)
+    with pytest.raises(numba.core.errors.TypingError) as info:
+        f(jaggy.Array(data))
+    for w in words:
+        assert w in str(info.value)
+
+
+def test_operators_still_work_on_values():
+    a = jaggy.Array([[1.0, 2.0], [3.0]])
+
+    @numba.njit
+    def f(a):
+        x = a[0][0] + a[1][0] * 2
+        return x, a[0][1] < a[1][0], np.asarray(a[0]) + 1
+
+    x, lt, arr = f(a)
+    assert x == 7.0
+    assert lt
+    assert arr.tolist() == [2.0, 3.0]

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["ListOffsetBuilder", "register"]
+__all__ = ["ListOffsetBuilder", "kernel", "kernels", "register"]
 
 _registered = False
 
@@ -36,6 +36,7 @@ def register() -> None:
         return
     import jaggy.numba._builder
     import jaggy.numba._lowering
+    import jaggy.numba._operations
     import jaggy.numba._typed_builder  # noqa: F401
 
     _registered = True
@@ -44,6 +45,20 @@ def register() -> None:
 def _register() -> None:
     """The ``numba_extensions`` entry point."""
     register()
+
+
+def kernel(name: str, dtype: Any = None) -> Any:
+    """A compiled jaggy kernel as a function ``@numba.njit`` code can call (see ``_kernels``)."""
+    from jaggy.numba._kernels import kernel as _kernel
+
+    return _kernel(name, dtype)
+
+
+def kernels() -> dict:
+    """``{name: (address, signature)}`` of the kernels ``kernel`` can return."""
+    from jaggy.numba._kernels import kernels as _kernels
+
+    return _kernels()
 
 
 def __getattr__(name: str) -> Any:

@@ -8,6 +8,7 @@ so every offset and index read here is in range.
 
 from __future__ import annotations
 
+import warnings
 from typing import Any
 
 import numpy as np
@@ -19,6 +20,13 @@ from numba.extending import register_jitable
 
 from jaggy.numba._lookup import Root
 from jaggy.numba._types import ArrayViewType, RecordViewType, element_type, leaf_type
+
+
+def call_conv(context: Any) -> Any:
+    """The context's calling convention (numba-cuda deprecates the attribute; still valid)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        return context.call_conv
 
 
 def slot(context: Any, builder: Any, table: Any, index: int) -> Any:

@@ -12,9 +12,7 @@ from __future__ import annotations
 import operator
 from typing import Any
 
-import numpy as np
 from llvmlite import ir
-from numba import carray
 from numba.core import cgutils, types
 from numba.core.imputils import (
     RefType,
@@ -30,16 +28,15 @@ from numba.core.typing.templates import (
     infer_global,
     signature,
 )
-from numba.extending import NativeValue, box, intrinsic, overload, unbox
+from numba.extending import NativeValue, box, unbox
 
-from jaggy.numba._codegen import element_at, make_view
+from jaggy.numba._codegen import call_conv, element_at, make_view
 from jaggy.numba._types import (
     ArrayViewIterType,
     ArrayViewType,
     RecordViewType,
     element_type,
     fail,
-    leaf_type,
 )
 
 # ---------------------------------------------------------------------------------------
@@ -169,7 +166,7 @@ def _wrap_index(context: Any, builder: Any, view: Any, i: Any) -> Any:
     bad = builder.or_(builder.icmp_signed("<", i, ir.Constant(i.type, 0)),
                       builder.icmp_signed(">=", i, n))
     with cgutils.if_unlikely(builder, bad):
-        context.call_conv.return_user_exc(builder, IndexError, ("jaggy array index out of range",))
+        call_conv(context).return_user_exc(builder, IndexError, ("jaggy array index out of range",))
     return builder.add(view.start, i)
 
 
@@ -256,9 +253,7 @@ def _getiter(context: Any, builder: Any, sig: Any, args: tuple) -> Any:
     return impl_ret_borrowed(context, builder, sig.return_type, it._getvalue())
 
 
-@lower_builtin("iternext", ArrayViewIterType)
-@iternext_impl(RefType.BORROWED)
-def _iternext(context: Any, builder: Any, sig: Any, args: tuple, result: Any) -> None:
+def _iternext_body(context: Any, builder: Any, sig: Any, args: tuple, result: Any) -> None:
     ittype = sig.args[0]
     it = context.make_helper(builder, ittype, value=args[0])
     view = cgutils.create_struct_proxy(ittype.view)(context, builder, value=it.view)
@@ -272,33 +267,40 @@ def _iternext(context: Any, builder: Any, sig: Any, args: tuple, result: Any) ->
         builder.store(builder.add(at, ir.Constant(at.type, 1)), it.at)
 
 
+# numba-cuda installs only the lowerings of the shared registry whose implementation lives
+# outside numba.*; iternext_impl's wrapper is defined in numba.core.imputils, so it is
+# re-labelled as ours before registration (the same view then lowers in CUDA kernels).
+_iternext = iternext_impl(RefType.BORROWED)(_iternext_body)
+_iternext.__module__ = __name__
+lower_builtin("iternext", ArrayViewIterType)(_iternext)
+
+
 # ---------------------------------------------------------------------------------------
-# np.asarray of a 1-D numeric view (zero-copy)
+# operations views do not have: a compile-time error naming the jaggy type and the operation
+
+_OPERATORS = {operator.add: "+", operator.sub: "-", operator.mul: "*", operator.truediv: "/",
+              operator.floordiv: "//", operator.mod: "%", operator.pow: "**",
+              operator.neg: "unary -", operator.lt: "<", operator.le: "<=", operator.gt: ">",
+              operator.ge: ">=", operator.iadd: "+=", operator.isub: "-=", operator.imul: "*="}
 
 
-@intrinsic
-def _leaf_pointer(typingctx: Any, view: Any) -> Any:
-    spec = view.spec
-    ptrty = types.CPointer(leaf_type(spec.dtype))
+def _unsupported(op: Any, what: str, detail: str) -> None:
+    class _Template(AbstractTemplate):
+        key = op
 
-    def codegen(context: Any, builder: Any, sig: Any, args: tuple) -> Any:
-        v = cgutils.create_struct_proxy(view)(context, builder, value=args[0])
-        raw = builder.load(builder.gep(v.table, [context.get_constant(types.intp, spec.base)]))
-        ptr = builder.inttoptr(raw, context.get_value_type(ptrty))
-        return builder.gep(ptr, [v.start])
+        def generic(self, args: tuple, kws: dict) -> Any:
+            for a in args:
+                if isinstance(a, (ArrayViewType, RecordViewType)):
+                    fail(what, a.spec, detail)
+            return None
 
-    return ptrty(view), codegen
+    infer_global(op)(_Template)
 
 
-@overload(np.asarray)
-def _np_asarray(a: Any, dtype: Any = None) -> Any:
-    if not isinstance(a, ArrayViewType):
-        return None
-    spec = a.spec
-    if spec.kind != "numpy" or spec.dtype == "|b1":
-        fail("np.asarray", spec, "only 1-D numeric (non-boolean) arrays are zero-copy views")
-
-    def impl(a: Any, dtype: Any = None) -> Any:
-        return carray(_leaf_pointer(a), (len(a),))
-
-    return impl
+for _op, _sym in _OPERATORS.items():
+    _unsupported(_op, f"arithmetic or comparison ({_sym})",
+                 "views are read-only containers: use np.asarray(view) for NumPy math, or "
+                 "loop over the values")
+_unsupported(operator.setitem, "assignment (view[...] = value)",
+             "views are read-only; build new arrays with jaggy.numba.ListOffsetBuilder or "
+             "jaggy.ArrayBuilder")
