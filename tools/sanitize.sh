@@ -23,7 +23,7 @@ export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 if [ $# -eq 0 ]; then
   python -m pytest -q -p no:cacheprovider tests/kernels tests/test_tolist.py tests/test_builder.py \
     tests/layout tests/test_slicing.py
-  python -m jaggy.testing.fuzz --n 500
+  python -m jaggy.testing.fuzz --n 3000
 else
   "$@"
 fi
