@@ -49,7 +49,6 @@ def _memory() -> int:
 
 def check_to_list_size(plan: tuple, start: int, stop: int, budget: int | None = None) -> None:
     """Raises ``MemoryError`` if elements ``[start, stop)`` of ``plan`` cannot fit in memory."""
-    budget = _memory() if budget is None else budget
     acc = _Acc(budget)
     try:
         _walk(plan, (start, stop), acc)
@@ -57,7 +56,8 @@ def check_to_list_size(plan: tuple, start: int, stop: int, budget: int | None = 
         return  # invalid buffers: the conversion itself reports them
     except _TooBig:
         pass
-    if acc.bytes > budget:
+    if acc.bytes > acc.budget:
+        budget = acc.budget
         msg = (
             f"to_list: the result needs at least {acc.objects} Python objects taking at least "
             f"{acc.bytes} bytes ({acc.bytes / 2**30:.1f} GiB), more than the memory "
@@ -71,14 +71,19 @@ class _TooBig(Exception):
 
 
 class _Acc:
-    def __init__(self, budget: int) -> None:
-        self.budget = budget
+    """Objects and bytes counted so far; the memory is read only once they pass 256 MiB."""
+
+    def __init__(self, budget: int | None) -> None:
+        self.budget = budget if budget is not None else 1 << 28
+        self.measured = budget is not None
         self.bytes = 0
         self.objects = 0
 
     def add(self, n: int, each: int) -> None:
         self.objects += n
         self.bytes += n * each
+        if self.bytes > self.budget and not self.measured:
+            self.budget, self.measured = _memory(), True
         if self.bytes > self.budget:
             raise _TooBig
 
