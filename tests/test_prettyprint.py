@@ -234,3 +234,89 @@ def test_hypothesis_nested(data: list, cols: int, nrows: int) -> None:
 @given(st.dictionaries(st.text(min_size=1, max_size=5), _values, max_size=8), st.integers(10, 120))
 def test_hypothesis_records(data: dict, cols: int) -> None:
     check_record(ak.Array([data])[0], [cols], [1, 3, 20])
+
+
+# -- jaggy arrays print like Awkward, and printing is bounded by the output ---------------------
+from jaggy.testing.strategies import array_pairs, mixed_data  # noqa: E402
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@given(array_pairs())
+def test_jaggy_repr_matches_awkward(pair: Any) -> None:
+    expected, got = pair
+    assert repr(got) == repr(expected)
+    assert str(got) == str(expected)
+    assert got.show(stream=None, type=True) == expected.show(stream=None, type=True)
+    for cols in (20, 45):
+        assert got.show(stream=None, limit_rows=3, limit_cols=cols) == expected.show(
+            stream=None, limit_rows=3, limit_cols=cols
+        )
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
+@given(array_pairs(mixed_data()))
+def test_jaggy_repr_matches_awkward_unions(pair: Any) -> None:
+    expected, got = pair
+    assert repr(got) == repr(expected)
+    assert str(got) == str(expected)
+
+
+def test_jaggy_record_repr_matches_awkward() -> None:
+    import jaggy
+
+    data = [{"x": [1, 2, 3], "y": {"z": "abc"}, "t": (1, None)}, {"x": [], "y": {"z": ""}, "t": (2, 3.5)}]
+    expected, got = ak.Array(data)[1], jaggy.Array(data)[1]
+    assert repr(got) == repr(expected)
+    assert str(got) == str(expected)
+    assert got.show(stream=None, type=True) == expected.show(stream=None, type=True)
+
+
+def _huge_layouts() -> list:
+    from jaggy.contents import ListArray, ListOffsetArray, RecordArray, RegularArray
+    from jaggy.index import Index64
+
+    big = 2**31
+    empty_tuple = RecordArray([], None, length=big)
+    empty_record = RecordArray([], [], length=2**40)
+    return [
+        ListArray(Index64(np.array([0, 5])), Index64(np.array([big, 7])), empty_tuple),
+        ListOffsetArray(Index64(np.array([0, big])), empty_tuple),
+        RegularArray(RecordArray([], [], length=big), big),
+        RegularArray(empty_record, 2**40, zeros_length=1),
+        RecordArray([RegularArray(empty_record, 2**20)], ["x"]),
+        RecordArray([], None, length=2**62),
+    ]
+
+
+@pytest.mark.parametrize("index", range(6))
+def test_huge_elements_without_data_print_quickly(index: int) -> None:
+    import jaggy
+
+    array = jaggy.Array(_huge_layouts()[index])
+    for text in (repr(array), str(array), array.show(stream=None, type=True)):
+        assert "..." in text
+        assert len(text.splitlines()[0]) <= 80
+    record = array[0]
+    if index == 4:  # a record whose field is a huge list
+        assert "..." in repr(record)
+        assert "..." in str(record)
+
+
+def test_huge_to_list_raises_memory_error() -> None:
+    import jaggy
+
+    for layout in _huge_layouts()[2:]:
+        with pytest.raises(MemoryError, match="Python objects"):
+            jaggy.Array(layout).to_list()
+    with pytest.raises(MemoryError, match="2147483"):
+        jaggy.Array(_huge_layouts()[2]).to_list()
+
+
+def test_invalid_nested_offsets_still_print() -> None:
+    import jaggy
+    from jaggy.contents import ListArray, NumpyArray
+    from jaggy.index import Index64
+
+    layout = ListArray(Index64(np.array([0, 2])), Index64(np.array([1, 99])), NumpyArray(np.arange(3)))
+    text = repr(jaggy.Array(layout))
+    assert "invalid" in text

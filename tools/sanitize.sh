@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds jaggy._ext with AddressSanitizer + UndefinedBehaviorSanitizer into build/asan and runs
-# the given command (default: the kernel, to_list, builder, layout and slicing tests and a bounded
-# fuzz run) against that build:
+# the given command (default: the kernel, to_list, builder, layout, slicing, threads, memory-limit
+# and read-only tests and a bounded fuzz run) against that build:
 #   tools/sanitize.sh                       # the default tiers
 #   tools/sanitize.sh python -m jaggy.testing.fuzz --n 2000
 set -euo pipefail
@@ -22,8 +22,9 @@ export ASAN_OPTIONS="detect_leaks=0:abort_on_error=1:allocator_may_return_null=1
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 if [ $# -eq 0 ]; then
   python -m pytest -q -p no:cacheprovider tests/kernels tests/test_tolist.py tests/test_builder.py \
-    tests/layout tests/test_slicing.py
-  python -m jaggy.testing.fuzz --n 500
+    tests/layout tests/test_slicing.py tests/test_threads.py tests/test_memory_limits.py \
+    tests/test_readonly_inputs.py
+  python -m jaggy.testing.fuzz --n 3000
 else
   "$@"
 fi

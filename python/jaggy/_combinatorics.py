@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from jaggy._memcheck import check_alloc
 from jaggy.index import Index64
 
 
@@ -52,6 +53,7 @@ def combinations_list(lst: Any, n: int, replacement: bool, fields: list[str] | N
     kernels.counts_to_offsets(counts, outoffsets, nlists)
     total = int(outoffsets[-1])
     starts = xp.zeros(nlists, dtype=xp.int64) if arg else xp.ascontiguousarray(offsets[:-1])
+    check_alloc("combinations", n * total, 8, "carry entries")
     carry = xp.empty(n * total, dtype=xp.int64)
     kernels.combinations_fill(starts, xp.ascontiguousarray(lengths), outoffsets, carry, nlists, n,
                               total, bool(replacement))
@@ -93,6 +95,7 @@ def cartesian_lists(lsts: list, fields: list[str] | None, nested: list[int],
     outoffsets = xp.empty(nlists + 1, dtype=xp.int64)
     kernels.counts_to_offsets(counts, outoffsets, nlists)
     total = int(outoffsets[-1])
+    check_alloc("cartesian", k * total, 8, "carry entries")
     carry = xp.empty(k * total, dtype=xp.int64)
     kernels.cartesian_fill(starts, lengths, outoffsets, carry, nlists, k, total)
     if arg:

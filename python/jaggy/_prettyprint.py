@@ -24,9 +24,11 @@ __all__ = [
     "array_repr",
     "array_show",
     "array_str",
+    "layout_window",
     "record_repr",
     "record_show",
     "record_str",
+    "record_value",
     "valuestr",
 ]
 
@@ -70,6 +72,108 @@ class _LazyList(Sequence):
             for i, value in enumerate(values):
                 self._cache[start + i] = value
         return self._cache[index]
+
+
+# ---------------------------------------------------------------------------------------------
+# lazy views of a layout: the printer converts only the items it shows
+# ---------------------------------------------------------------------------------------------
+def layout_window(layout: Any) -> Window:
+    """A ``window(start, stop)`` over ``layout`` whose nested lists stay lazy.
+
+    Each top-level element becomes a Python value in which every (non-string) list is a
+    ``_LazyList`` over a bounded slice of its content, so printing touches only the items that
+    fit in the output, whatever the lengths in the layout (a list of 2**40 empty records prints
+    as fast as a short one).
+    """
+    from jaggy._tolist import _plan
+
+    plan = _plan(layout)
+    return lambda start, stop: _plan_window(plan, start, stop)
+
+
+def record_value(record: Any) -> Any:
+    """The record ``record`` (``.array`` and ``.at``) as a dict or tuple of lazy values."""
+    from jaggy._tolist import _plan
+
+    return _element(_plan(record.array), record.at)
+
+
+def _plan_window(plan: tuple, start: int, stop: int) -> list:
+    from jaggy import _ext
+    from jaggy._tolist import EMPTY, LEAF, LIST, LISTOFFSET, OBJLEAF, REGULAR
+
+    kind = plan[0]
+    if kind in (LEAF, OBJLEAF, EMPTY) or (kind in (REGULAR, LISTOFFSET, LIST) and plan[-1]):
+        return _ext.to_list(plan, start, stop)  # scalars and strings: one call for the chunk
+    return [_element(plan, i) for i in range(start, stop)]
+
+
+def _invalid(what: str) -> ValueError:
+    return ValueError(f"cannot print this array: {what}")
+
+
+def _at(buffer: Any, i: int, what: str) -> int:
+    if not 0 <= i < len(buffer):
+        msg = f"{what} has {len(buffer)} entries, position {i} is needed"
+        raise _invalid(msg)
+    return int(buffer[i])
+
+
+def _element(plan: tuple, i: int) -> Any:
+    """Element ``i`` of the plan's node with every list lazy (see ``layout_window``)."""
+    from jaggy import _ext
+    from jaggy._tolist import (
+        BITMASKED,
+        BYTEMASKED,
+        INDEXED,
+        INDEXEDOPTION,
+        LIST,
+        LISTOFFSET,
+        RECORD,
+        REGULAR,
+        UNION,
+    )
+
+    kind, length = plan[0], plan[1]
+    if not 0 <= i < length:
+        msg = f"element {i} is outside a node of length {length}"
+        raise _invalid(msg)
+    if kind in (REGULAR, LISTOFFSET, LIST):
+        if plan[-1]:  # a string or bytestring
+            return _ext.to_list(plan, i, i + 1)[0]
+        child = plan[-2]
+        if kind == REGULAR:
+            start, stop = i * plan[2], (i + 1) * plan[2]
+        elif kind == LISTOFFSET:
+            start, stop = _at(plan[2], i, "offsets"), _at(plan[2], i + 1, "offsets")
+        else:
+            start, stop = _at(plan[2], i, "starts"), _at(plan[3], i, "stops")
+        if not 0 <= start <= stop <= child[1]:
+            msg = f"list {i} spans [{start}, {stop}) in a content of length {child[1]}"
+            raise _invalid(msg)
+        return _LazyList(stop - start, lambda a, b: _plan_window(child, start + a, start + b))
+    if kind == RECORD:
+        values = [_element(c, i) for c in plan[3]]
+        return tuple(values) if plan[2] is None else dict(zip(plan[2], values))
+    if kind in (INDEXED, INDEXEDOPTION):
+        j = _at(plan[2], i, "index")
+        if j < 0 and kind == INDEXEDOPTION:
+            return None
+        return _element(plan[3], j)
+    if kind == BYTEMASKED:
+        valid = (_at(plan[2], i, "mask") != 0) == plan[3]
+        return _element(plan[4], i) if valid else None
+    if kind == BITMASKED:
+        byte = _at(plan[2], i >> 3, "mask")
+        bit = (byte >> (i & 7)) & 1 if plan[4] else (byte >> (7 - (i & 7))) & 1
+        return _element(plan[5], i) if bool(bit) == plan[3] else None
+    if kind == UNION:
+        tag, j = _at(plan[2], i, "tags"), _at(plan[3], i, "index")
+        if not 0 <= tag < len(plan[4]):
+            msg = f"tag {tag} of element {i} names no content ({len(plan[4])} contents)"
+            raise _invalid(msg)
+        return _element(plan[4][tag], j)
+    return _ext.to_list(plan, i, i + 1)[0]  # a scalar
 
 
 def _is_list(value: Any) -> bool:

@@ -149,9 +149,13 @@ def _plan(node: Any) -> tuple:
 
 def to_python(layout: Any, start: int = 0, stop: int | None = None) -> list:
     """Elements ``[start, stop)`` of ``layout`` as a list of Python objects."""
+    from jaggy._tolist_size import check_to_list_size
+
     if stop is None:
         stop = len(layout)
-    return _ext.to_list(_plan(layout), start, stop)
+    plan = _plan(layout)
+    check_to_list_size(plan, start, stop)
+    return _ext.to_list(plan, start, stop)
 
 
 def record_to_python(layout: Any, at: int) -> dict | tuple:

@@ -324,9 +324,9 @@ class Array(_Switchable, NDArrayOperatorsMixin):
 
     # -- printing ---------------------------------------------------------------------------
     def _window(self, start: int, stop: int) -> list:
-        from jaggy._tolist import to_python
+        from jaggy._prettyprint import layout_window
 
-        return to_python(self._layout, start, stop)
+        return layout_window(self._layout)(start, stop)
 
     def __repr__(self) -> str:
         from jaggy._prettyprint import array_repr
@@ -501,22 +501,22 @@ class Record(_Switchable, NDArrayOperatorsMixin):
     tolist = to_list
 
     def __repr__(self) -> str:
-        from jaggy._prettyprint import record_repr
+        from jaggy._prettyprint import record_repr, record_value
 
-        return record_repr(self._layout.to_list(), str(self.type), pytype=_pytype(self))
+        return record_repr(record_value(self._layout), str(self.type), pytype=_pytype(self))
 
     def __str__(self) -> str:
-        from jaggy._prettyprint import record_str
+        from jaggy._prettyprint import record_str, record_value
 
-        return record_str(self._layout.to_list())
+        return record_str(record_value(self._layout))
 
     def show(self, limit_rows: int = 20, limit_cols: int = 80, type: bool = False,
              stream: Any = ...) -> str | None:
         import sys
 
-        from jaggy._prettyprint import record_show
+        from jaggy._prettyprint import record_show, record_value
 
-        text = record_show(self._layout.to_list(), self.type.show(stream=None) if type else None,
+        text = record_show(record_value(self._layout), self.type.show(stream=None) if type else None,
                            limit_rows=limit_rows, limit_cols=limit_cols)
         if stream is None:
             return text.removesuffix("\n")

@@ -6,6 +6,7 @@ import operator
 from collections.abc import Mapping
 from typing import Any
 
+from jaggy._memcheck import check_alloc
 from jaggy.operations._wrap import finish
 
 
@@ -22,6 +23,7 @@ def _pad_list(node: Any, target: int, clip: bool) -> Any:
     if node.is_regular and not clip and node.size > target:
         return node  # like Awkward: a regular dimension longer than the target stays
     if clip:
+        check_alloc("pad_none", n * target, 8, "index entries")
         outoffsets = xp.arange(n + 1, dtype=xp.int64) * target
     else:
         counts = list_counts(node)
@@ -29,6 +31,8 @@ def _pad_list(node: Any, target: int, clip: bool) -> Any:
         outoffsets[0] = 0
         if type(node).__name__ == "ListArray" and (n == 0 or int(counts.min()) > target):
             return node  # like Awkward: a ListArray whose lists are all longer stays as it is
+        check_alloc("pad_none", float(xp.maximum(counts, target).sum(dtype=xp.float64)), 8,
+                    "index entries")
         xp.cumsum(xp.maximum(counts, target), out=outoffsets[1:])
     total = int(outoffsets[-1])
     index = xp.empty(total, xp.int64)
@@ -77,6 +81,7 @@ def pad_none(array: Any, target: int, axis: int = 1, *, clip: bool = False,
         if not clip and target < n and node.is_numpy:
             return node  # like Awkward: numbers longer than the target stay as they are
         width = target if clip else max(target, n)
+        check_alloc("pad_none", width, 8, "index entries")
         index = xp.arange(width, dtype=xp.int64)
         index[n:] = -1
         return simplified_indexed(index, node, True)

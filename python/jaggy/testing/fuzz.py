@@ -146,9 +146,38 @@ def fuzz_from_buffers(seed: int) -> None:
     length = rng.choice([0, 1, 2, 3, 7, 100, 2**40, -1])
     array = jaggy.from_buffers(form, length, container)
     repr(array)
+    # Valid layouts can describe hundreds of millions of data-less elements (lists of records
+    # without fields), which to_list/to_packed convert in time proportional to that size: the
+    # fuzz looks for crashes and hangs, so it bounds the work at 1 GiB of Python objects.
+    from jaggy._tolist import _plan
+    from jaggy._tolist_size import check_to_list_size
+
+    check_to_list_size(_plan(array.layout), 0, len(array), budget=1 << 30)
     array.to_list()
     jaggy.validity_error(array)
     array.layout.to_packed()
+
+
+def fuzz_printing(seed: int) -> None:
+    """repr/str/show/type of random ``from_buffers`` layouts, including huge data-less ones."""
+    import jaggy
+
+    rng = random.Random(seed)
+    form = random_form(rng)
+    _keys(form, [0])
+    container: dict = {}
+    _buffers(form, rng, container)
+    length = rng.choice([0, 1, 2, 3, 7, 100, 2**31, 2**40])
+    array = jaggy.from_buffers(form, length, container)
+    str(array.type)
+    repr(array)
+    str(array)
+    array.show(stream=None, type=True, limit_rows=rng.choice([1, 3, 20]),
+               limit_cols=rng.choice([5, 40, 80]))
+    if len(array):
+        element = array[rng.choice([0, -1])]
+        repr(element)
+        str(element)
 
 
 def fuzz_from_iter(seed: int) -> None:
@@ -225,6 +254,7 @@ TARGETS: dict[str, Callable[[int], None]] = {
     "builder": fuzz_builder,
     "getitem": fuzz_getitem,
     "kernels": fuzz_kernels,
+    "printing": fuzz_printing,
 }
 _EXPECTED = (ValueError, TypeError, IndexError, KeyError, AttributeError, OverflowError,
              NotImplementedError, RecursionError, MemoryError, UnicodeError)
@@ -237,6 +267,7 @@ def _worker(target: str, seeds: range, queue: Any) -> None:
         queue.put(("start", seed))
         try:
             fn(seed)
+            queue.put(("ok", seed))
         except _EXPECTED:
             pass
         except AssertionError:
@@ -246,10 +277,15 @@ def _worker(target: str, seeds: range, queue: Any) -> None:
     queue.put(("done", unexpected))
 
 
-def run(target: str, start: int, count: int, timeout: float) -> tuple[int, list]:
-    """Runs seeds start..start+count-1 of one target in a worker; restarts it after a crash."""
+def run(target: str, start: int, count: int, timeout: float) -> tuple[int, list, int]:
+    """Runs seeds start..start+count-1 of one target in a worker; restarts it after a crash.
+
+    Returns the number of inputs run, the failures and the number of inputs that ran to the
+    end without an exception (the rest raised one of the expected Python exceptions).
+    """
     failures: list = []
     done = 0
+    passed = 0
     next_seed = start
     ctx = mp.get_context("fork")
     while next_seed < start + count:
@@ -266,7 +302,9 @@ def run(target: str, start: int, count: int, timeout: float) -> tuple[int, list]
                 failures.append((current, "hang" if proc.exitcode in (None, -9) else f"crash (exit {proc.exitcode})"))
                 next_seed = (current if current is not None else next_seed) + 1
                 break
-            if kind == "start":
+            if kind == "ok":
+                passed += 1
+            elif kind == "start":
                 current = value
                 done = value - start + 1
             else:
@@ -274,23 +312,33 @@ def run(target: str, start: int, count: int, timeout: float) -> tuple[int, list]
                 proc.join()
                 next_seed = start + count
                 break
-    return done, failures
+    return done, failures, passed
 
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--n", type=int, default=10_000, help="inputs per target")
+    p.add_argument("--n", type=int, default=10_000,
+                   help="inputs in total, shared equally by the targets")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--targets", default=",".join(TARGETS))
     p.add_argument("--timeout", type=float, default=20.0, help="seconds one input may take")
     args = p.parse_args(argv)
     total, all_failures = 0, []
     t0 = time.perf_counter()
-    for target in args.targets.split(","):
-        done, failures = run(target, args.seed, args.n, args.timeout)
+    targets = args.targets.split(",")
+    unknown = [t for t in targets if t not in TARGETS]
+    if unknown:
+        p.error(f"unknown targets {unknown}; choose from {sorted(TARGETS)}")
+    per_target = -(-args.n // len(targets))
+    for target in targets:
+        done, failures, passed = run(target, args.seed, per_target, args.timeout)
         total += done
         all_failures += [(target, seed, what) for seed, what in failures]
-        print(f"{target:14s} {done:8d} inputs  {len(failures)} failures", flush=True)
+        crashes = sum(1 for _, what in failures if isinstance(what, str) and what.startswith("crash"))
+        hangs = sum(1 for _, what in failures if what == "hang")
+        print(f"{target:14s} {done:8d} inputs ({passed} ran through, {done - passed - len(failures)} "
+              f"expected errors)  {crashes} crashes  {hangs} hangs  "
+              f"{len(failures) - crashes - hangs} unexpected errors", flush=True)
     for target, seed, what in all_failures[:20]:
         print(f"\nFAIL {target} seed={seed}:\n{what}")
     print(f"fuzz: {total} inputs, {len(all_failures)} failures (crashes, hangs or unexpected errors) "
