@@ -15,7 +15,6 @@ from typing import Any
 from jaggy.errors import FieldNotFoundError
 from jaggy.index import Index, Index64
 
-
 _getitem: Any = None
 
 
