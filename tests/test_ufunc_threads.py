@@ -73,3 +73,13 @@ def test_small_arrays_not_split(monkeypatch):
     a = ak.Array([[1.0, 2.0], [], [3.0]])
     assert (a * 2).to_list() == [[2.0, 4.0], [], [6.0]]
     assert calls == []
+
+
+def test_take_matches_numpy(threads):
+    rng = np.random.default_rng(2)
+    data = rng.random(N)
+    positions = rng.integers(0, N, N)
+    np.testing.assert_array_equal(_ufunc_threads.take(data, positions), data[positions])
+    x = _lists(data)
+    out = x[x > 0.5]
+    np.testing.assert_array_equal(ak.flatten(out).to_numpy(), data[data > 0.5])

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from jaggy import _ufunc_threads
 from jaggy._slicing_next import (
     apply,
     carry,
@@ -179,7 +180,7 @@ def lists_by_jagged_mask(layout: Any, where: Any) -> Any:
                                            content._data, 0)
     inner = layout._content
     if type(inner) is NumpyArray:
-        inner = NumpyArray._fast(inner._data[positions], inner._parameters, backend)
+        inner = NumpyArray._fast(_ufunc_threads.take(inner._data, positions), inner._parameters, backend)
     else:
         inner = carry(inner, positions)
     return ListOffsetArray._fast(Index64._wrap(newoffsets, backend), inner, layout._parameters, backend)

@@ -1,4 +1,4 @@
-"""Element-wise ufuncs over large buffers on several threads.
+"""Element-wise ufuncs and gathers over large buffers on several threads.
 
 NumPy runs a ufunc's inner loop without the GIL but on one thread. For a leaf buffer of at least
 ``THRESHOLD`` items, ``call`` splits the buffers into one contiguous chunk per thread (the
@@ -68,5 +68,25 @@ def call(ufunc: Any, args: list, kwargs: dict) -> Any:
     futures = [pool.submit(contextvars.copy_context().run, run, lo, hi)
                for lo, hi in itertools.pairwise(bounds)]
     for f in futures:
+        f.result()
+    return out
+
+
+def take(data: Any, positions: Any) -> Any:
+    """``data[positions]`` for a 1-d buffer and int64 positions already known to be in range,
+    gathered in one chunk of ``positions`` per thread when large (NumPy's take releases the
+    GIL); anything else is NumPy's own indexing."""
+    n = positions.shape[0] if type(positions) is np.ndarray else 0
+    nthreads = get_num_threads() if n >= THRESHOLD and type(data) is np.ndarray and data.ndim == 1 else 1
+    if nthreads < 2:
+        return data[positions]
+    out = np.empty(n, data.dtype)
+    bounds = [n * k // nthreads for k in range(nthreads + 1)]
+
+    def run(lo: int, hi: int) -> None:
+        np.take(data, positions[lo:hi], out=out[lo:hi])
+
+    pool = _executor(nthreads)
+    for f in [pool.submit(run, lo, hi) for lo, hi in itertools.pairwise(bounds)]:
         f.result()
     return out
