@@ -1713,6 +1713,116 @@ py::object k_slice_jagged_mask_count(const py::array& starts_obj, const py::arra
   return py::none();
 }
 
+py::object k_slice_jagged_mask_take(const py::array& starts_obj, const py::array& maskoffsets_obj, const py::array& mask_obj, const py::array& outoffsets_obj, const py::array& data_obj, const py::array& out_obj, int64_t n, int64_t masklen, int64_t ndata, int64_t total) {
+  jaggy::ext::check_nonnegative(n, "slice_jagged_mask_take", "n");
+  jaggy::ext::check_nonnegative(masklen, "slice_jagged_mask_take", "masklen");
+  jaggy::ext::check_nonnegative(ndata, "slice_jagged_mask_take", "ndata");
+  jaggy::ext::check_nonnegative(total, "slice_jagged_mask_take", "total");
+  jaggy::ext::check_array(starts_obj, "slice_jagged_mask_take", "starts", jaggy::ext::as_length(static_cast<__int128>(n)), false);
+  jaggy::ext::check_array(maskoffsets_obj, "slice_jagged_mask_take", "maskoffsets", jaggy::ext::as_length(static_cast<__int128>(n) + 1), false);
+  jaggy::ext::check_array(mask_obj, "slice_jagged_mask_take", "mask", jaggy::ext::as_length(static_cast<__int128>(masklen)), false);
+  jaggy::ext::check_array(outoffsets_obj, "slice_jagged_mask_take", "outoffsets", jaggy::ext::as_length(static_cast<__int128>(n) + 1), false);
+  jaggy::ext::check_array(data_obj, "slice_jagged_mask_take", "data", jaggy::ext::as_length(static_cast<__int128>(ndata)), false);
+  jaggy::ext::check_array(out_obj, "slice_jagged_mask_take", "out", jaggy::ext::as_length(static_cast<__int128>(total)), true);
+  int64_t err_index = -1;
+  int64_t status = 0;
+  if (jaggy::ext::dtype_is<double>(data_obj)) {
+    auto* starts = jaggy::ext::in_ptr<int64_t>(starts_obj, "slice_jagged_mask_take", "starts");
+    auto* maskoffsets = jaggy::ext::in_ptr<int64_t>(maskoffsets_obj, "slice_jagged_mask_take", "maskoffsets");
+    auto* mask = jaggy::ext::in_ptr<bool>(mask_obj, "slice_jagged_mask_take", "mask");
+    auto* outoffsets = jaggy::ext::in_ptr<int64_t>(outoffsets_obj, "slice_jagged_mask_take", "outoffsets");
+    auto* data = jaggy::ext::in_ptr<double>(data_obj, "slice_jagged_mask_take", "data");
+    auto* out = jaggy::ext::out_ptr<double>(out_obj, "slice_jagged_mask_take", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_slice_jagged_mask_take_float64(starts, maskoffsets, mask, outoffsets, data, out, n, masklen, ndata, total, &err_index);
+  } else if (jaggy::ext::dtype_is<float>(data_obj)) {
+    auto* starts = jaggy::ext::in_ptr<int64_t>(starts_obj, "slice_jagged_mask_take", "starts");
+    auto* maskoffsets = jaggy::ext::in_ptr<int64_t>(maskoffsets_obj, "slice_jagged_mask_take", "maskoffsets");
+    auto* mask = jaggy::ext::in_ptr<bool>(mask_obj, "slice_jagged_mask_take", "mask");
+    auto* outoffsets = jaggy::ext::in_ptr<int64_t>(outoffsets_obj, "slice_jagged_mask_take", "outoffsets");
+    auto* data = jaggy::ext::in_ptr<float>(data_obj, "slice_jagged_mask_take", "data");
+    auto* out = jaggy::ext::out_ptr<float>(out_obj, "slice_jagged_mask_take", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_slice_jagged_mask_take_float32(starts, maskoffsets, mask, outoffsets, data, out, n, masklen, ndata, total, &err_index);
+  } else if (jaggy::ext::dtype_is<int64_t>(data_obj)) {
+    auto* starts = jaggy::ext::in_ptr<int64_t>(starts_obj, "slice_jagged_mask_take", "starts");
+    auto* maskoffsets = jaggy::ext::in_ptr<int64_t>(maskoffsets_obj, "slice_jagged_mask_take", "maskoffsets");
+    auto* mask = jaggy::ext::in_ptr<bool>(mask_obj, "slice_jagged_mask_take", "mask");
+    auto* outoffsets = jaggy::ext::in_ptr<int64_t>(outoffsets_obj, "slice_jagged_mask_take", "outoffsets");
+    auto* data = jaggy::ext::in_ptr<int64_t>(data_obj, "slice_jagged_mask_take", "data");
+    auto* out = jaggy::ext::out_ptr<int64_t>(out_obj, "slice_jagged_mask_take", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_slice_jagged_mask_take_int64(starts, maskoffsets, mask, outoffsets, data, out, n, masklen, ndata, total, &err_index);
+  } else if (jaggy::ext::dtype_is<int32_t>(data_obj)) {
+    auto* starts = jaggy::ext::in_ptr<int64_t>(starts_obj, "slice_jagged_mask_take", "starts");
+    auto* maskoffsets = jaggy::ext::in_ptr<int64_t>(maskoffsets_obj, "slice_jagged_mask_take", "maskoffsets");
+    auto* mask = jaggy::ext::in_ptr<bool>(mask_obj, "slice_jagged_mask_take", "mask");
+    auto* outoffsets = jaggy::ext::in_ptr<int64_t>(outoffsets_obj, "slice_jagged_mask_take", "outoffsets");
+    auto* data = jaggy::ext::in_ptr<int32_t>(data_obj, "slice_jagged_mask_take", "data");
+    auto* out = jaggy::ext::out_ptr<int32_t>(out_obj, "slice_jagged_mask_take", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_slice_jagged_mask_take_int32(starts, maskoffsets, mask, outoffsets, data, out, n, masklen, ndata, total, &err_index);
+  } else if (jaggy::ext::dtype_is<int16_t>(data_obj)) {
+    auto* starts = jaggy::ext::in_ptr<int64_t>(starts_obj, "slice_jagged_mask_take", "starts");
+    auto* maskoffsets = jaggy::ext::in_ptr<int64_t>(maskoffsets_obj, "slice_jagged_mask_take", "maskoffsets");
+    auto* mask = jaggy::ext::in_ptr<bool>(mask_obj, "slice_jagged_mask_take", "mask");
+    auto* outoffsets = jaggy::ext::in_ptr<int64_t>(outoffsets_obj, "slice_jagged_mask_take", "outoffsets");
+    auto* data = jaggy::ext::in_ptr<int16_t>(data_obj, "slice_jagged_mask_take", "data");
+    auto* out = jaggy::ext::out_ptr<int16_t>(out_obj, "slice_jagged_mask_take", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_slice_jagged_mask_take_int16(starts, maskoffsets, mask, outoffsets, data, out, n, masklen, ndata, total, &err_index);
+  } else if (jaggy::ext::dtype_is<int8_t>(data_obj)) {
+    auto* starts = jaggy::ext::in_ptr<int64_t>(starts_obj, "slice_jagged_mask_take", "starts");
+    auto* maskoffsets = jaggy::ext::in_ptr<int64_t>(maskoffsets_obj, "slice_jagged_mask_take", "maskoffsets");
+    auto* mask = jaggy::ext::in_ptr<bool>(mask_obj, "slice_jagged_mask_take", "mask");
+    auto* outoffsets = jaggy::ext::in_ptr<int64_t>(outoffsets_obj, "slice_jagged_mask_take", "outoffsets");
+    auto* data = jaggy::ext::in_ptr<int8_t>(data_obj, "slice_jagged_mask_take", "data");
+    auto* out = jaggy::ext::out_ptr<int8_t>(out_obj, "slice_jagged_mask_take", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_slice_jagged_mask_take_int8(starts, maskoffsets, mask, outoffsets, data, out, n, masklen, ndata, total, &err_index);
+  } else if (jaggy::ext::dtype_is<uint64_t>(data_obj)) {
+    auto* starts = jaggy::ext::in_ptr<int64_t>(starts_obj, "slice_jagged_mask_take", "starts");
+    auto* maskoffsets = jaggy::ext::in_ptr<int64_t>(maskoffsets_obj, "slice_jagged_mask_take", "maskoffsets");
+    auto* mask = jaggy::ext::in_ptr<bool>(mask_obj, "slice_jagged_mask_take", "mask");
+    auto* outoffsets = jaggy::ext::in_ptr<int64_t>(outoffsets_obj, "slice_jagged_mask_take", "outoffsets");
+    auto* data = jaggy::ext::in_ptr<uint64_t>(data_obj, "slice_jagged_mask_take", "data");
+    auto* out = jaggy::ext::out_ptr<uint64_t>(out_obj, "slice_jagged_mask_take", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_slice_jagged_mask_take_uint64(starts, maskoffsets, mask, outoffsets, data, out, n, masklen, ndata, total, &err_index);
+  } else if (jaggy::ext::dtype_is<uint32_t>(data_obj)) {
+    auto* starts = jaggy::ext::in_ptr<int64_t>(starts_obj, "slice_jagged_mask_take", "starts");
+    auto* maskoffsets = jaggy::ext::in_ptr<int64_t>(maskoffsets_obj, "slice_jagged_mask_take", "maskoffsets");
+    auto* mask = jaggy::ext::in_ptr<bool>(mask_obj, "slice_jagged_mask_take", "mask");
+    auto* outoffsets = jaggy::ext::in_ptr<int64_t>(outoffsets_obj, "slice_jagged_mask_take", "outoffsets");
+    auto* data = jaggy::ext::in_ptr<uint32_t>(data_obj, "slice_jagged_mask_take", "data");
+    auto* out = jaggy::ext::out_ptr<uint32_t>(out_obj, "slice_jagged_mask_take", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_slice_jagged_mask_take_uint32(starts, maskoffsets, mask, outoffsets, data, out, n, masklen, ndata, total, &err_index);
+  } else if (jaggy::ext::dtype_is<uint16_t>(data_obj)) {
+    auto* starts = jaggy::ext::in_ptr<int64_t>(starts_obj, "slice_jagged_mask_take", "starts");
+    auto* maskoffsets = jaggy::ext::in_ptr<int64_t>(maskoffsets_obj, "slice_jagged_mask_take", "maskoffsets");
+    auto* mask = jaggy::ext::in_ptr<bool>(mask_obj, "slice_jagged_mask_take", "mask");
+    auto* outoffsets = jaggy::ext::in_ptr<int64_t>(outoffsets_obj, "slice_jagged_mask_take", "outoffsets");
+    auto* data = jaggy::ext::in_ptr<uint16_t>(data_obj, "slice_jagged_mask_take", "data");
+    auto* out = jaggy::ext::out_ptr<uint16_t>(out_obj, "slice_jagged_mask_take", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_slice_jagged_mask_take_uint16(starts, maskoffsets, mask, outoffsets, data, out, n, masklen, ndata, total, &err_index);
+  } else if (jaggy::ext::dtype_is<uint8_t>(data_obj)) {
+    auto* starts = jaggy::ext::in_ptr<int64_t>(starts_obj, "slice_jagged_mask_take", "starts");
+    auto* maskoffsets = jaggy::ext::in_ptr<int64_t>(maskoffsets_obj, "slice_jagged_mask_take", "maskoffsets");
+    auto* mask = jaggy::ext::in_ptr<bool>(mask_obj, "slice_jagged_mask_take", "mask");
+    auto* outoffsets = jaggy::ext::in_ptr<int64_t>(outoffsets_obj, "slice_jagged_mask_take", "outoffsets");
+    auto* data = jaggy::ext::in_ptr<uint8_t>(data_obj, "slice_jagged_mask_take", "data");
+    auto* out = jaggy::ext::out_ptr<uint8_t>(out_obj, "slice_jagged_mask_take", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_slice_jagged_mask_take_uint8(starts, maskoffsets, mask, outoffsets, data, out, n, masklen, ndata, total, &err_index);
+  } else {
+    jaggy::ext::no_specialization("slice_jagged_mask_take", {data_obj}, "data");
+  }
+  if (status != 0) return py::make_tuple(status, err_index);
+  return py::none();
+}
+
 py::object k_slice_list_advanced(const py::array& starts_obj, const py::array& stops_obj, const py::array& head_obj, const py::array& advanced_obj, const py::array& carry_obj, int64_t n, int64_t m) {
   jaggy::ext::check_nonnegative(n, "slice_list_advanced", "n");
   jaggy::ext::check_nonnegative(m, "slice_list_advanced", "m");
@@ -2012,6 +2122,7 @@ void register_kernels(py::module_& m) {
   m.def("slice_jagged_index", &k_slice_jagged_index, py::arg("starts"), py::arg("stops"), py::arg("indexoffsets"), py::arg("index"), py::arg("carry"), py::arg("n"), py::arg("total"));
   m.def("slice_jagged_mask_carry", &k_slice_jagged_mask_carry, py::arg("starts"), py::arg("maskoffsets"), py::arg("mask"), py::arg("outoffsets"), py::arg("carry"), py::arg("n"), py::arg("masklen"), py::arg("total"));
   m.def("slice_jagged_mask_count", &k_slice_jagged_mask_count, py::arg("starts"), py::arg("stops"), py::arg("maskoffsets"), py::arg("mask"), py::arg("counts"), py::arg("n"), py::arg("masklen"));
+  m.def("slice_jagged_mask_take", &k_slice_jagged_mask_take, py::arg("starts"), py::arg("maskoffsets"), py::arg("mask"), py::arg("outoffsets"), py::arg("data"), py::arg("out"), py::arg("n"), py::arg("masklen"), py::arg("ndata"), py::arg("total"));
   m.def("slice_list_advanced", &k_slice_list_advanced, py::arg("starts"), py::arg("stops"), py::arg("head"), py::arg("advanced"), py::arg("carry"), py::arg("n"), py::arg("m"));
   m.def("slice_list_array", &k_slice_list_array, py::arg("starts"), py::arg("stops"), py::arg("head"), py::arg("carry"), py::arg("n"), py::arg("m"));
   m.def("slice_list_at", &k_slice_list_at, py::arg("starts"), py::arg("stops"), py::arg("carry"), py::arg("n"), py::arg("at"));

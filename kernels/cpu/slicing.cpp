@@ -69,6 +69,17 @@ int64_t slice_jagged_mask_carry_impl(const int64_t* starts, const int64_t* masko
   });
 }
 
+template <typename T>
+int64_t slice_jagged_mask_take_impl(const int64_t* starts, const int64_t* maskoffsets,
+                                    const bool* mask, const int64_t* outoffsets, const T* data,
+                                    T* out, int64_t n, int64_t masklen, int64_t ndata,
+                                    int64_t total, int64_t* err_index) {
+  return jaggy::for_each_checked(n, err_index, [&](int64_t i) {
+    return ops::slice_jagged_mask_take_at(starts, maskoffsets, mask, outoffsets, data, out,
+                                          masklen, ndata, total, i);
+  });
+}
+
 int64_t slice_jagged_index_impl(const int64_t* starts, const int64_t* stops,
                                 const int64_t* indexoffsets, const int64_t* index, int64_t* carry,
                                 int64_t n, int64_t total, int64_t* err_index) {
@@ -96,4 +107,5 @@ JAGGY_DEFINE_slice_list_array(slice_list_array_impl)
 JAGGY_DEFINE_slice_list_advanced(slice_list_advanced_impl)
 JAGGY_DEFINE_slice_jagged_mask_count(slice_jagged_mask_count_impl)
 JAGGY_DEFINE_slice_jagged_mask_carry(slice_jagged_mask_carry_impl)
+JAGGY_DEFINE_slice_jagged_mask_take(slice_jagged_mask_take_impl)
 JAGGY_DEFINE_slice_jagged_index(slice_jagged_index_impl)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from jaggy import _ufunc_threads
 from jaggy._slicing_next import (
     apply,
     carry,
@@ -138,6 +137,17 @@ def mask_positions(backend: Any, starts: Any, stops: Any, maskoffsets: Any, mask
                    depth: int) -> tuple[Any, Any]:
     """(new offsets, content positions) of lists [starts, stops) filtered by a jagged boolean
     mask (int64 ``maskoffsets`` into ``mask``); IndexError where a mask list's length differs."""
+    offsets = _mask_offsets(backend, starts, stops, maskoffsets, mask, depth)
+    total = int(offsets[-1])
+    positions = backend.xp.empty(total, backend.xp.int64)
+    backend.kernels.slice_jagged_mask_carry(starts, maskoffsets, mask, offsets, positions,
+                                            len(starts), len(mask), total)
+    return offsets, positions
+
+
+def _mask_offsets(backend: Any, starts: Any, stops: Any, maskoffsets: Any, mask: Any,
+                  depth: int) -> Any:
+    """Offsets of the filtered lists (the count pass), with the errors in user terms."""
     xp, kernels = backend.xp, backend.kernels
     n = len(starts)
     counts = xp.empty(n, xp.int64)
@@ -154,16 +164,18 @@ def mask_positions(backend: Any, starts: Any, stops: Any, maskoffsets: Any, mask
         raise ValueError(msg) from None
     offsets = xp.empty(n + 1, xp.int64)
     kernels.counts_to_offsets(counts, offsets, n)
-    total = int(offsets[-1])
-    positions = xp.empty(total, xp.int64)
-    kernels.slice_jagged_mask_carry(starts, maskoffsets, mask, offsets, positions, n, len(mask), total)
-    return offsets, positions
+    return offsets
+
+
+#: leaf dtypes that slice_jagged_mask_take filters in one pass
+_TAKE_DTYPES = frozenset(["float64", "float32", "int64", "int32", "int16", "int8", "uint64",
+                          "uint32", "uint16", "uint8"])
 
 
 def lists_by_jagged_mask(layout: Any, where: Any) -> Any:
     """``layout[where]`` for the most common jagged mask, ``x[x > cut]``: both are plain
     ListOffsetArrays of the same length and ``where`` holds booleans (else None: the general
-    path handles it)."""
+    path handles it). Lists of numbers are filtered in one pass over the values."""
     content = where._content
     if (type(content) is not NumpyArray or content._parameters or content._data.dtype.kind != "b"
             or content._data.ndim != 1 or where._parameters or layout.length != where.length
@@ -176,12 +188,17 @@ def lists_by_jagged_mask(layout: Any, where: Any) -> Any:
     offsets = layout._offsets.data
     if offsets.dtype != xp.int64:
         offsets = offsets.astype(xp.int64)
-    newoffsets, positions = mask_positions(backend, offsets[:-1], offsets[1:], maskoffsets,
-                                           content._data, 0)
-    inner = layout._content
-    if type(inner) is NumpyArray:
-        inner = NumpyArray._fast(_ufunc_threads.take(inner._data, positions), inner._parameters, backend)
+    starts, mask, inner = offsets[:-1], content._data, layout._content
+    if type(inner) is NumpyArray and inner._data.ndim == 1 and inner._data.dtype.name in _TAKE_DTYPES:
+        newoffsets = _mask_offsets(backend, starts, offsets[1:], maskoffsets, mask, 0)
+        total = int(newoffsets[-1])
+        data = inner._data
+        out = xp.empty(total, data.dtype)
+        backend.kernels.slice_jagged_mask_take(starts, maskoffsets, mask, newoffsets, data, out,
+                                               len(starts), len(mask), len(data), total)
+        inner = NumpyArray._fast(out, inner._parameters, backend)
     else:
+        newoffsets, positions = mask_positions(backend, starts, offsets[1:], maskoffsets, mask, 0)
         inner = carry(inner, positions)
     return ListOffsetArray._fast(Index64._wrap(newoffsets, backend), inner, layout._parameters, backend)
 

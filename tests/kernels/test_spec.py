@@ -178,6 +178,8 @@ def _random_inputs(kernel: dict, binding: dict, example: dict):
         length = len(example["in"][a["name"]])
         if dt.kind == "b":
             elem = st.booleans()
+        elif dt.kind == "f":  # small integral values: exact in every float dtype
+            elem = st.integers(-4, 12)
         else:
             info = np.iinfo(dt)
             elem = st.integers(max(int(info.min), -4), min(int(info.max), 12))

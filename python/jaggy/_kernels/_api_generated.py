@@ -243,6 +243,12 @@ def slice_jagged_mask_count(starts, stops, maskoffsets, mask, counts, n, masklen
     if r is not None:
         raise_kernel_error('slice_jagged_mask_count', r[0], r[1])
 
+def slice_jagged_mask_take(starts, maskoffsets, mask, outoffsets, data, out, n, masklen, ndata, total):  # noqa: ANN001, ANN201
+    """The values data[starts[i] + (j - maskoffsets[i])] of every True mask entry j, list by list (outoffsets from slice_jagged_mask_count); slice_jagged_mask_carry and the gather in one pass."""
+    r = _ext.slice_jagged_mask_take(starts, maskoffsets, mask, outoffsets, data, out, n, masklen, ndata, total)
+    if r is not None:
+        raise_kernel_error('slice_jagged_mask_take', r[0], r[1])
+
 def slice_list_advanced(starts, stops, head, advanced, carry, n, m):  # noqa: ANN001, ANN201
     """Content position of lists[i][head[advanced[i]]] for every list i (an advanced index already broadcast)."""
     r = _ext.slice_list_advanced(starts, stops, head, advanced, carry, n, m)

@@ -105,15 +105,38 @@ JAGGY_HD int64_t slice_list_advanced_at(const int64_t* starts, const int64_t* st
   return kOk;
 }
 
+// Number of nonzero bytes (True entries) of mask[0:len]. On the CPU, a list of at most 16
+// entries whose 16-byte window lies inside the buffer (window_ok) is counted with two word loads
+// and no branch on its length; otherwise one entry at a time.
+JAGGY_HD int64_t count_true(const bool* mask, int64_t len, bool window_ok) {
+#if !defined(__CUDA_ARCH__)
+  if (window_ok && len <= 16) {
+    const uint64_t low7 = 0x7F7F7F7F7F7F7F7FULL;
+    int64_t zeros = 0;
+    for (int w = 0; w < 2; w++) {
+      uint64_t word;
+      __builtin_memcpy(&word, reinterpret_cast<const unsigned char*>(mask) + 8 * w, 8);
+      // high bit of each byte set iff that byte is zero
+      uint64_t zero = ~(((word & low7) + low7) | word | low7);
+      int64_t keep = len - 8 * w;  // bytes of this word inside the list (little-endian order)
+      uint64_t inside = keep >= 8 ? ~uint64_t(0) : (keep <= 0 ? 0 : (uint64_t(1) << (8 * keep)) - 1);
+      zeros += __builtin_popcountll(zero & inside);
+    }
+    return len - zeros;
+  }
+#endif
+  int64_t c = 0;
+  for (int64_t j = 0; j < len; j++) c += mask[j] ? 1 : 0;
+  return c;
+}
+
 JAGGY_HD int64_t slice_jagged_mask_count_at(const int64_t* starts, const int64_t* stops,
                                             const int64_t* maskoffsets, const bool* mask,
                                             int64_t* counts, int64_t masklen, int64_t i) {
   int64_t a = maskoffsets[i], b = maskoffsets[i + 1];
   if (a < 0 || b < a || b > masklen) return slice_jagged_mask_count_err::bad_offsets;
   if (b - a != stops[i] - starts[i]) return slice_jagged_mask_count_err::length_mismatch;
-  int64_t c = 0;
-  for (int64_t j = a; j < b; j++) c += mask[j] ? 1 : 0;
-  counts[i] = c;
+  counts[i] = count_true(mask + a, b - a, a + 16 <= masklen);
   return kOk;
 }
 
@@ -124,11 +147,37 @@ JAGGY_HD int64_t slice_jagged_mask_carry_at(const int64_t* starts, const int64_t
   int64_t k = outoffsets[i], end = outoffsets[i + 1];
   int64_t a = maskoffsets[i], b = maskoffsets[i + 1];
   if (a < 0 || b < a || b > masklen) return slice_jagged_mask_carry_err::bad_offsets;
+  int64_t selected = count_true(mask + a, b - a, a + 16 <= masklen);
+  if (k < 0 || end > total || end - k != selected) return slice_jagged_mask_carry_err::overflow;
+  // Branch-free compaction: every item is written at the next free slot, which only a selected
+  // item claims (k advances); an unselected item's write is overwritten by the next selected
+  // one, and the count check above guarantees that one exists for every slot below end.
+  int64_t shift = starts[i] - a;
   for (int64_t j = a; j < b; j++) {
-    if (mask[j]) {
-      if (k >= end || k >= total || k < 0) return slice_jagged_mask_carry_err::overflow;
-      carry[k++] = starts[i] + (j - a);
-    }
+    if (k < end) carry[k] = shift + j;
+    k += mask[j] ? 1 : 0;
+  }
+  return kOk;
+}
+
+template <typename T>
+JAGGY_HD int64_t slice_jagged_mask_take_at(const int64_t* starts, const int64_t* maskoffsets,
+                                           const bool* mask, const int64_t* outoffsets,
+                                           const T* data, T* out, int64_t masklen, int64_t ndata,
+                                           int64_t total, int64_t i) {
+  int64_t k = outoffsets[i], end = outoffsets[i + 1];
+  int64_t a = maskoffsets[i], b = maskoffsets[i + 1];
+  if (a < 0 || b < a || b > masklen) return slice_jagged_mask_take_err::bad_offsets;
+  int64_t selected = count_true(mask + a, b - a, a + 16 <= masklen);
+  if (k < 0 || end > total || end - k != selected) return slice_jagged_mask_take_err::overflow;
+  if (b > a && (starts[i] < 0 || starts[i] > ndata - (b - a))) {
+    return slice_jagged_mask_take_err::bad_content;
+  }
+  // branch-free compaction, as in slice_jagged_mask_carry_at
+  const T* src = data + (starts[i] - a);
+  for (int64_t j = a; j < b; j++) {
+    if (k < end) out[k] = src[j];
+    k += mask[j] ? 1 : 0;
   }
   return kOk;
 }
