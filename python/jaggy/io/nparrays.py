@@ -18,9 +18,9 @@ PRIMITIVE_POLICIES = ("error", "pass-through", "promote", "forbid")
 
 
 def strings_layout(array: np.ndarray) -> Any:
-    """A flat ListOffsetArray of strings (``U``) or bytestrings (``S``) from any-shaped ``array``."""
+    """A flat ListArray of strings (``U``) or bytestrings (``S``) from any-shaped ``array``."""
     from jaggy.index import Index64
-    from jaggy.layout import ListOffsetArray, NumpyArray
+    from jaggy.layout import ListArray, NumpyArray
 
     flat = array.reshape(-1)
     if array.dtype.kind == "U":
@@ -41,7 +41,7 @@ def strings_layout(array: np.ndarray) -> Any:
     np.cumsum(lengths, out=offsets[1:])
     keep = np.arange(width)[None, :] < lengths[:, None]
     content = NumpyArray(chars[keep], parameters={"__array__": inner})
-    return ListOffsetArray(Index64(offsets), content, parameters={"__array__": kind})
+    return ListArray(Index64(offsets[:-1]), Index64(offsets[1:]), content, parameters={"__array__": kind})
 
 
 def regularize(layout: Any, shape: tuple[int, ...]) -> Any:
@@ -166,7 +166,8 @@ def layout_to_numpy(layout: Any, allow_missing: bool) -> Any:
         missing = index < 0
         content = option.content
         if not bool(missing.any()):
-            return layout_to_numpy(content._carry(Index64._wrap(index, layout.backend)), allow_missing)
+            data = layout_to_numpy(content._carry(Index64._wrap(index, layout.backend)), allow_missing)
+            return _add_missing(data, missing) if allow_missing else data
         if not allow_missing:
             msg = "to_numpy: cannot convert missing values (None) to NumPy with allow_missing=False"
             raise ValueError(msg)
