@@ -267,6 +267,18 @@ class Array(_Switchable, NDArrayOperatorsMixin):
         out = self._layout.backend.to_host(self._layout.to_numpy(allow_missing=False))
         return np.asarray(out, dtype=dtype)
 
+    def __dlpack__(self, *args: Any, **kwargs: Any) -> Any:
+        """Export the array's buffer through DLPack (numbers in regular dimensions only)."""
+        from jaggy.io.dlpack import dlpack_buffer
+
+        return dlpack_buffer(self._layout).__dlpack__(*args, **kwargs)
+
+    def __dlpack_device__(self) -> tuple:
+        """The DLPack device of the array's buffer, e.g. ``(1, 0)`` for the CPU."""
+        from jaggy.io.dlpack import dlpack_buffer
+
+        return dlpack_buffer(self._layout).__dlpack_device__()
+
     def __array_ufunc__(self, ufunc: Any, method: str, *inputs: Any, **kwargs: Any) -> Any:
         return _numpy_connection().array_ufunc(ufunc, method, inputs, kwargs)
 

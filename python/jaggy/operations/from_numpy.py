@@ -10,37 +10,6 @@ import numpy as np
 from jaggy.operations._wrap import finish
 
 
-def _strings(array: np.ndarray) -> Any:
-    from jaggy.index import Index64
-    from jaggy.layout import ListOffsetArray, NumpyArray
-
-    flat = array.reshape(-1)
-    if array.dtype.kind == "U":
-        encoded = np.char.encode(flat, "utf-8")
-        kind, inner = "string", "char"
-    else:
-        encoded = flat
-        kind, inner = "bytestring", "byte"
-    width = max(encoded.dtype.itemsize, 1)
-    chars = np.frombuffer(encoded.tobytes(), np.uint8).reshape(len(flat), width) if len(flat) else np.zeros((0, width), np.uint8)
-    nonzero = chars != 0
-    # length = position after the last non-zero byte (NumPy strips trailing NULs the same way)
-    lengths = np.where(nonzero.any(axis=1), width - np.argmax(nonzero[:, ::-1], axis=1), 0)
-    offsets = np.zeros(len(flat) + 1, np.int64)
-    np.cumsum(lengths, out=offsets[1:])
-    keep = np.arange(width)[None, :] < lengths[:, None]
-    content = NumpyArray(chars[keep], parameters={"__array__": inner})
-    return ListOffsetArray(Index64(offsets), content, parameters={"__array__": kind})
-
-
-def _regularize(layout: Any, shape: tuple[int, ...]) -> Any:
-    from jaggy.layout import RegularArray
-
-    for depth in range(len(shape) - 1, 0, -1):
-        layout = RegularArray(layout, shape[depth], int(np.prod(shape[:depth])))
-    return layout
-
-
 def from_numpy(
     array: Any,
     *,
@@ -48,55 +17,45 @@ def from_numpy(
     recordarray: bool = True,
     highlevel: bool = True,
     behavior: Mapping | None = None,
+    primitive_policy: str = "error",
     attrs: Mapping | None = None,
 ) -> Any:
     """View a NumPy array as a jaggy array (no copy for numeric data).
 
-    Inner dimensions become regular dimensions (``3 * 2 * float64``); masked arrays become
-    option types; structured dtypes become records (``recordarray=True``); ``U``/``S`` arrays
-    become strings and bytestrings.
+    Parameters:
+        array: a ``numpy.ndarray`` (or anything ``numpy.asarray`` accepts), possibly a
+            ``numpy.ma.MaskedArray``, a structured array or an array of ``U``/``S`` strings.
+        regulararray: if True, inner dimensions become ``RegularArray`` nodes; otherwise a
+            multidimensional ``NumpyArray`` (the type is ``n * m * dtype`` either way).
+        recordarray: if True, structured dtypes become records (one field per dtype field);
+            if False, a structured array raises ``TypeError``.
+        highlevel, behavior, attrs: as everywhere (``highlevel=False`` gives the layout).
+        primitive_policy: what to do with a zero-dimensional array: ``"error"`` raises
+            ``TypeError``; ``"promote"``, ``"pass-through"``, ``"forbid"`` make it length 1.
+
+    Returns:
+        A ``jaggy.Array``. Masked arrays become option types, masked at the innermost
+        level (``ByteMaskedArray``; ``UnmaskedArray`` when the mask is ``numpy.ma.nomask``);
+        ``U`` arrays become ``string``, ``S`` arrays ``bytes``.
+
+    Raises:
+        TypeError: zero-dimensional input (with ``primitive_policy="error"``), ``dtype=object``,
+            or a structured array with ``recordarray=False``.
 
     >>> import jaggy, numpy as np
     >>> str(jaggy.from_numpy(np.zeros((3, 2))).type)
     '3 * 2 * float64'
+    >>> jaggy.from_numpy(np.ma.array([1, 2, 3], mask=[0, 1, 0])).to_list()
+    [1, None, 3]
     """
-    from jaggy.index import Index8
-    from jaggy.layout import ByteMaskedArray, NumpyArray, RecordArray, UnmaskedArray
+    from jaggy.io.nparrays import check_scalar, numpy_to_layout
 
-    mask = None
-    if isinstance(array, np.ma.MaskedArray):
-        mask = np.ma.getmaskarray(array)
-        array = np.ma.getdata(array)
-    if not hasattr(array, "dtype") or not hasattr(array, "shape"):
+    if not isinstance(array, np.ndarray):
         array = np.asarray(array)
-    if array.ndim == 0:
-        msg = "from_numpy: a zero-dimensional array is a scalar, not an array; reshape it to (1,)"
-        raise TypeError(msg)
-    shape = array.shape
-    if array.dtype.names is not None:
-        if not recordarray:
-            msg = "from_numpy: structured arrays need recordarray=True"
-            raise ValueError(msg)
-        contents = [from_numpy(np.ascontiguousarray(array[name]).reshape(-1), regulararray=regulararray,
-                               highlevel=False) for name in array.dtype.names]
-        layout: Any = RecordArray(contents, list(array.dtype.names), int(np.prod(shape)))
-        layout = _regularize(layout, shape)
-    elif array.dtype.kind in "US":
-        layout = _regularize(_strings(array), shape)
-    elif array.dtype.kind == "O":
-        msg = "from_numpy: arrays of Python objects are not supported; use jaggy.from_iter"
-        raise TypeError(msg)
-    else:
-        layout = NumpyArray(array)
-        if regulararray and array.ndim > 1:
-            layout = layout.to_RegularArray()
-    if mask is not None:
-        if mask.ndim > 1:
-            mask = mask.reshape(shape[0], -1).any(axis=1) if mask.size else np.zeros(shape[0], bool)
-        if mask.any():
-            layout = ByteMaskedArray(Index8(mask.astype(np.int8)), layout, valid_when=False)
-        else:
-            layout = UnmaskedArray(layout)
+    array = check_scalar(array, primitive_policy, "jaggy.from_numpy")
+    layout = numpy_to_layout(array, regulararray=regulararray, recordarray=recordarray,
+                             function="jaggy.from_numpy")
     return finish(layout, highlevel, behavior=behavior, attrs=attrs)
+
 
 __all__ = ["from_numpy"]

@@ -8,17 +8,31 @@ from typing import Any
 def to_numpy(array: Any, *, allow_missing: bool = True) -> Any:
     """Convert an array whose dimensions are all regular to NumPy.
 
-    Lists must all have the same length within a dimension; missing values give a
-    ``numpy.ma.MaskedArray`` (or ``ValueError`` with ``allow_missing=False``); records give a
-    structured array.
+    Parameters:
+        array: a jaggy array (or anything ``jaggy.to_layout`` accepts).
+        allow_missing: if True, missing values give a ``numpy.ma.MaskedArray``; if False,
+            they raise ``ValueError``.
+
+    Returns:
+        A ``numpy.ndarray``: variable-length lists must all have the same length within a
+        dimension; records give a structured array (masked per field when fields have
+        missing values); strings give ``U`` arrays and bytestrings ``S`` arrays.
+
+    Raises:
+        ValueError: lists of different lengths in one dimension, or missing values with
+            ``allow_missing=False``.
 
     >>> import jaggy
     >>> jaggy.to_numpy(jaggy.Array([[1, 2], [3, 4]])).tolist()
     [[1, 2], [3, 4]]
+    >>> jaggy.to_numpy(jaggy.Array(["a", "bc"]))
+    array(['a', 'bc'], dtype='<U2')
     """
+    from jaggy.io.nparrays import layout_to_numpy
     from jaggy.operations.to_layout import to_layout
 
     layout = to_layout(array, allow_record=False)
-    return layout.to_numpy(allow_missing=allow_missing)
+    return layout_to_numpy(layout, allow_missing)
+
 
 __all__ = ["to_numpy"]
