@@ -1885,6 +1885,92 @@ py::object k_slice_list_at(const py::array& starts_obj, const py::array& stops_o
   return py::none();
 }
 
+py::object k_slice_list_at_take(const py::array& starts_obj, const py::array& stops_obj, const py::array& data_obj, const py::array& out_obj, int64_t n, int64_t ndata, int64_t at) {
+  jaggy::ext::check_nonnegative(n, "slice_list_at_take", "n");
+  jaggy::ext::check_nonnegative(ndata, "slice_list_at_take", "ndata");
+  jaggy::ext::check_array(starts_obj, "slice_list_at_take", "starts", jaggy::ext::as_length(static_cast<__int128>(n)), false);
+  jaggy::ext::check_array(stops_obj, "slice_list_at_take", "stops", jaggy::ext::as_length(static_cast<__int128>(n)), false);
+  jaggy::ext::check_array(data_obj, "slice_list_at_take", "data", jaggy::ext::as_length(static_cast<__int128>(ndata)), false);
+  jaggy::ext::check_array(out_obj, "slice_list_at_take", "out", jaggy::ext::as_length(static_cast<__int128>(n)), true);
+  int64_t err_index = -1;
+  int64_t status = 0;
+  if (jaggy::ext::dtype_is<double>(data_obj)) {
+    auto* starts = jaggy::ext::in_ptr<int64_t>(starts_obj, "slice_list_at_take", "starts");
+    auto* stops = jaggy::ext::in_ptr<int64_t>(stops_obj, "slice_list_at_take", "stops");
+    auto* data = jaggy::ext::in_ptr<double>(data_obj, "slice_list_at_take", "data");
+    auto* out = jaggy::ext::out_ptr<double>(out_obj, "slice_list_at_take", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_slice_list_at_take_float64(starts, stops, data, out, n, ndata, at, &err_index);
+  } else if (jaggy::ext::dtype_is<float>(data_obj)) {
+    auto* starts = jaggy::ext::in_ptr<int64_t>(starts_obj, "slice_list_at_take", "starts");
+    auto* stops = jaggy::ext::in_ptr<int64_t>(stops_obj, "slice_list_at_take", "stops");
+    auto* data = jaggy::ext::in_ptr<float>(data_obj, "slice_list_at_take", "data");
+    auto* out = jaggy::ext::out_ptr<float>(out_obj, "slice_list_at_take", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_slice_list_at_take_float32(starts, stops, data, out, n, ndata, at, &err_index);
+  } else if (jaggy::ext::dtype_is<int64_t>(data_obj)) {
+    auto* starts = jaggy::ext::in_ptr<int64_t>(starts_obj, "slice_list_at_take", "starts");
+    auto* stops = jaggy::ext::in_ptr<int64_t>(stops_obj, "slice_list_at_take", "stops");
+    auto* data = jaggy::ext::in_ptr<int64_t>(data_obj, "slice_list_at_take", "data");
+    auto* out = jaggy::ext::out_ptr<int64_t>(out_obj, "slice_list_at_take", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_slice_list_at_take_int64(starts, stops, data, out, n, ndata, at, &err_index);
+  } else if (jaggy::ext::dtype_is<int32_t>(data_obj)) {
+    auto* starts = jaggy::ext::in_ptr<int64_t>(starts_obj, "slice_list_at_take", "starts");
+    auto* stops = jaggy::ext::in_ptr<int64_t>(stops_obj, "slice_list_at_take", "stops");
+    auto* data = jaggy::ext::in_ptr<int32_t>(data_obj, "slice_list_at_take", "data");
+    auto* out = jaggy::ext::out_ptr<int32_t>(out_obj, "slice_list_at_take", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_slice_list_at_take_int32(starts, stops, data, out, n, ndata, at, &err_index);
+  } else if (jaggy::ext::dtype_is<int16_t>(data_obj)) {
+    auto* starts = jaggy::ext::in_ptr<int64_t>(starts_obj, "slice_list_at_take", "starts");
+    auto* stops = jaggy::ext::in_ptr<int64_t>(stops_obj, "slice_list_at_take", "stops");
+    auto* data = jaggy::ext::in_ptr<int16_t>(data_obj, "slice_list_at_take", "data");
+    auto* out = jaggy::ext::out_ptr<int16_t>(out_obj, "slice_list_at_take", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_slice_list_at_take_int16(starts, stops, data, out, n, ndata, at, &err_index);
+  } else if (jaggy::ext::dtype_is<int8_t>(data_obj)) {
+    auto* starts = jaggy::ext::in_ptr<int64_t>(starts_obj, "slice_list_at_take", "starts");
+    auto* stops = jaggy::ext::in_ptr<int64_t>(stops_obj, "slice_list_at_take", "stops");
+    auto* data = jaggy::ext::in_ptr<int8_t>(data_obj, "slice_list_at_take", "data");
+    auto* out = jaggy::ext::out_ptr<int8_t>(out_obj, "slice_list_at_take", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_slice_list_at_take_int8(starts, stops, data, out, n, ndata, at, &err_index);
+  } else if (jaggy::ext::dtype_is<uint64_t>(data_obj)) {
+    auto* starts = jaggy::ext::in_ptr<int64_t>(starts_obj, "slice_list_at_take", "starts");
+    auto* stops = jaggy::ext::in_ptr<int64_t>(stops_obj, "slice_list_at_take", "stops");
+    auto* data = jaggy::ext::in_ptr<uint64_t>(data_obj, "slice_list_at_take", "data");
+    auto* out = jaggy::ext::out_ptr<uint64_t>(out_obj, "slice_list_at_take", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_slice_list_at_take_uint64(starts, stops, data, out, n, ndata, at, &err_index);
+  } else if (jaggy::ext::dtype_is<uint32_t>(data_obj)) {
+    auto* starts = jaggy::ext::in_ptr<int64_t>(starts_obj, "slice_list_at_take", "starts");
+    auto* stops = jaggy::ext::in_ptr<int64_t>(stops_obj, "slice_list_at_take", "stops");
+    auto* data = jaggy::ext::in_ptr<uint32_t>(data_obj, "slice_list_at_take", "data");
+    auto* out = jaggy::ext::out_ptr<uint32_t>(out_obj, "slice_list_at_take", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_slice_list_at_take_uint32(starts, stops, data, out, n, ndata, at, &err_index);
+  } else if (jaggy::ext::dtype_is<uint16_t>(data_obj)) {
+    auto* starts = jaggy::ext::in_ptr<int64_t>(starts_obj, "slice_list_at_take", "starts");
+    auto* stops = jaggy::ext::in_ptr<int64_t>(stops_obj, "slice_list_at_take", "stops");
+    auto* data = jaggy::ext::in_ptr<uint16_t>(data_obj, "slice_list_at_take", "data");
+    auto* out = jaggy::ext::out_ptr<uint16_t>(out_obj, "slice_list_at_take", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_slice_list_at_take_uint16(starts, stops, data, out, n, ndata, at, &err_index);
+  } else if (jaggy::ext::dtype_is<uint8_t>(data_obj)) {
+    auto* starts = jaggy::ext::in_ptr<int64_t>(starts_obj, "slice_list_at_take", "starts");
+    auto* stops = jaggy::ext::in_ptr<int64_t>(stops_obj, "slice_list_at_take", "stops");
+    auto* data = jaggy::ext::in_ptr<uint8_t>(data_obj, "slice_list_at_take", "data");
+    auto* out = jaggy::ext::out_ptr<uint8_t>(out_obj, "slice_list_at_take", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_slice_list_at_take_uint8(starts, stops, data, out, n, ndata, at, &err_index);
+  } else {
+    jaggy::ext::no_specialization("slice_list_at_take", {data_obj}, "data");
+  }
+  if (status != 0) return py::make_tuple(status, err_index);
+  return py::none();
+}
+
 py::object k_slice_list_range(const py::array& starts_obj, const py::array& stops_obj, const py::array& outstarts_obj, const py::array& counts_obj, int64_t n, int64_t start, int64_t stop, int64_t step, bool has_start, bool has_stop) {
   jaggy::ext::check_nonnegative(n, "slice_list_range", "n");
   jaggy::ext::check_array(starts_obj, "slice_list_range", "starts", jaggy::ext::as_length(static_cast<__int128>(n)), false);
@@ -1919,6 +2005,29 @@ py::object k_slice_list_range_carry(const py::array& outstarts_obj, const py::ar
     auto* carry = jaggy::ext::out_ptr<int64_t>(carry_obj, "slice_list_range_carry", "carry");
     py::gil_scoped_release nogil;
     status = jaggy_slice_list_range_carry(outstarts, offsets, carry, n, step, total, &err_index);
+  }
+  if (status != 0) return py::make_tuple(status, err_index);
+  return py::none();
+}
+
+py::object k_slice_lists_by_mask(const py::array& starts_obj, const py::array& stops_obj, const py::array& mask_obj, const py::array& outstarts_obj, const py::array& outstops_obj, int64_t n, int64_t total) {
+  jaggy::ext::check_nonnegative(n, "slice_lists_by_mask", "n");
+  jaggy::ext::check_nonnegative(total, "slice_lists_by_mask", "total");
+  jaggy::ext::check_array(starts_obj, "slice_lists_by_mask", "starts", jaggy::ext::as_length(static_cast<__int128>(n)), false);
+  jaggy::ext::check_array(stops_obj, "slice_lists_by_mask", "stops", jaggy::ext::as_length(static_cast<__int128>(n)), false);
+  jaggy::ext::check_array(mask_obj, "slice_lists_by_mask", "mask", jaggy::ext::as_length(static_cast<__int128>(n)), false);
+  jaggy::ext::check_array(outstarts_obj, "slice_lists_by_mask", "outstarts", jaggy::ext::as_length(static_cast<__int128>(total)), true);
+  jaggy::ext::check_array(outstops_obj, "slice_lists_by_mask", "outstops", jaggy::ext::as_length(static_cast<__int128>(total)), true);
+  int64_t err_index = -1;
+  int64_t status = 0;
+  {
+    auto* starts = jaggy::ext::in_ptr<int64_t>(starts_obj, "slice_lists_by_mask", "starts");
+    auto* stops = jaggy::ext::in_ptr<int64_t>(stops_obj, "slice_lists_by_mask", "stops");
+    auto* mask = jaggy::ext::in_ptr<bool>(mask_obj, "slice_lists_by_mask", "mask");
+    auto* outstarts = jaggy::ext::out_ptr<int64_t>(outstarts_obj, "slice_lists_by_mask", "outstarts");
+    auto* outstops = jaggy::ext::out_ptr<int64_t>(outstops_obj, "slice_lists_by_mask", "outstops");
+    py::gil_scoped_release nogil;
+    status = jaggy_slice_lists_by_mask(starts, stops, mask, outstarts, outstops, n, total, &err_index);
   }
   if (status != 0) return py::make_tuple(status, err_index);
   return py::none();
@@ -2126,8 +2235,10 @@ void register_kernels(py::module_& m) {
   m.def("slice_list_advanced", &k_slice_list_advanced, py::arg("starts"), py::arg("stops"), py::arg("head"), py::arg("advanced"), py::arg("carry"), py::arg("n"), py::arg("m"));
   m.def("slice_list_array", &k_slice_list_array, py::arg("starts"), py::arg("stops"), py::arg("head"), py::arg("carry"), py::arg("n"), py::arg("m"));
   m.def("slice_list_at", &k_slice_list_at, py::arg("starts"), py::arg("stops"), py::arg("carry"), py::arg("n"), py::arg("at"));
+  m.def("slice_list_at_take", &k_slice_list_at_take, py::arg("starts"), py::arg("stops"), py::arg("data"), py::arg("out"), py::arg("n"), py::arg("ndata"), py::arg("at"));
   m.def("slice_list_range", &k_slice_list_range, py::arg("starts"), py::arg("stops"), py::arg("outstarts"), py::arg("counts"), py::arg("n"), py::arg("start"), py::arg("stop"), py::arg("step"), py::arg("has_start"), py::arg("has_stop"));
   m.def("slice_list_range_carry", &k_slice_list_range_carry, py::arg("outstarts"), py::arg("offsets"), py::arg("carry"), py::arg("n"), py::arg("step"), py::arg("total"));
+  m.def("slice_lists_by_mask", &k_slice_lists_by_mask, py::arg("starts"), py::arg("stops"), py::arg("mask"), py::arg("outstarts"), py::arg("outstops"), py::arg("n"), py::arg("total"));
   m.def("substring_count", &k_substring_count, py::arg("offsets"), py::arg("chars"), py::arg("pattern"), py::arg("counts"), py::arg("n"), py::arg("nchars"), py::arg("m"));
   m.def("substring_find", &k_substring_find, py::arg("offsets"), py::arg("chars"), py::arg("pattern"), py::arg("index"), py::arg("n"), py::arg("nchars"), py::arg("m"), py::arg("from_end"));
   m.def("substring_positions", &k_substring_positions, py::arg("offsets"), py::arg("chars"), py::arg("pattern"), py::arg("pos_offsets"), py::arg("positions"), py::arg("n"), py::arg("nchars"), py::arg("m"), py::arg("total"));

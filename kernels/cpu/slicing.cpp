@@ -13,6 +13,34 @@ int64_t slice_list_at_impl(const int64_t* starts, const int64_t* stops, int64_t*
   });
 }
 
+template <typename T>
+int64_t slice_list_at_take_impl(const int64_t* starts, const int64_t* stops, const T* data, T* out,
+                                int64_t n, int64_t ndata, int64_t at, int64_t* err_index) {
+  return jaggy::for_each_checked(n, err_index, [&](int64_t i) {
+    return ops::slice_list_at_take_at(starts, stops, data, out, ndata, at, i);
+  });
+}
+
+// Serial branch-free compaction: each list is written at the next free slot, which only a
+// selected list claims; writes stop at total, and a different count is reported.
+int64_t slice_lists_by_mask_impl(const int64_t* starts, const int64_t* stops, const bool* mask,
+                                 int64_t* outstarts, int64_t* outstops, int64_t n, int64_t total,
+                                 int64_t* err_index) {
+  int64_t k = 0;
+  for (int64_t i = 0; i < n; i++) {
+    if (k < total) {
+      outstarts[k] = starts[i];
+      outstops[k] = stops[i];
+    }
+    k += mask[i] ? 1 : 0;
+  }
+  if (k != total) {
+    *err_index = k;
+    return jaggy::slice_lists_by_mask_err::wrong_total;
+  }
+  return kOk;
+}
+
 int64_t slice_list_range_impl(const int64_t* starts, const int64_t* stops, int64_t* outstarts,
                               int64_t* counts, int64_t n, int64_t start, int64_t stop,
                               int64_t step, bool has_start, bool has_stop, int64_t* err_index) {
@@ -101,6 +129,8 @@ int64_t slice_jagged_index_impl(const int64_t* starts, const int64_t* stops,
 }  // namespace
 
 JAGGY_DEFINE_slice_list_at(slice_list_at_impl)
+JAGGY_DEFINE_slice_lists_by_mask(slice_lists_by_mask_impl)
+JAGGY_DEFINE_slice_list_at_take(slice_list_at_take_impl)
 JAGGY_DEFINE_slice_list_range(slice_list_range_impl)
 JAGGY_DEFINE_slice_list_range_carry(slice_list_range_carry_impl)
 JAGGY_DEFINE_slice_list_array(slice_list_array_impl)

@@ -61,15 +61,18 @@ def _flat_mask(layout: Any, mask: Any) -> Any:
     if mask.dtype.kind != "b" or mask.ndim != 1 or len(mask) != layout.length:
         return None
     xp = layout.backend.xp
-    selected = xp.nonzero(mask)[0].astype(xp.int64, copy=False)
-    if type(layout) is ListOffsetArray:  # the common case, without re-checking the positions
+    if type(layout) is ListOffsetArray and layout._offsets._data.dtype == xp.int64:
+        # the common case: the selected lists' bounds in one compaction pass
         from jaggy.layout import ListArray
 
-        offsets, backend = layout._offsets, layout._backend
-        wrap = type(offsets)._wrap
-        return ListArray(wrap(offsets._data[:-1][selected], backend),
-                         wrap(offsets._data[1:][selected], backend), layout._content,
-                         parameters=layout._parameters)
+        backend, offsets = layout._backend, layout._offsets._data
+        total = int(xp.count_nonzero(mask))
+        starts, stops = xp.empty(total, xp.int64), xp.empty(total, xp.int64)
+        backend.kernels.slice_lists_by_mask(offsets[:-1], offsets[1:], mask, starts, stops,
+                                            layout.length, total)
+        return ListArray(Index64._wrap(starts, backend), Index64._wrap(stops, backend),
+                         layout._content, parameters=layout._parameters)
+    selected = xp.nonzero(mask)[0].astype(xp.int64, copy=False)
     return layout._carry(Index64._wrap(selected, layout.backend))
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from jaggy._slicing_prepare import WHERE, Advanced, FieldList, Jagged
-from jaggy.errors import KernelIndexError
+from jaggy.errors import KernelError, KernelIndexError
 from jaggy.index import Index64
 
 
@@ -173,8 +173,13 @@ def _index_error(value: int, i: int, length: int, depth: int) -> IndexError:
 
 
 # -- list nodes -------------------------------------------------------------------------------
+#: leaf dtypes that slice_list_at_take reads in one pass
+_TAKE_DTYPES = frozenset(["float64", "float32", "int64", "int32", "int16", "int8", "uint64",
+                          "uint32", "uint16", "uint8"])
+
+
 def _var(node: Any, items: tuple, pos: int, advanced: Any, depth: int) -> Any:
-    from jaggy.layout import ListArray, ListOffsetArray
+    from jaggy.layout import ListArray, ListOffsetArray, NumpyArray
 
     xp, kernels, backend = node.backend.xp, node.backend.kernels, node.backend
     head = items[pos]
@@ -182,13 +187,24 @@ def _var(node: Any, items: tuple, pos: int, advanced: Any, depth: int) -> Any:
     n = node.length
     if isinstance(head, int):
         starts, stops = starts_stops(node)
-        out = xp.empty(n, xp.int64)
+        content = node.content
+        leaf = content.data if type(content) is NumpyArray else None
+        fused = last and leaf is not None and leaf.ndim == 1 and leaf.dtype.name in _TAKE_DTYPES
+        out = xp.empty(n, leaf.dtype if fused else xp.int64)
         try:
-            kernels.slice_list_at(starts, stops, out, n, head)
+            if fused:  # lists of numbers: the values in one pass, no positions array
+                kernels.slice_list_at_take(starts, stops, leaf, out, n, len(leaf), head)
+            else:
+                kernels.slice_list_at(starts, stops, out, n, head)
         except KernelIndexError as err:
             i = err.index
             raise _index_error(head, i, int(stops[i] - starts[i]), depth) from None
-        return apply(carry(node.content, out), items, pos + 1, advanced, depth + 1)
+        except KernelError as err:
+            msg = f"{WHERE}: the array's layout is invalid: {err}"
+            raise ValueError(msg) from None
+        if fused:
+            return NumpyArray(out, parameters=content.parameters, backend=backend)
+        return apply(carry(content, out), items, pos + 1, advanced, depth + 1)
     if isinstance(head, slice):
         step = 1 if head.step is None else int(head.step)
         if step == 0:

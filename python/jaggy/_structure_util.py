@@ -191,7 +191,7 @@ def list_counts(node: Any) -> Any:
         kernels.offsets_to_counts(node.offsets.data, counts, n)
         return counts
     starts, stops = node.starts.data, node.stops.data
-    counts = stops.astype(xp.int64) - starts.astype(xp.int64)
+    counts = stops.astype(xp.int64, copy=False) - starts.astype(xp.int64, copy=False)
     if n and bool(xp.any(counts < 0)):
         bad = int(xp.argmax(counts < 0))
         msg = f"list {bad} has start > stop (the layout is invalid)"
@@ -220,7 +220,7 @@ def union_is_none(node: Any) -> Any:
     xp = node.backend.xp
     out = xp.zeros(node.length, dtype=xp.bool_)
     tags = node.tags.data
-    index = node.index.data.astype(xp.int64)
+    index = node.index.data.astype(xp.int64, copy=False)
     for k, content in enumerate(node.contents):
         if content.is_option:
             sel = tags == k

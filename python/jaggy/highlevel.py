@@ -230,16 +230,32 @@ class Array(_Switchable, NDArrayOperatorsMixin):
     def __getattr__(self, name: str) -> Any:
         d = self.__dict__
         layout = d.get("_layout")
-        if type(layout) is ListOffsetArray and (name not in _array_names() if type(self) is Array
+        if type(layout) is ListOffsetArray and (name not in (_ARRAY_NAMES or _array_names())
+                                                  if type(self) is Array
                                                   else not hasattr(type(self), name)):
             # the common ``events.muon``: lists of records projected without the generic path
             records = layout._content
-            if type(records) is RecordArray and records._fields is not None and name in records._fields:
-                content = records._contents[records._fields.index(name)]
+            fields = records._fields if type(records) is RecordArray else None
+            if fields is not None and name in fields:
+                content = records._contents[fields.index(name)]
                 if content.length != records._length:
                     content = content._getitem_range(0, records._length)
-                out = ListOffsetArray._fast(layout._offsets, content, {}, layout._backend)
-                return wrap(out, d["_behavior"], d["_attrs"])
+                out = _new_object(ListOffsetArray)  # as ListOffsetArray._fast, inlined
+                out._offsets = layout._offsets
+                out._content = content
+                out._parameters = {}
+                out._backend = layout._backend
+                out._form_cache = None
+                behavior = d["_behavior"]
+                if behavior or jaggy.behavior:
+                    return wrap(out, behavior, d["_attrs"])
+                result = _new_object(Array)
+                rd = result.__dict__
+                rd["_layout"] = out
+                rd["_behavior"] = None
+                attrs = d["_attrs"]
+                rd["_attrs"] = dict(attrs) if attrs else None
+                return result
         return _field_attribute(self, name)
 
     def __setattr__(self, name: str, value: Any) -> None:
@@ -625,6 +641,7 @@ def _operator(ufunc: Any, left: Any, right: Any, fallback: Any, this: Any = None
 
 
 _ARRAY_NAMES: frozenset | None = None
+_new_object = object.__new__
 
 
 def _array_names() -> frozenset:

@@ -753,6 +753,35 @@ int64_t jaggy_slice_list_at(const int64_t* starts, const int64_t* stops, int64_t
 #define JAGGY_DEFINE_slice_list_at(impl) \
   extern "C" int64_t jaggy_slice_list_at(const int64_t* starts, const int64_t* stops, int64_t* carry, int64_t n, int64_t at, int64_t* err_index) { return impl(starts, stops, carry, n, at, err_index); }
 
+// slice_list_at_take: Element `at` (negative counts from the end) of every list of numbers, with bounds checks; slice_list_at and the gather of the values in one pass.
+namespace jaggy::slice_list_at_take_err {
+constexpr int64_t out_of_range = 1;
+constexpr int64_t bad_content = 2;
+}
+extern "C" {
+int64_t jaggy_slice_list_at_take_float64(const int64_t* starts, const int64_t* stops, const double* data, double* out, int64_t n, int64_t ndata, int64_t at, int64_t* err_index);
+int64_t jaggy_slice_list_at_take_float32(const int64_t* starts, const int64_t* stops, const float* data, float* out, int64_t n, int64_t ndata, int64_t at, int64_t* err_index);
+int64_t jaggy_slice_list_at_take_int64(const int64_t* starts, const int64_t* stops, const int64_t* data, int64_t* out, int64_t n, int64_t ndata, int64_t at, int64_t* err_index);
+int64_t jaggy_slice_list_at_take_int32(const int64_t* starts, const int64_t* stops, const int32_t* data, int32_t* out, int64_t n, int64_t ndata, int64_t at, int64_t* err_index);
+int64_t jaggy_slice_list_at_take_int16(const int64_t* starts, const int64_t* stops, const int16_t* data, int16_t* out, int64_t n, int64_t ndata, int64_t at, int64_t* err_index);
+int64_t jaggy_slice_list_at_take_int8(const int64_t* starts, const int64_t* stops, const int8_t* data, int8_t* out, int64_t n, int64_t ndata, int64_t at, int64_t* err_index);
+int64_t jaggy_slice_list_at_take_uint64(const int64_t* starts, const int64_t* stops, const uint64_t* data, uint64_t* out, int64_t n, int64_t ndata, int64_t at, int64_t* err_index);
+int64_t jaggy_slice_list_at_take_uint32(const int64_t* starts, const int64_t* stops, const uint32_t* data, uint32_t* out, int64_t n, int64_t ndata, int64_t at, int64_t* err_index);
+int64_t jaggy_slice_list_at_take_uint16(const int64_t* starts, const int64_t* stops, const uint16_t* data, uint16_t* out, int64_t n, int64_t ndata, int64_t at, int64_t* err_index);
+int64_t jaggy_slice_list_at_take_uint8(const int64_t* starts, const int64_t* stops, const uint8_t* data, uint8_t* out, int64_t n, int64_t ndata, int64_t at, int64_t* err_index);
+}
+#define JAGGY_DEFINE_slice_list_at_take(impl) \
+  extern "C" int64_t jaggy_slice_list_at_take_float64(const int64_t* starts, const int64_t* stops, const double* data, double* out, int64_t n, int64_t ndata, int64_t at, int64_t* err_index) { return impl<double>(starts, stops, data, out, n, ndata, at, err_index); } \
+  extern "C" int64_t jaggy_slice_list_at_take_float32(const int64_t* starts, const int64_t* stops, const float* data, float* out, int64_t n, int64_t ndata, int64_t at, int64_t* err_index) { return impl<float>(starts, stops, data, out, n, ndata, at, err_index); } \
+  extern "C" int64_t jaggy_slice_list_at_take_int64(const int64_t* starts, const int64_t* stops, const int64_t* data, int64_t* out, int64_t n, int64_t ndata, int64_t at, int64_t* err_index) { return impl<int64_t>(starts, stops, data, out, n, ndata, at, err_index); } \
+  extern "C" int64_t jaggy_slice_list_at_take_int32(const int64_t* starts, const int64_t* stops, const int32_t* data, int32_t* out, int64_t n, int64_t ndata, int64_t at, int64_t* err_index) { return impl<int32_t>(starts, stops, data, out, n, ndata, at, err_index); } \
+  extern "C" int64_t jaggy_slice_list_at_take_int16(const int64_t* starts, const int64_t* stops, const int16_t* data, int16_t* out, int64_t n, int64_t ndata, int64_t at, int64_t* err_index) { return impl<int16_t>(starts, stops, data, out, n, ndata, at, err_index); } \
+  extern "C" int64_t jaggy_slice_list_at_take_int8(const int64_t* starts, const int64_t* stops, const int8_t* data, int8_t* out, int64_t n, int64_t ndata, int64_t at, int64_t* err_index) { return impl<int8_t>(starts, stops, data, out, n, ndata, at, err_index); } \
+  extern "C" int64_t jaggy_slice_list_at_take_uint64(const int64_t* starts, const int64_t* stops, const uint64_t* data, uint64_t* out, int64_t n, int64_t ndata, int64_t at, int64_t* err_index) { return impl<uint64_t>(starts, stops, data, out, n, ndata, at, err_index); } \
+  extern "C" int64_t jaggy_slice_list_at_take_uint32(const int64_t* starts, const int64_t* stops, const uint32_t* data, uint32_t* out, int64_t n, int64_t ndata, int64_t at, int64_t* err_index) { return impl<uint32_t>(starts, stops, data, out, n, ndata, at, err_index); } \
+  extern "C" int64_t jaggy_slice_list_at_take_uint16(const int64_t* starts, const int64_t* stops, const uint16_t* data, uint16_t* out, int64_t n, int64_t ndata, int64_t at, int64_t* err_index) { return impl<uint16_t>(starts, stops, data, out, n, ndata, at, err_index); } \
+  extern "C" int64_t jaggy_slice_list_at_take_uint8(const int64_t* starts, const int64_t* stops, const uint8_t* data, uint8_t* out, int64_t n, int64_t ndata, int64_t at, int64_t* err_index) { return impl<uint8_t>(starts, stops, data, out, n, ndata, at, err_index); }
+
 // slice_list_range: First content position and length of lists[i][start:stop:step] for every list (Python slice rules per list).
 namespace jaggy::slice_list_range_err {
 constexpr int64_t zero_step = 1;
@@ -773,6 +802,16 @@ int64_t jaggy_slice_list_range_carry(const int64_t* outstarts, const int64_t* of
 }
 #define JAGGY_DEFINE_slice_list_range_carry(impl) \
   extern "C" int64_t jaggy_slice_list_range_carry(const int64_t* outstarts, const int64_t* offsets, int64_t* carry, int64_t n, int64_t step, int64_t total, int64_t* err_index) { return impl(outstarts, offsets, carry, n, step, total, err_index); }
+
+// slice_lists_by_mask: The (start, stop) of every list whose mask entry is True, in order (x[mask] for a flat boolean mask over lists); total is the number of True entries.
+namespace jaggy::slice_lists_by_mask_err {
+constexpr int64_t wrong_total = 1;
+}
+extern "C" {
+int64_t jaggy_slice_lists_by_mask(const int64_t* starts, const int64_t* stops, const bool* mask, int64_t* outstarts, int64_t* outstops, int64_t n, int64_t total, int64_t* err_index);
+}
+#define JAGGY_DEFINE_slice_lists_by_mask(impl) \
+  extern "C" int64_t jaggy_slice_lists_by_mask(const int64_t* starts, const int64_t* stops, const bool* mask, int64_t* outstarts, int64_t* outstops, int64_t n, int64_t total, int64_t* err_index) { return impl(starts, stops, mask, outstarts, outstops, n, total, err_index); }
 
 // substring_count: Number of non-overlapping occurrences (scanning left to right) of a non-empty byte pattern in every string.
 namespace jaggy::substring_count_err {

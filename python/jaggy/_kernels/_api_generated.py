@@ -267,6 +267,12 @@ def slice_list_at(starts, stops, carry, n, at):  # noqa: ANN001, ANN201
     if r is not None:
         raise_kernel_error('slice_list_at', r[0], r[1])
 
+def slice_list_at_take(starts, stops, data, out, n, ndata, at):  # noqa: ANN001, ANN201
+    """Element `at` (negative counts from the end) of every list of numbers, with bounds checks; slice_list_at and the gather of the values in one pass."""
+    r = _ext.slice_list_at_take(starts, stops, data, out, n, ndata, at)
+    if r is not None:
+        raise_kernel_error('slice_list_at_take', r[0], r[1])
+
 def slice_list_range(starts, stops, outstarts, counts, n, start, stop, step, has_start, has_stop):  # noqa: ANN001, ANN201
     """First content position and length of lists[i][start:stop:step] for every list (Python slice rules per list)."""
     r = _ext.slice_list_range(starts, stops, outstarts, counts, n, start, stop, step, has_start, has_stop)
@@ -278,6 +284,12 @@ def slice_list_range_carry(outstarts, offsets, carry, n, step, total):  # noqa: 
     r = _ext.slice_list_range_carry(outstarts, offsets, carry, n, step, total)
     if r is not None:
         raise_kernel_error('slice_list_range_carry', r[0], r[1])
+
+def slice_lists_by_mask(starts, stops, mask, outstarts, outstops, n, total):  # noqa: ANN001, ANN201
+    """The (start, stop) of every list whose mask entry is True, in order (x[mask] for a flat boolean mask over lists); total is the number of True entries."""
+    r = _ext.slice_lists_by_mask(starts, stops, mask, outstarts, outstops, n, total)
+    if r is not None:
+        raise_kernel_error('slice_lists_by_mask', r[0], r[1])
 
 def substring_count(offsets, chars, pattern, counts, n, nchars, m):  # noqa: ANN001, ANN201
     """Number of non-overlapping occurrences (scanning left to right) of a non-empty byte pattern in every string."""

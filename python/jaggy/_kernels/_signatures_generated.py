@@ -388,6 +388,15 @@ KERNELS = {
         'specializations': ['jaggy_slice_list_at'],
         'cuda': 'pending: the CUDA backend is issue 7',
     },
+    'slice_list_at_take': {
+        'family': 'slicing',
+        'doc': 'Element `at` (negative counts from the end) of every list of numbers, with bounds checks; slice_list_at and the gather of the values in one pass.',
+        'types': {'T': ['float64', 'float32', 'int64', 'int32', 'int16', 'int8', 'uint64', 'uint32', 'uint16', 'uint8']},
+        'args': [{'name': 'starts', 'dir': 'in', 'dtype': 'int64', 'len': 'n'}, {'name': 'stops', 'dir': 'in', 'dtype': 'int64', 'len': 'n'}, {'name': 'data', 'dir': 'in', 'dtype': 'T', 'len': 'ndata'}, {'name': 'out', 'dir': 'out', 'dtype': 'T', 'len': 'n'}, {'name': 'n', 'scalar': 'int64'}, {'name': 'ndata', 'scalar': 'int64'}, {'name': 'at', 'scalar': 'int64'}],
+        'errors': {1: ('index', 'index is out of range for list {index}'), 2: ('value', 'list {index} reaches outside the content')},
+        'specializations': ['jaggy_slice_list_at_take_float64', 'jaggy_slice_list_at_take_float32', 'jaggy_slice_list_at_take_int64', 'jaggy_slice_list_at_take_int32', 'jaggy_slice_list_at_take_int16', 'jaggy_slice_list_at_take_int8', 'jaggy_slice_list_at_take_uint64', 'jaggy_slice_list_at_take_uint32', 'jaggy_slice_list_at_take_uint16', 'jaggy_slice_list_at_take_uint8'],
+        'cuda': 'pending: the CUDA backend is issue 7',
+    },
     'slice_list_range': {
         'family': 'slicing',
         'doc': 'First content position and length of lists[i][start:stop:step] for every list (Python slice rules per list).',
@@ -405,6 +414,15 @@ KERNELS = {
         'errors': {1: ('value', 'offsets decrease or exceed the total at list {index}')},
         'specializations': ['jaggy_slice_list_range_carry'],
         'cuda': 'pending: the CUDA backend is issue 7',
+    },
+    'slice_lists_by_mask': {
+        'family': 'slicing',
+        'doc': 'The (start, stop) of every list whose mask entry is True, in order (x[mask] for a flat boolean mask over lists); total is the number of True entries.',
+        'types': {},
+        'args': [{'name': 'starts', 'dir': 'in', 'dtype': 'int64', 'len': 'n'}, {'name': 'stops', 'dir': 'in', 'dtype': 'int64', 'len': 'n'}, {'name': 'mask', 'dir': 'in', 'dtype': 'bool', 'len': 'n'}, {'name': 'outstarts', 'dir': 'out', 'dtype': 'int64', 'len': 'total'}, {'name': 'outstops', 'dir': 'out', 'dtype': 'int64', 'len': 'total'}, {'name': 'n', 'scalar': 'int64'}, {'name': 'total', 'scalar': 'int64'}],
+        'errors': {1: ('value', 'the mask selects {index} lists, not the given total')},
+        'specializations': ['jaggy_slice_lists_by_mask'],
+        'cuda': 'pending: the CUDA backend is issue 7 (needs a scan)',
     },
     'substring_count': {
         'family': 'strings',

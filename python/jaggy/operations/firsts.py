@@ -36,9 +36,9 @@ def firsts(array: Any, axis: int = 1, *, highlevel: bool = True,
 
     def action(node: Any, depth: int) -> Any:
         xp = node.backend.xp
-        starts = node.starts.data.astype(xp.int64)
-        stops = node.stops.data.astype(xp.int64)
-        index = xp.where(stops > starts, starts, -1)
+        starts = node.starts.data.astype(xp.int64, copy=False)
+        stops = node.stops.data.astype(xp.int64, copy=False)
+        index = xp.where(stops > starts, starts, -1)  # a new array: the result's own index
         if node.content.length == 0:
             index = xp.full(len(index), -1, xp.int64)
         return simplified_indexed(index, node.content, True)

@@ -23,6 +23,17 @@ JAGGY_HD int64_t slice_list_at_at(const int64_t* starts, const int64_t* stops, i
   return kOk;
 }
 
+template <typename T>
+JAGGY_HD int64_t slice_list_at_take_at(const int64_t* starts, const int64_t* stops, const T* data,
+                                       T* out, int64_t ndata, int64_t at, int64_t i) {
+  int64_t j = wrap_index(at, stops[i] - starts[i]);
+  if (j < 0) return slice_list_at_take_err::out_of_range;
+  int64_t p = starts[i] + j;
+  if (p < 0 || p >= ndata) return slice_list_at_take_err::bad_content;
+  out[i] = data[p];
+  return kOk;
+}
+
 // Python's slice(start, stop, step).indices(length): first position and number of elements.
 JAGGY_HD void slice_bounds(int64_t length, int64_t start, int64_t stop, int64_t step,
                            bool has_start, bool has_stop, int64_t* first, int64_t* count) {
