@@ -103,6 +103,127 @@ py::object k_bytemask_to_index(const py::array& mask_obj, const py::array& index
   return py::none();
 }
 
+py::object k_cartesian2_take(const py::array& offsets1_obj, const py::array& data1_obj, const py::array& offsets2_obj, const py::array& data2_obj, const py::array& outoffsets_obj, const py::array& first_obj, const py::array& second_obj, int64_t n, int64_t ndata1, int64_t ndata2, int64_t total) {
+  jaggy::ext::check_nonnegative(n, "cartesian2_take", "n");
+  jaggy::ext::check_nonnegative(ndata1, "cartesian2_take", "ndata1");
+  jaggy::ext::check_nonnegative(ndata2, "cartesian2_take", "ndata2");
+  jaggy::ext::check_nonnegative(total, "cartesian2_take", "total");
+  jaggy::ext::check_array(offsets1_obj, "cartesian2_take", "offsets1", jaggy::ext::as_length(static_cast<__int128>(n) + 1), false);
+  jaggy::ext::check_array(data1_obj, "cartesian2_take", "data1", jaggy::ext::as_length(static_cast<__int128>(ndata1)), false);
+  jaggy::ext::check_array(offsets2_obj, "cartesian2_take", "offsets2", jaggy::ext::as_length(static_cast<__int128>(n) + 1), false);
+  jaggy::ext::check_array(data2_obj, "cartesian2_take", "data2", jaggy::ext::as_length(static_cast<__int128>(ndata2)), false);
+  jaggy::ext::check_array(outoffsets_obj, "cartesian2_take", "outoffsets", jaggy::ext::as_length(static_cast<__int128>(n) + 1), false);
+  jaggy::ext::check_array(first_obj, "cartesian2_take", "first", jaggy::ext::as_length(static_cast<__int128>(total)), true);
+  jaggy::ext::check_array(second_obj, "cartesian2_take", "second", jaggy::ext::as_length(static_cast<__int128>(total)), true);
+  int64_t err_index = -1;
+  int64_t status = 0;
+  if (jaggy::ext::dtype_is<double>(data1_obj)) {
+    auto* offsets1 = jaggy::ext::in_ptr<int64_t>(offsets1_obj, "cartesian2_take", "offsets1");
+    auto* data1 = jaggy::ext::in_ptr<double>(data1_obj, "cartesian2_take", "data1");
+    auto* offsets2 = jaggy::ext::in_ptr<int64_t>(offsets2_obj, "cartesian2_take", "offsets2");
+    auto* data2 = jaggy::ext::in_ptr<double>(data2_obj, "cartesian2_take", "data2");
+    auto* outoffsets = jaggy::ext::in_ptr<int64_t>(outoffsets_obj, "cartesian2_take", "outoffsets");
+    auto* first = jaggy::ext::out_ptr<double>(first_obj, "cartesian2_take", "first");
+    auto* second = jaggy::ext::out_ptr<double>(second_obj, "cartesian2_take", "second");
+    py::gil_scoped_release nogil;
+    status = jaggy_cartesian2_take_float64(offsets1, data1, offsets2, data2, outoffsets, first, second, n, ndata1, ndata2, total, &err_index);
+  } else if (jaggy::ext::dtype_is<float>(data1_obj)) {
+    auto* offsets1 = jaggy::ext::in_ptr<int64_t>(offsets1_obj, "cartesian2_take", "offsets1");
+    auto* data1 = jaggy::ext::in_ptr<float>(data1_obj, "cartesian2_take", "data1");
+    auto* offsets2 = jaggy::ext::in_ptr<int64_t>(offsets2_obj, "cartesian2_take", "offsets2");
+    auto* data2 = jaggy::ext::in_ptr<float>(data2_obj, "cartesian2_take", "data2");
+    auto* outoffsets = jaggy::ext::in_ptr<int64_t>(outoffsets_obj, "cartesian2_take", "outoffsets");
+    auto* first = jaggy::ext::out_ptr<float>(first_obj, "cartesian2_take", "first");
+    auto* second = jaggy::ext::out_ptr<float>(second_obj, "cartesian2_take", "second");
+    py::gil_scoped_release nogil;
+    status = jaggy_cartesian2_take_float32(offsets1, data1, offsets2, data2, outoffsets, first, second, n, ndata1, ndata2, total, &err_index);
+  } else if (jaggy::ext::dtype_is<int64_t>(data1_obj)) {
+    auto* offsets1 = jaggy::ext::in_ptr<int64_t>(offsets1_obj, "cartesian2_take", "offsets1");
+    auto* data1 = jaggy::ext::in_ptr<int64_t>(data1_obj, "cartesian2_take", "data1");
+    auto* offsets2 = jaggy::ext::in_ptr<int64_t>(offsets2_obj, "cartesian2_take", "offsets2");
+    auto* data2 = jaggy::ext::in_ptr<int64_t>(data2_obj, "cartesian2_take", "data2");
+    auto* outoffsets = jaggy::ext::in_ptr<int64_t>(outoffsets_obj, "cartesian2_take", "outoffsets");
+    auto* first = jaggy::ext::out_ptr<int64_t>(first_obj, "cartesian2_take", "first");
+    auto* second = jaggy::ext::out_ptr<int64_t>(second_obj, "cartesian2_take", "second");
+    py::gil_scoped_release nogil;
+    status = jaggy_cartesian2_take_int64(offsets1, data1, offsets2, data2, outoffsets, first, second, n, ndata1, ndata2, total, &err_index);
+  } else if (jaggy::ext::dtype_is<int32_t>(data1_obj)) {
+    auto* offsets1 = jaggy::ext::in_ptr<int64_t>(offsets1_obj, "cartesian2_take", "offsets1");
+    auto* data1 = jaggy::ext::in_ptr<int32_t>(data1_obj, "cartesian2_take", "data1");
+    auto* offsets2 = jaggy::ext::in_ptr<int64_t>(offsets2_obj, "cartesian2_take", "offsets2");
+    auto* data2 = jaggy::ext::in_ptr<int32_t>(data2_obj, "cartesian2_take", "data2");
+    auto* outoffsets = jaggy::ext::in_ptr<int64_t>(outoffsets_obj, "cartesian2_take", "outoffsets");
+    auto* first = jaggy::ext::out_ptr<int32_t>(first_obj, "cartesian2_take", "first");
+    auto* second = jaggy::ext::out_ptr<int32_t>(second_obj, "cartesian2_take", "second");
+    py::gil_scoped_release nogil;
+    status = jaggy_cartesian2_take_int32(offsets1, data1, offsets2, data2, outoffsets, first, second, n, ndata1, ndata2, total, &err_index);
+  } else if (jaggy::ext::dtype_is<int16_t>(data1_obj)) {
+    auto* offsets1 = jaggy::ext::in_ptr<int64_t>(offsets1_obj, "cartesian2_take", "offsets1");
+    auto* data1 = jaggy::ext::in_ptr<int16_t>(data1_obj, "cartesian2_take", "data1");
+    auto* offsets2 = jaggy::ext::in_ptr<int64_t>(offsets2_obj, "cartesian2_take", "offsets2");
+    auto* data2 = jaggy::ext::in_ptr<int16_t>(data2_obj, "cartesian2_take", "data2");
+    auto* outoffsets = jaggy::ext::in_ptr<int64_t>(outoffsets_obj, "cartesian2_take", "outoffsets");
+    auto* first = jaggy::ext::out_ptr<int16_t>(first_obj, "cartesian2_take", "first");
+    auto* second = jaggy::ext::out_ptr<int16_t>(second_obj, "cartesian2_take", "second");
+    py::gil_scoped_release nogil;
+    status = jaggy_cartesian2_take_int16(offsets1, data1, offsets2, data2, outoffsets, first, second, n, ndata1, ndata2, total, &err_index);
+  } else if (jaggy::ext::dtype_is<int8_t>(data1_obj)) {
+    auto* offsets1 = jaggy::ext::in_ptr<int64_t>(offsets1_obj, "cartesian2_take", "offsets1");
+    auto* data1 = jaggy::ext::in_ptr<int8_t>(data1_obj, "cartesian2_take", "data1");
+    auto* offsets2 = jaggy::ext::in_ptr<int64_t>(offsets2_obj, "cartesian2_take", "offsets2");
+    auto* data2 = jaggy::ext::in_ptr<int8_t>(data2_obj, "cartesian2_take", "data2");
+    auto* outoffsets = jaggy::ext::in_ptr<int64_t>(outoffsets_obj, "cartesian2_take", "outoffsets");
+    auto* first = jaggy::ext::out_ptr<int8_t>(first_obj, "cartesian2_take", "first");
+    auto* second = jaggy::ext::out_ptr<int8_t>(second_obj, "cartesian2_take", "second");
+    py::gil_scoped_release nogil;
+    status = jaggy_cartesian2_take_int8(offsets1, data1, offsets2, data2, outoffsets, first, second, n, ndata1, ndata2, total, &err_index);
+  } else if (jaggy::ext::dtype_is<uint64_t>(data1_obj)) {
+    auto* offsets1 = jaggy::ext::in_ptr<int64_t>(offsets1_obj, "cartesian2_take", "offsets1");
+    auto* data1 = jaggy::ext::in_ptr<uint64_t>(data1_obj, "cartesian2_take", "data1");
+    auto* offsets2 = jaggy::ext::in_ptr<int64_t>(offsets2_obj, "cartesian2_take", "offsets2");
+    auto* data2 = jaggy::ext::in_ptr<uint64_t>(data2_obj, "cartesian2_take", "data2");
+    auto* outoffsets = jaggy::ext::in_ptr<int64_t>(outoffsets_obj, "cartesian2_take", "outoffsets");
+    auto* first = jaggy::ext::out_ptr<uint64_t>(first_obj, "cartesian2_take", "first");
+    auto* second = jaggy::ext::out_ptr<uint64_t>(second_obj, "cartesian2_take", "second");
+    py::gil_scoped_release nogil;
+    status = jaggy_cartesian2_take_uint64(offsets1, data1, offsets2, data2, outoffsets, first, second, n, ndata1, ndata2, total, &err_index);
+  } else if (jaggy::ext::dtype_is<uint32_t>(data1_obj)) {
+    auto* offsets1 = jaggy::ext::in_ptr<int64_t>(offsets1_obj, "cartesian2_take", "offsets1");
+    auto* data1 = jaggy::ext::in_ptr<uint32_t>(data1_obj, "cartesian2_take", "data1");
+    auto* offsets2 = jaggy::ext::in_ptr<int64_t>(offsets2_obj, "cartesian2_take", "offsets2");
+    auto* data2 = jaggy::ext::in_ptr<uint32_t>(data2_obj, "cartesian2_take", "data2");
+    auto* outoffsets = jaggy::ext::in_ptr<int64_t>(outoffsets_obj, "cartesian2_take", "outoffsets");
+    auto* first = jaggy::ext::out_ptr<uint32_t>(first_obj, "cartesian2_take", "first");
+    auto* second = jaggy::ext::out_ptr<uint32_t>(second_obj, "cartesian2_take", "second");
+    py::gil_scoped_release nogil;
+    status = jaggy_cartesian2_take_uint32(offsets1, data1, offsets2, data2, outoffsets, first, second, n, ndata1, ndata2, total, &err_index);
+  } else if (jaggy::ext::dtype_is<uint16_t>(data1_obj)) {
+    auto* offsets1 = jaggy::ext::in_ptr<int64_t>(offsets1_obj, "cartesian2_take", "offsets1");
+    auto* data1 = jaggy::ext::in_ptr<uint16_t>(data1_obj, "cartesian2_take", "data1");
+    auto* offsets2 = jaggy::ext::in_ptr<int64_t>(offsets2_obj, "cartesian2_take", "offsets2");
+    auto* data2 = jaggy::ext::in_ptr<uint16_t>(data2_obj, "cartesian2_take", "data2");
+    auto* outoffsets = jaggy::ext::in_ptr<int64_t>(outoffsets_obj, "cartesian2_take", "outoffsets");
+    auto* first = jaggy::ext::out_ptr<uint16_t>(first_obj, "cartesian2_take", "first");
+    auto* second = jaggy::ext::out_ptr<uint16_t>(second_obj, "cartesian2_take", "second");
+    py::gil_scoped_release nogil;
+    status = jaggy_cartesian2_take_uint16(offsets1, data1, offsets2, data2, outoffsets, first, second, n, ndata1, ndata2, total, &err_index);
+  } else if (jaggy::ext::dtype_is<uint8_t>(data1_obj)) {
+    auto* offsets1 = jaggy::ext::in_ptr<int64_t>(offsets1_obj, "cartesian2_take", "offsets1");
+    auto* data1 = jaggy::ext::in_ptr<uint8_t>(data1_obj, "cartesian2_take", "data1");
+    auto* offsets2 = jaggy::ext::in_ptr<int64_t>(offsets2_obj, "cartesian2_take", "offsets2");
+    auto* data2 = jaggy::ext::in_ptr<uint8_t>(data2_obj, "cartesian2_take", "data2");
+    auto* outoffsets = jaggy::ext::in_ptr<int64_t>(outoffsets_obj, "cartesian2_take", "outoffsets");
+    auto* first = jaggy::ext::out_ptr<uint8_t>(first_obj, "cartesian2_take", "first");
+    auto* second = jaggy::ext::out_ptr<uint8_t>(second_obj, "cartesian2_take", "second");
+    py::gil_scoped_release nogil;
+    status = jaggy_cartesian2_take_uint8(offsets1, data1, offsets2, data2, outoffsets, first, second, n, ndata1, ndata2, total, &err_index);
+  } else {
+    jaggy::ext::no_specialization("cartesian2_take", {data1_obj}, "data1");
+  }
+  if (status != 0) return py::make_tuple(status, err_index);
+  return py::none();
+}
+
 py::object k_cartesian_count(const py::array& lengths_obj, const py::array& counts_obj, int64_t n, int64_t k) {
   jaggy::ext::check_nonnegative(n, "cartesian_count", "n");
   jaggy::ext::check_nonnegative(k, "cartesian_count", "k");
@@ -137,6 +258,104 @@ py::object k_cartesian_fill(const py::array& starts_obj, const py::array& length
     auto* carry = jaggy::ext::out_ptr<int64_t>(carry_obj, "cartesian_fill", "carry");
     py::gil_scoped_release nogil;
     status = jaggy_cartesian_fill(starts, lengths, offsets, carry, n, k, total, &err_index);
+  }
+  if (status != 0) return py::make_tuple(status, err_index);
+  return py::none();
+}
+
+py::object k_combinations2_take(const py::array& offsets_obj, const py::array& data_obj, const py::array& outoffsets_obj, const py::array& first_obj, const py::array& second_obj, int64_t n, int64_t ndata, int64_t total, bool replacement) {
+  jaggy::ext::check_nonnegative(n, "combinations2_take", "n");
+  jaggy::ext::check_nonnegative(ndata, "combinations2_take", "ndata");
+  jaggy::ext::check_nonnegative(total, "combinations2_take", "total");
+  jaggy::ext::check_array(offsets_obj, "combinations2_take", "offsets", jaggy::ext::as_length(static_cast<__int128>(n) + 1), false);
+  jaggy::ext::check_array(data_obj, "combinations2_take", "data", jaggy::ext::as_length(static_cast<__int128>(ndata)), false);
+  jaggy::ext::check_array(outoffsets_obj, "combinations2_take", "outoffsets", jaggy::ext::as_length(static_cast<__int128>(n) + 1), false);
+  jaggy::ext::check_array(first_obj, "combinations2_take", "first", jaggy::ext::as_length(static_cast<__int128>(total)), true);
+  jaggy::ext::check_array(second_obj, "combinations2_take", "second", jaggy::ext::as_length(static_cast<__int128>(total)), true);
+  int64_t err_index = -1;
+  int64_t status = 0;
+  if (jaggy::ext::dtype_is<double>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "combinations2_take", "offsets");
+    auto* data = jaggy::ext::in_ptr<double>(data_obj, "combinations2_take", "data");
+    auto* outoffsets = jaggy::ext::in_ptr<int64_t>(outoffsets_obj, "combinations2_take", "outoffsets");
+    auto* first = jaggy::ext::out_ptr<double>(first_obj, "combinations2_take", "first");
+    auto* second = jaggy::ext::out_ptr<double>(second_obj, "combinations2_take", "second");
+    py::gil_scoped_release nogil;
+    status = jaggy_combinations2_take_float64(offsets, data, outoffsets, first, second, n, ndata, total, replacement, &err_index);
+  } else if (jaggy::ext::dtype_is<float>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "combinations2_take", "offsets");
+    auto* data = jaggy::ext::in_ptr<float>(data_obj, "combinations2_take", "data");
+    auto* outoffsets = jaggy::ext::in_ptr<int64_t>(outoffsets_obj, "combinations2_take", "outoffsets");
+    auto* first = jaggy::ext::out_ptr<float>(first_obj, "combinations2_take", "first");
+    auto* second = jaggy::ext::out_ptr<float>(second_obj, "combinations2_take", "second");
+    py::gil_scoped_release nogil;
+    status = jaggy_combinations2_take_float32(offsets, data, outoffsets, first, second, n, ndata, total, replacement, &err_index);
+  } else if (jaggy::ext::dtype_is<int64_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "combinations2_take", "offsets");
+    auto* data = jaggy::ext::in_ptr<int64_t>(data_obj, "combinations2_take", "data");
+    auto* outoffsets = jaggy::ext::in_ptr<int64_t>(outoffsets_obj, "combinations2_take", "outoffsets");
+    auto* first = jaggy::ext::out_ptr<int64_t>(first_obj, "combinations2_take", "first");
+    auto* second = jaggy::ext::out_ptr<int64_t>(second_obj, "combinations2_take", "second");
+    py::gil_scoped_release nogil;
+    status = jaggy_combinations2_take_int64(offsets, data, outoffsets, first, second, n, ndata, total, replacement, &err_index);
+  } else if (jaggy::ext::dtype_is<int32_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "combinations2_take", "offsets");
+    auto* data = jaggy::ext::in_ptr<int32_t>(data_obj, "combinations2_take", "data");
+    auto* outoffsets = jaggy::ext::in_ptr<int64_t>(outoffsets_obj, "combinations2_take", "outoffsets");
+    auto* first = jaggy::ext::out_ptr<int32_t>(first_obj, "combinations2_take", "first");
+    auto* second = jaggy::ext::out_ptr<int32_t>(second_obj, "combinations2_take", "second");
+    py::gil_scoped_release nogil;
+    status = jaggy_combinations2_take_int32(offsets, data, outoffsets, first, second, n, ndata, total, replacement, &err_index);
+  } else if (jaggy::ext::dtype_is<int16_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "combinations2_take", "offsets");
+    auto* data = jaggy::ext::in_ptr<int16_t>(data_obj, "combinations2_take", "data");
+    auto* outoffsets = jaggy::ext::in_ptr<int64_t>(outoffsets_obj, "combinations2_take", "outoffsets");
+    auto* first = jaggy::ext::out_ptr<int16_t>(first_obj, "combinations2_take", "first");
+    auto* second = jaggy::ext::out_ptr<int16_t>(second_obj, "combinations2_take", "second");
+    py::gil_scoped_release nogil;
+    status = jaggy_combinations2_take_int16(offsets, data, outoffsets, first, second, n, ndata, total, replacement, &err_index);
+  } else if (jaggy::ext::dtype_is<int8_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "combinations2_take", "offsets");
+    auto* data = jaggy::ext::in_ptr<int8_t>(data_obj, "combinations2_take", "data");
+    auto* outoffsets = jaggy::ext::in_ptr<int64_t>(outoffsets_obj, "combinations2_take", "outoffsets");
+    auto* first = jaggy::ext::out_ptr<int8_t>(first_obj, "combinations2_take", "first");
+    auto* second = jaggy::ext::out_ptr<int8_t>(second_obj, "combinations2_take", "second");
+    py::gil_scoped_release nogil;
+    status = jaggy_combinations2_take_int8(offsets, data, outoffsets, first, second, n, ndata, total, replacement, &err_index);
+  } else if (jaggy::ext::dtype_is<uint64_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "combinations2_take", "offsets");
+    auto* data = jaggy::ext::in_ptr<uint64_t>(data_obj, "combinations2_take", "data");
+    auto* outoffsets = jaggy::ext::in_ptr<int64_t>(outoffsets_obj, "combinations2_take", "outoffsets");
+    auto* first = jaggy::ext::out_ptr<uint64_t>(first_obj, "combinations2_take", "first");
+    auto* second = jaggy::ext::out_ptr<uint64_t>(second_obj, "combinations2_take", "second");
+    py::gil_scoped_release nogil;
+    status = jaggy_combinations2_take_uint64(offsets, data, outoffsets, first, second, n, ndata, total, replacement, &err_index);
+  } else if (jaggy::ext::dtype_is<uint32_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "combinations2_take", "offsets");
+    auto* data = jaggy::ext::in_ptr<uint32_t>(data_obj, "combinations2_take", "data");
+    auto* outoffsets = jaggy::ext::in_ptr<int64_t>(outoffsets_obj, "combinations2_take", "outoffsets");
+    auto* first = jaggy::ext::out_ptr<uint32_t>(first_obj, "combinations2_take", "first");
+    auto* second = jaggy::ext::out_ptr<uint32_t>(second_obj, "combinations2_take", "second");
+    py::gil_scoped_release nogil;
+    status = jaggy_combinations2_take_uint32(offsets, data, outoffsets, first, second, n, ndata, total, replacement, &err_index);
+  } else if (jaggy::ext::dtype_is<uint16_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "combinations2_take", "offsets");
+    auto* data = jaggy::ext::in_ptr<uint16_t>(data_obj, "combinations2_take", "data");
+    auto* outoffsets = jaggy::ext::in_ptr<int64_t>(outoffsets_obj, "combinations2_take", "outoffsets");
+    auto* first = jaggy::ext::out_ptr<uint16_t>(first_obj, "combinations2_take", "first");
+    auto* second = jaggy::ext::out_ptr<uint16_t>(second_obj, "combinations2_take", "second");
+    py::gil_scoped_release nogil;
+    status = jaggy_combinations2_take_uint16(offsets, data, outoffsets, first, second, n, ndata, total, replacement, &err_index);
+  } else if (jaggy::ext::dtype_is<uint8_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "combinations2_take", "offsets");
+    auto* data = jaggy::ext::in_ptr<uint8_t>(data_obj, "combinations2_take", "data");
+    auto* outoffsets = jaggy::ext::in_ptr<int64_t>(outoffsets_obj, "combinations2_take", "outoffsets");
+    auto* first = jaggy::ext::out_ptr<uint8_t>(first_obj, "combinations2_take", "first");
+    auto* second = jaggy::ext::out_ptr<uint8_t>(second_obj, "combinations2_take", "second");
+    py::gil_scoped_release nogil;
+    status = jaggy_combinations2_take_uint8(offsets, data, outoffsets, first, second, n, ndata, total, replacement, &err_index);
+  } else {
+    jaggy::ext::no_specialization("combinations2_take", {data_obj}, "data");
   }
   if (status != 0) return py::make_tuple(status, err_index);
   return py::none();
@@ -2198,8 +2417,10 @@ void register_kernels(py::module_& m) {
   m.def("broadcast_parents", &k_broadcast_parents, py::arg("offsets"), py::arg("parents"), py::arg("n"), py::arg("total"));
   m.def("broadcast_regular_check", &k_broadcast_regular_check, py::arg("offsets"), py::arg("n"), py::arg("size"));
   m.def("bytemask_to_index", &k_bytemask_to_index, py::arg("mask"), py::arg("index"), py::arg("n"), py::arg("valid_when"));
+  m.def("cartesian2_take", &k_cartesian2_take, py::arg("offsets1"), py::arg("data1"), py::arg("offsets2"), py::arg("data2"), py::arg("outoffsets"), py::arg("first"), py::arg("second"), py::arg("n"), py::arg("ndata1"), py::arg("ndata2"), py::arg("total"));
   m.def("cartesian_count", &k_cartesian_count, py::arg("lengths"), py::arg("counts"), py::arg("n"), py::arg("k"));
   m.def("cartesian_fill", &k_cartesian_fill, py::arg("starts"), py::arg("lengths"), py::arg("offsets"), py::arg("carry"), py::arg("n"), py::arg("k"), py::arg("total"));
+  m.def("combinations2_take", &k_combinations2_take, py::arg("offsets"), py::arg("data"), py::arg("outoffsets"), py::arg("first"), py::arg("second"), py::arg("n"), py::arg("ndata"), py::arg("total"), py::arg("replacement"));
   m.def("combinations_count", &k_combinations_count, py::arg("lengths"), py::arg("counts"), py::arg("n"), py::arg("k"), py::arg("replacement"));
   m.def("combinations_fill", &k_combinations_fill, py::arg("starts"), py::arg("lengths"), py::arg("offsets"), py::arg("carry"), py::arg("n"), py::arg("k"), py::arg("total"), py::arg("replacement"));
   m.def("compact_offsets", &k_compact_offsets, py::arg("starts"), py::arg("stops"), py::arg("offsets"), py::arg("n"));

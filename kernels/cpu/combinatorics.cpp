@@ -33,6 +33,63 @@ int64_t combinations_fill_impl(const int64_t* starts, const int64_t* lengths,
   return kOk;
 }
 
+template <typename T>
+int64_t combinations2_take_impl(const int64_t* offsets, const T* data, const int64_t* outoffsets,
+                                T* first, T* second, int64_t n, int64_t ndata, int64_t total,
+                                bool replacement, int64_t* err_index) {
+  int64_t status = jaggy::for_each_checked(n, err_index, [&](int64_t i) {
+    int64_t lo = offsets[i], hi = offsets[i + 1];
+    bool ok = lo >= 0 && hi >= lo && hi <= ndata && outoffsets[i] >= 0 &&
+              outoffsets[i + 1] >= outoffsets[i] && outoffsets[i + 1] <= total;
+    if (!ok) return int64_t(jaggy::combinations2_take_err::bad_offsets);
+    __int128 m = hi - lo;
+    __int128 pairs = replacement ? m * (m + 1) / 2 : m * (m - 1) / 2;
+    if (pairs != outoffsets[i + 1] - outoffsets[i])
+      return int64_t(jaggy::combinations2_take_err::wrong_count);
+    return kOk;
+  });
+  if (status != kOk) return status;
+  jaggy::for_each(n, [&](int64_t i) {
+    int64_t p = outoffsets[i], lo = offsets[i], hi = offsets[i + 1];
+    for (int64_t a = lo; a < hi; a++) {
+      T va = data[a];
+      for (int64_t b = replacement ? a : a + 1; b < hi; b++, p++) {
+        first[p] = va;
+        second[p] = data[b];
+      }
+    }
+  });
+  return kOk;
+}
+
+template <typename T>
+int64_t cartesian2_take_impl(const int64_t* offsets1, const T* data1, const int64_t* offsets2,
+                             const T* data2, const int64_t* outoffsets, T* first, T* second,
+                             int64_t n, int64_t ndata1, int64_t ndata2, int64_t total,
+                             int64_t* err_index) {
+  int64_t status = jaggy::for_each_checked(n, err_index, [&](int64_t i) {
+    int64_t a0 = offsets1[i], a1 = offsets1[i + 1], b0 = offsets2[i], b1 = offsets2[i + 1];
+    bool ok = a0 >= 0 && a1 >= a0 && a1 <= ndata1 && b0 >= 0 && b1 >= b0 && b1 <= ndata2 &&
+              outoffsets[i] >= 0 && outoffsets[i + 1] >= outoffsets[i] && outoffsets[i + 1] <= total;
+    if (!ok) return int64_t(jaggy::cartesian2_take_err::bad_offsets);
+    if (__int128(a1 - a0) * (b1 - b0) != outoffsets[i + 1] - outoffsets[i])
+      return int64_t(jaggy::cartesian2_take_err::wrong_count);
+    return kOk;
+  });
+  if (status != kOk) return status;
+  jaggy::for_each(n, [&](int64_t i) {
+    int64_t p = outoffsets[i];
+    for (int64_t a = offsets1[i]; a < offsets1[i + 1]; a++) {
+      T va = data1[a];
+      for (int64_t b = offsets2[i]; b < offsets2[i + 1]; b++, p++) {
+        first[p] = va;
+        second[p] = data2[b];
+      }
+    }
+  });
+  return kOk;
+}
+
 int64_t cartesian_count_impl(const int64_t* lengths, int64_t* counts, int64_t n, int64_t k,
                              int64_t* err_index) {
   return jaggy::for_each_checked(n, err_index, [&](int64_t i) {
@@ -81,5 +138,7 @@ int64_t cartesian_fill_impl(const int64_t* starts, const int64_t* lengths, const
 
 JAGGY_DEFINE_combinations_count(combinations_count_impl)
 JAGGY_DEFINE_combinations_fill(combinations_fill_impl)
+JAGGY_DEFINE_combinations2_take(combinations2_take_impl)
+JAGGY_DEFINE_cartesian2_take(cartesian2_take_impl)
 JAGGY_DEFINE_cartesian_count(cartesian_count_impl)
 JAGGY_DEFINE_cartesian_fill(cartesian_fill_impl)

@@ -22,6 +22,11 @@ def _record(contents: list, fields: list[str] | None, length: int, parameters: d
     return RecordArray(contents, fields, length, parameters=params or None)
 
 
+#: leaf dtypes that combinations2_take fills directly
+_TAKE_DTYPES = frozenset(["float64", "float32", "int64", "int32", "int16", "int8", "uint64",
+                          "uint32", "uint16", "uint8"])
+
+
 def _blocks(carry: Any, k: int, total: int) -> list:
     return [carry[m * total:(m + 1) * total] for m in range(k)]
 
@@ -52,6 +57,19 @@ def combinations_list(lst: Any, n: int, replacement: bool, fields: list[str] | N
     outoffsets = xp.empty(nlists + 1, dtype=xp.int64)
     kernels.counts_to_offsets(counts, outoffsets, nlists)
     total = int(outoffsets[-1])
+    content = lst.content
+    if (n == 2 and not arg and type(content) is NumpyArray and content.data.ndim == 1
+            and content.data.dtype.name in _TAKE_DTYPES):
+        # pairs of numbers: both fields filled in one pass, no positions arrays
+        data = content.data
+        check_alloc("combinations", 2 * total, data.dtype.itemsize, "values")
+        first, second = xp.empty(total, data.dtype), xp.empty(total, data.dtype)
+        kernels.combinations2_take(offsets, data, outoffsets, first, second, nlists, len(data),
+                                   total, bool(replacement))
+        contents = [NumpyArray(x, parameters=content.parameters, backend=backend)
+                    for x in (first, second)]
+        record = _record(contents, fields, total, parameters, with_name)
+        return ListOffsetArray(Index64._wrap(outoffsets, backend), record)
     starts = xp.zeros(nlists, dtype=xp.int64) if arg else xp.ascontiguousarray(offsets[:-1])
     check_alloc("combinations", n * total, 8, "carry entries")
     carry = xp.empty(n * total, dtype=xp.int64)
@@ -95,13 +113,26 @@ def cartesian_lists(lsts: list, fields: list[str] | None, nested: list[int],
     outoffsets = xp.empty(nlists + 1, dtype=xp.int64)
     kernels.counts_to_offsets(counts, outoffsets, nlists)
     total = int(outoffsets[-1])
-    check_alloc("cartesian", k * total, 8, "carry entries")
-    carry = xp.empty(k * total, dtype=xp.int64)
-    kernels.cartesian_fill(starts, lengths, outoffsets, carry, nlists, k, total)
-    if arg:
-        contents = [NumpyArray(b) for b in _blocks(carry, k, total)]
+    leaves = [lst.content for lst in lsts]
+    if (k == 2 and not arg and all(type(c) is NumpyArray and c.data.ndim == 1 for c in leaves)
+            and leaves[0].data.dtype == leaves[1].data.dtype
+            and leaves[0].data.dtype.name in _TAKE_DTYPES):
+        # pairs of numbers of one dtype: both fields filled in one pass, no positions arrays
+        d1, d2 = leaves[0].data, leaves[1].data
+        check_alloc("cartesian", 2 * total, d1.dtype.itemsize, "values")
+        first, second = xp.empty(total, d1.dtype), xp.empty(total, d1.dtype)
+        kernels.cartesian2_take(lsts[0].offsets.data, d1, lsts[1].offsets.data, d2, outoffsets,
+                                first, second, nlists, len(d1), len(d2), total)
+        contents = [NumpyArray(x, parameters=c.parameters, backend=backend)
+                    for x, c in zip((first, second), leaves)]
     else:
-        contents = [_gather(lst.content, b) for lst, b in zip(lsts, _blocks(carry, k, total))]
+        check_alloc("cartesian", k * total, 8, "carry entries")
+        carry = xp.empty(k * total, dtype=xp.int64)
+        kernels.cartesian_fill(starts, lengths, outoffsets, carry, nlists, k, total)
+        if arg:
+            contents = [NumpyArray(b) for b in _blocks(carry, k, total)]
+        else:
+            contents = [_gather(lst.content, b) for lst, b in zip(lsts, _blocks(carry, k, total))]
     out = _record(contents, fields, total, parameters, with_name)
     # nested levels, innermost first: a sublist per prefix up to the boundary
     bounds = sorted(set(nested))

@@ -45,6 +45,12 @@ def bytemask_to_index(mask, index, n, valid_when):  # noqa: ANN001, ANN201
     if r is not None:
         raise_kernel_error('bytemask_to_index', r[0], r[1])
 
+def cartesian2_take(offsets1, data1, offsets2, data2, outoffsets, first, second, n, ndata1, ndata2, total):  # noqa: ANN001, ANN201
+    """The values of every pair (a, b) of list i of the first and list i of the second array of numbers, a-major, list by list; cartesian_fill for two arrays and the gather of both fields in one pass."""
+    r = _ext.cartesian2_take(offsets1, data1, offsets2, data2, outoffsets, first, second, n, ndata1, ndata2, total)
+    if r is not None:
+        raise_kernel_error('cartesian2_take', r[0], r[1])
+
 def cartesian_count(lengths, counts, n, k):  # noqa: ANN001, ANN201
     """Size of the cartesian product of every list, the product of the k lengths lengths[m * n + i]."""
     r = _ext.cartesian_count(lengths, counts, n, k)
@@ -56,6 +62,12 @@ def cartesian_fill(starts, lengths, offsets, carry, n, k, total):  # noqa: ANN00
     r = _ext.cartesian_fill(starts, lengths, offsets, carry, n, k, total)
     if r is not None:
         raise_kernel_error('cartesian_fill', r[0], r[1])
+
+def combinations2_take(offsets, data, outoffsets, first, second, n, ndata, total, replacement):  # noqa: ANN001, ANN201
+    """The values of every pair (a, b), a < b (a <= b with replacement), of every list of numbers, list by list in lexicographic order; combinations_fill for k = 2 and the gather of both fields in one pass. Lists are data[offsets[i]:offsets[i + 1]]."""
+    r = _ext.combinations2_take(offsets, data, outoffsets, first, second, n, ndata, total, replacement)
+    if r is not None:
+        raise_kernel_error('combinations2_take', r[0], r[1])
 
 def combinations_count(lengths, counts, n, k, replacement):  # noqa: ANN001, ANN201
     """Number of k-combinations (with or without replacement) of every list of the given length."""

@@ -55,6 +55,15 @@ KERNELS = {
         'specializations': ['jaggy_bytemask_to_index'],
         'cuda': 'pending: the CUDA backend is issue 7',
     },
+    'cartesian2_take': {
+        'family': 'combinatorics',
+        'doc': 'The values of every pair (a, b) of list i of the first and list i of the second array of numbers, a-major, list by list; cartesian_fill for two arrays and the gather of both fields in one pass.',
+        'types': {'T': ['float64', 'float32', 'int64', 'int32', 'int16', 'int8', 'uint64', 'uint32', 'uint16', 'uint8']},
+        'args': [{'name': 'offsets1', 'dir': 'in', 'dtype': 'int64', 'len': 'n + 1'}, {'name': 'data1', 'dir': 'in', 'dtype': 'T', 'len': 'ndata1'}, {'name': 'offsets2', 'dir': 'in', 'dtype': 'int64', 'len': 'n + 1'}, {'name': 'data2', 'dir': 'in', 'dtype': 'T', 'len': 'ndata2'}, {'name': 'outoffsets', 'dir': 'in', 'dtype': 'int64', 'len': 'n + 1'}, {'name': 'first', 'dir': 'out', 'dtype': 'T', 'len': 'total'}, {'name': 'second', 'dir': 'out', 'dtype': 'T', 'len': 'total'}, {'name': 'n', 'scalar': 'int64'}, {'name': 'ndata1', 'scalar': 'int64'}, {'name': 'ndata2', 'scalar': 'int64'}, {'name': 'total', 'scalar': 'int64'}],
+        'errors': {1: ('value', 'list or output offsets are out of range at list {index}'), 2: ('value', 'output offsets do not match the number of pairs at list {index}')},
+        'specializations': ['jaggy_cartesian2_take_float64', 'jaggy_cartesian2_take_float32', 'jaggy_cartesian2_take_int64', 'jaggy_cartesian2_take_int32', 'jaggy_cartesian2_take_int16', 'jaggy_cartesian2_take_int8', 'jaggy_cartesian2_take_uint64', 'jaggy_cartesian2_take_uint32', 'jaggy_cartesian2_take_uint16', 'jaggy_cartesian2_take_uint8'],
+        'cuda': 'pending: the CUDA backend is issue 7',
+    },
     'cartesian_count': {
         'family': 'combinatorics',
         'doc': 'Size of the cartesian product of every list, the product of the k lengths lengths[m * n + i].',
@@ -71,6 +80,15 @@ KERNELS = {
         'args': [{'name': 'starts', 'dir': 'in', 'dtype': 'int64', 'len': 'k * n'}, {'name': 'lengths', 'dir': 'in', 'dtype': 'int64', 'len': 'k * n'}, {'name': 'offsets', 'dir': 'in', 'dtype': 'int64', 'len': 'n + 1'}, {'name': 'carry', 'dir': 'out', 'dtype': 'int64', 'len': 'k * total'}, {'name': 'n', 'scalar': 'int64'}, {'name': 'k', 'scalar': 'int64'}, {'name': 'total', 'scalar': 'int64'}],
         'errors': {1: ('value', 'output offsets are out of range at list {index}'), 2: ('value', 'output offsets do not match the size of the product at list {index}')},
         'specializations': ['jaggy_cartesian_fill'],
+        'cuda': 'pending: the CUDA backend is issue 7',
+    },
+    'combinations2_take': {
+        'family': 'combinatorics',
+        'doc': 'The values of every pair (a, b), a < b (a <= b with replacement), of every list of numbers, list by list in lexicographic order; combinations_fill for k = 2 and the gather of both fields in one pass. Lists are data[offsets[i]:offsets[i + 1]].',
+        'types': {'T': ['float64', 'float32', 'int64', 'int32', 'int16', 'int8', 'uint64', 'uint32', 'uint16', 'uint8']},
+        'args': [{'name': 'offsets', 'dir': 'in', 'dtype': 'int64', 'len': 'n + 1'}, {'name': 'data', 'dir': 'in', 'dtype': 'T', 'len': 'ndata'}, {'name': 'outoffsets', 'dir': 'in', 'dtype': 'int64', 'len': 'n + 1'}, {'name': 'first', 'dir': 'out', 'dtype': 'T', 'len': 'total'}, {'name': 'second', 'dir': 'out', 'dtype': 'T', 'len': 'total'}, {'name': 'n', 'scalar': 'int64'}, {'name': 'ndata', 'scalar': 'int64'}, {'name': 'total', 'scalar': 'int64'}, {'name': 'replacement', 'scalar': 'bool'}],
+        'errors': {1: ('value', 'list or output offsets are out of range at list {index}'), 2: ('value', 'output offsets do not match the number of pairs at list {index}')},
+        'specializations': ['jaggy_combinations2_take_float64', 'jaggy_combinations2_take_float32', 'jaggy_combinations2_take_int64', 'jaggy_combinations2_take_int32', 'jaggy_combinations2_take_int16', 'jaggy_combinations2_take_int8', 'jaggy_combinations2_take_uint64', 'jaggy_combinations2_take_uint32', 'jaggy_combinations2_take_uint16', 'jaggy_combinations2_take_uint8'],
         'cuda': 'pending: the CUDA backend is issue 7',
     },
     'combinations_count': {
