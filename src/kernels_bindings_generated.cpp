@@ -87,6 +87,81 @@ py::object k_broadcast_regular_check(const py::array& offsets_obj, int64_t n, in
   return py::none();
 }
 
+py::object k_broadcast_repeat(const py::array& offsets_obj, const py::array& values_obj, const py::array& out_obj, int64_t n, int64_t total) {
+  jaggy::ext::check_nonnegative(n, "broadcast_repeat", "n");
+  jaggy::ext::check_nonnegative(total, "broadcast_repeat", "total");
+  jaggy::ext::check_array(offsets_obj, "broadcast_repeat", "offsets", jaggy::ext::as_length(static_cast<__int128>(n) + 1), false);
+  jaggy::ext::check_array(values_obj, "broadcast_repeat", "values", jaggy::ext::as_length(static_cast<__int128>(n)), false);
+  jaggy::ext::check_array(out_obj, "broadcast_repeat", "out", jaggy::ext::as_length(static_cast<__int128>(total)), true);
+  int64_t err_index = -1;
+  int64_t status = 0;
+  if (jaggy::ext::dtype_is<double>(values_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "broadcast_repeat", "offsets");
+    auto* values = jaggy::ext::in_ptr<double>(values_obj, "broadcast_repeat", "values");
+    auto* out = jaggy::ext::out_ptr<double>(out_obj, "broadcast_repeat", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_broadcast_repeat_float64(offsets, values, out, n, total, &err_index);
+  } else if (jaggy::ext::dtype_is<float>(values_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "broadcast_repeat", "offsets");
+    auto* values = jaggy::ext::in_ptr<float>(values_obj, "broadcast_repeat", "values");
+    auto* out = jaggy::ext::out_ptr<float>(out_obj, "broadcast_repeat", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_broadcast_repeat_float32(offsets, values, out, n, total, &err_index);
+  } else if (jaggy::ext::dtype_is<int64_t>(values_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "broadcast_repeat", "offsets");
+    auto* values = jaggy::ext::in_ptr<int64_t>(values_obj, "broadcast_repeat", "values");
+    auto* out = jaggy::ext::out_ptr<int64_t>(out_obj, "broadcast_repeat", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_broadcast_repeat_int64(offsets, values, out, n, total, &err_index);
+  } else if (jaggy::ext::dtype_is<int32_t>(values_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "broadcast_repeat", "offsets");
+    auto* values = jaggy::ext::in_ptr<int32_t>(values_obj, "broadcast_repeat", "values");
+    auto* out = jaggy::ext::out_ptr<int32_t>(out_obj, "broadcast_repeat", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_broadcast_repeat_int32(offsets, values, out, n, total, &err_index);
+  } else if (jaggy::ext::dtype_is<int16_t>(values_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "broadcast_repeat", "offsets");
+    auto* values = jaggy::ext::in_ptr<int16_t>(values_obj, "broadcast_repeat", "values");
+    auto* out = jaggy::ext::out_ptr<int16_t>(out_obj, "broadcast_repeat", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_broadcast_repeat_int16(offsets, values, out, n, total, &err_index);
+  } else if (jaggy::ext::dtype_is<int8_t>(values_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "broadcast_repeat", "offsets");
+    auto* values = jaggy::ext::in_ptr<int8_t>(values_obj, "broadcast_repeat", "values");
+    auto* out = jaggy::ext::out_ptr<int8_t>(out_obj, "broadcast_repeat", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_broadcast_repeat_int8(offsets, values, out, n, total, &err_index);
+  } else if (jaggy::ext::dtype_is<uint64_t>(values_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "broadcast_repeat", "offsets");
+    auto* values = jaggy::ext::in_ptr<uint64_t>(values_obj, "broadcast_repeat", "values");
+    auto* out = jaggy::ext::out_ptr<uint64_t>(out_obj, "broadcast_repeat", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_broadcast_repeat_uint64(offsets, values, out, n, total, &err_index);
+  } else if (jaggy::ext::dtype_is<uint32_t>(values_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "broadcast_repeat", "offsets");
+    auto* values = jaggy::ext::in_ptr<uint32_t>(values_obj, "broadcast_repeat", "values");
+    auto* out = jaggy::ext::out_ptr<uint32_t>(out_obj, "broadcast_repeat", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_broadcast_repeat_uint32(offsets, values, out, n, total, &err_index);
+  } else if (jaggy::ext::dtype_is<uint16_t>(values_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "broadcast_repeat", "offsets");
+    auto* values = jaggy::ext::in_ptr<uint16_t>(values_obj, "broadcast_repeat", "values");
+    auto* out = jaggy::ext::out_ptr<uint16_t>(out_obj, "broadcast_repeat", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_broadcast_repeat_uint16(offsets, values, out, n, total, &err_index);
+  } else if (jaggy::ext::dtype_is<uint8_t>(values_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "broadcast_repeat", "offsets");
+    auto* values = jaggy::ext::in_ptr<uint8_t>(values_obj, "broadcast_repeat", "values");
+    auto* out = jaggy::ext::out_ptr<uint8_t>(out_obj, "broadcast_repeat", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_broadcast_repeat_uint8(offsets, values, out, n, total, &err_index);
+  } else {
+    jaggy::ext::no_specialization("broadcast_repeat", {values_obj}, "values");
+  }
+  if (status != 0) return py::make_tuple(status, err_index);
+  return py::none();
+}
+
 py::object k_bytemask_to_index(const py::array& mask_obj, const py::array& index_obj, int64_t n, bool valid_when) {
   jaggy::ext::check_nonnegative(n, "bytemask_to_index", "n");
   jaggy::ext::check_array(mask_obj, "bytemask_to_index", "mask", jaggy::ext::as_length(static_cast<__int128>(n)), false);
@@ -2416,6 +2491,7 @@ void register_kernels(py::module_& m) {
   m.def("broadcast_offsets_check", &k_broadcast_offsets_check, py::arg("offsets_a"), py::arg("offsets_b"), py::arg("n"));
   m.def("broadcast_parents", &k_broadcast_parents, py::arg("offsets"), py::arg("parents"), py::arg("n"), py::arg("total"));
   m.def("broadcast_regular_check", &k_broadcast_regular_check, py::arg("offsets"), py::arg("n"), py::arg("size"));
+  m.def("broadcast_repeat", &k_broadcast_repeat, py::arg("offsets"), py::arg("values"), py::arg("out"), py::arg("n"), py::arg("total"));
   m.def("bytemask_to_index", &k_bytemask_to_index, py::arg("mask"), py::arg("index"), py::arg("n"), py::arg("valid_when"));
   m.def("cartesian2_take", &k_cartesian2_take, py::arg("offsets1"), py::arg("data1"), py::arg("offsets2"), py::arg("data2"), py::arg("outoffsets"), py::arg("first"), py::arg("second"), py::arg("n"), py::arg("ndata1"), py::arg("ndata2"), py::arg("total"));
   m.def("cartesian_count", &k_cartesian_count, py::arg("lengths"), py::arg("counts"), py::arg("n"), py::arg("k"));

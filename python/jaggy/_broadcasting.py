@@ -48,6 +48,10 @@ class BroadcastOptions:
     strings_as_atoms: bool = True
 
 
+#: per-list value dtypes that the broadcast_repeat kernel repeats
+_REPEAT_DTYPES = frozenset(["float64", "float32", "int64", "int32", "int16", "int8", "uint64",
+                            "uint32", "uint16", "uint8"])
+
 def is_string(x: Any) -> bool:
     return isinstance(x, Content) and x.is_list and x.parameter("__array__") in _STRINGS
 
@@ -244,10 +248,14 @@ def _broadcast_list(inputs: list, lists: list, depth: int, action: Callable,
                 _check_regular(offsets, x.size, backend, options)
             nextinputs.append(x.content._getitem_range(0, n * x.size))
         elif x not in lists and x.is_numpy and len(x.data.shape) == 1 and options.left_broadcast:
-            # per-list numbers repeated over their lists: one pass, no gather
-            counts = offsets[1:] - offsets[:-1]
-            nextinputs.append(NumpyArray(xp.repeat(x.data[:n], counts), parameters=x.parameters or None,
-                                         backend=backend))
+            # per-list numbers repeated over their lists: one (parallel) pass, no gather
+            values = x.data[:n]
+            if values.dtype.name in _REPEAT_DTYPES and values.flags.c_contiguous:
+                repeated = xp.empty(stop - start, values.dtype)
+                backend.kernels.broadcast_repeat(offsets, values, repeated, n, stop - start)
+            else:
+                repeated = xp.repeat(values, offsets[1:] - offsets[:-1])
+            nextinputs.append(NumpyArray(repeated, parameters=x.parameters or None, backend=backend))
         else:
             if parents is None:
                 buf = xp.empty(stop - start, xp.int64)

@@ -50,6 +50,34 @@ int64_t jaggy_broadcast_regular_check(const int64_t* offsets, int64_t n, int64_t
 #define JAGGY_DEFINE_broadcast_regular_check(impl) \
   extern "C" int64_t jaggy_broadcast_regular_check(const int64_t* offsets, int64_t n, int64_t size, int64_t* err_index) { return impl(offsets, n, size, err_index); }
 
+// broadcast_repeat: Every list's value repeated over the list, out[j - offsets[0]] = values[i] for offsets[i] <= j < offsets[i + 1] (left-broadcasting of per-list numbers).
+namespace jaggy::broadcast_repeat_err {
+constexpr int64_t bad_offsets = 1;
+}
+extern "C" {
+int64_t jaggy_broadcast_repeat_float64(const int64_t* offsets, const double* values, double* out, int64_t n, int64_t total, int64_t* err_index);
+int64_t jaggy_broadcast_repeat_float32(const int64_t* offsets, const float* values, float* out, int64_t n, int64_t total, int64_t* err_index);
+int64_t jaggy_broadcast_repeat_int64(const int64_t* offsets, const int64_t* values, int64_t* out, int64_t n, int64_t total, int64_t* err_index);
+int64_t jaggy_broadcast_repeat_int32(const int64_t* offsets, const int32_t* values, int32_t* out, int64_t n, int64_t total, int64_t* err_index);
+int64_t jaggy_broadcast_repeat_int16(const int64_t* offsets, const int16_t* values, int16_t* out, int64_t n, int64_t total, int64_t* err_index);
+int64_t jaggy_broadcast_repeat_int8(const int64_t* offsets, const int8_t* values, int8_t* out, int64_t n, int64_t total, int64_t* err_index);
+int64_t jaggy_broadcast_repeat_uint64(const int64_t* offsets, const uint64_t* values, uint64_t* out, int64_t n, int64_t total, int64_t* err_index);
+int64_t jaggy_broadcast_repeat_uint32(const int64_t* offsets, const uint32_t* values, uint32_t* out, int64_t n, int64_t total, int64_t* err_index);
+int64_t jaggy_broadcast_repeat_uint16(const int64_t* offsets, const uint16_t* values, uint16_t* out, int64_t n, int64_t total, int64_t* err_index);
+int64_t jaggy_broadcast_repeat_uint8(const int64_t* offsets, const uint8_t* values, uint8_t* out, int64_t n, int64_t total, int64_t* err_index);
+}
+#define JAGGY_DEFINE_broadcast_repeat(impl) \
+  extern "C" int64_t jaggy_broadcast_repeat_float64(const int64_t* offsets, const double* values, double* out, int64_t n, int64_t total, int64_t* err_index) { return impl<double>(offsets, values, out, n, total, err_index); } \
+  extern "C" int64_t jaggy_broadcast_repeat_float32(const int64_t* offsets, const float* values, float* out, int64_t n, int64_t total, int64_t* err_index) { return impl<float>(offsets, values, out, n, total, err_index); } \
+  extern "C" int64_t jaggy_broadcast_repeat_int64(const int64_t* offsets, const int64_t* values, int64_t* out, int64_t n, int64_t total, int64_t* err_index) { return impl<int64_t>(offsets, values, out, n, total, err_index); } \
+  extern "C" int64_t jaggy_broadcast_repeat_int32(const int64_t* offsets, const int32_t* values, int32_t* out, int64_t n, int64_t total, int64_t* err_index) { return impl<int32_t>(offsets, values, out, n, total, err_index); } \
+  extern "C" int64_t jaggy_broadcast_repeat_int16(const int64_t* offsets, const int16_t* values, int16_t* out, int64_t n, int64_t total, int64_t* err_index) { return impl<int16_t>(offsets, values, out, n, total, err_index); } \
+  extern "C" int64_t jaggy_broadcast_repeat_int8(const int64_t* offsets, const int8_t* values, int8_t* out, int64_t n, int64_t total, int64_t* err_index) { return impl<int8_t>(offsets, values, out, n, total, err_index); } \
+  extern "C" int64_t jaggy_broadcast_repeat_uint64(const int64_t* offsets, const uint64_t* values, uint64_t* out, int64_t n, int64_t total, int64_t* err_index) { return impl<uint64_t>(offsets, values, out, n, total, err_index); } \
+  extern "C" int64_t jaggy_broadcast_repeat_uint32(const int64_t* offsets, const uint32_t* values, uint32_t* out, int64_t n, int64_t total, int64_t* err_index) { return impl<uint32_t>(offsets, values, out, n, total, err_index); } \
+  extern "C" int64_t jaggy_broadcast_repeat_uint16(const int64_t* offsets, const uint16_t* values, uint16_t* out, int64_t n, int64_t total, int64_t* err_index) { return impl<uint16_t>(offsets, values, out, n, total, err_index); } \
+  extern "C" int64_t jaggy_broadcast_repeat_uint8(const int64_t* offsets, const uint8_t* values, uint8_t* out, int64_t n, int64_t total, int64_t* err_index) { return impl<uint8_t>(offsets, values, out, n, total, err_index); }
+
 // bytemask_to_index: Option index of a byte mask, index[i] = i where valid, -1 where missing.
 extern "C" {
 int64_t jaggy_bytemask_to_index(const int8_t* mask, int64_t* index, int64_t n, bool valid_when, int64_t* err_index);

@@ -39,6 +39,12 @@ def broadcast_regular_check(offsets, n, size):  # noqa: ANN001, ANN201
     if r is not None:
         raise_kernel_error('broadcast_regular_check', r[0], r[1])
 
+def broadcast_repeat(offsets, values, out, n, total):  # noqa: ANN001, ANN201
+    """Every list's value repeated over the list, out[j - offsets[0]] = values[i] for offsets[i] <= j < offsets[i + 1] (left-broadcasting of per-list numbers)."""
+    r = _ext.broadcast_repeat(offsets, values, out, n, total)
+    if r is not None:
+        raise_kernel_error('broadcast_repeat', r[0], r[1])
+
 def bytemask_to_index(mask, index, n, valid_when):  # noqa: ANN001, ANN201
     """Option index of a byte mask, index[i] = i where valid, -1 where missing."""
     r = _ext.bytemask_to_index(mask, index, n, valid_when)

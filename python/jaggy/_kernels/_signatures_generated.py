@@ -46,6 +46,15 @@ KERNELS = {
         'specializations': ['jaggy_broadcast_regular_check'],
         'cuda': 'pending: the CUDA backend is issue 7',
     },
+    'broadcast_repeat': {
+        'family': 'broadcast',
+        'doc': "Every list's value repeated over the list, out[j - offsets[0]] = values[i] for offsets[i] <= j < offsets[i + 1] (left-broadcasting of per-list numbers).",
+        'types': {'T': ['float64', 'float32', 'int64', 'int32', 'int16', 'int8', 'uint64', 'uint32', 'uint16', 'uint8']},
+        'args': [{'name': 'offsets', 'dir': 'in', 'dtype': 'int64', 'len': 'n + 1'}, {'name': 'values', 'dir': 'in', 'dtype': 'T', 'len': 'n'}, {'name': 'out', 'dir': 'out', 'dtype': 'T', 'len': 'total'}, {'name': 'n', 'scalar': 'int64'}, {'name': 'total', 'scalar': 'int64'}],
+        'errors': {1: ('value', 'offsets decrease or exceed the total at list {index}')},
+        'specializations': ['jaggy_broadcast_repeat_float64', 'jaggy_broadcast_repeat_float32', 'jaggy_broadcast_repeat_int64', 'jaggy_broadcast_repeat_int32', 'jaggy_broadcast_repeat_int16', 'jaggy_broadcast_repeat_int8', 'jaggy_broadcast_repeat_uint64', 'jaggy_broadcast_repeat_uint32', 'jaggy_broadcast_repeat_uint16', 'jaggy_broadcast_repeat_uint8'],
+        'cuda': 'pending: the CUDA backend is issue 7',
+    },
     'bytemask_to_index': {
         'family': 'index',
         'doc': 'Option index of a byte mask, index[i] = i where valid, -1 where missing.',
