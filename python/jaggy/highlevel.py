@@ -237,15 +237,23 @@ class Array(_Switchable, NDArrayOperatorsMixin):
             records = layout._content
             fields = records._fields if type(records) is RecordArray else None
             if fields is not None and name in fields:
-                content = records._contents[fields.index(name)]
-                if content.length != records._length:
-                    content = content._getitem_range(0, records._length)
-                out = _new_object(ListOffsetArray)  # as ListOffsetArray._fast, inlined
-                out._offsets = layout._offsets
-                out._content = content
-                out._parameters = {}
-                out._backend = layout._backend
-                out._form_cache = None
+                # layouts are immutable, so a field's projection is memoized on the node (as its
+                # form is): repeated ``events.muon`` costs a dict lookup and the Array wrapper
+                cache = layout.__dict__.get("_projections")
+                out = cache.get(name) if cache is not None else None
+                if out is None:
+                    content = records._contents[fields.index(name)]
+                    if content.length != records._length:
+                        content = content._getitem_range(0, records._length)
+                    out = _new_object(ListOffsetArray)  # as ListOffsetArray._fast, inlined
+                    out._offsets = layout._offsets
+                    out._content = content
+                    out._parameters = {}
+                    out._backend = layout._backend
+                    out._form_cache = None
+                    if cache is None:
+                        cache = layout.__dict__.setdefault("_projections", {})
+                    cache[name] = out
                 behavior = d["_behavior"]
                 if behavior or jaggy.behavior:
                     return wrap(out, behavior, d["_attrs"])

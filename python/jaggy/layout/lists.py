@@ -62,6 +62,7 @@ class ListBase(Content):
         out = object.__new__(type(self))
         d = out.__dict__
         d.update(self.__dict__)
+        d.pop("_projections", None)  # memoized field projections belong to the old content
         d["_content"] = content
         d["_parameters"] = {}
         d["_form_cache"] = None
