@@ -185,7 +185,13 @@ def _batch(batch: Any, gb: bool, pa: Any, pass_empty_field: bool, schema: Any) -
         meta, storage = split_type(pa, field.type, field)
         out = read(batch.column(i), meta, storage, pa, gb)
         if is_option:
-            m = out.option.mask_as_bool(valid_when=False)
+            node = out.option
+            if node.is_union:  # a union of option-type contents: missing where they are
+                from jaggy._structure_util import union_is_none
+
+                m = union_is_none(node)
+            else:
+                m = node.mask_as_bool(valid_when=False)
             missing = m if missing is None else missing & m
         plain = (is_option and field.name not in optiontype_fields) or not field.nullable \
             or field_option(field) is False

@@ -71,8 +71,7 @@ def simplified_indexed(index: Any, content: Content, option: bool, parameters: d
     backend = content.backend
     xp = backend.xp
     if content.is_union:
-        msg = "an option or indexed node over a union is not implemented yet (UnionArray.simplified)"
-        raise NotImplementedError(msg)
+        return _indexed_union(index, content, option, parameters)
     if content.is_option or content.is_indexed:
         inner = content if content.is_indexed else content.to_IndexedOptionArray64()
         inner_index = inner.index.data.astype(xp.int64, copy=False)
@@ -87,6 +86,39 @@ def simplified_indexed(index: Any, content: Content, option: bool, parameters: d
         index, content = composed, inner.content
     cls = IndexedOptionArray if option else IndexedArray
     return cls(Index64._wrap(xp.asarray(index, dtype=xp.int64), backend), content, parameters=parameters)
+
+
+def _indexed_union(index: Any, union: Content, option: bool, parameters: dict | None) -> Content:
+    """``union`` at ``index`` as a union again (an option never wraps a union): the entries are
+    selected by index, and missing ones (index < 0, when ``option``) become missing entries of
+    option-type contents, as Awkward's union-of-options form."""
+    from jaggy.index import Index8
+    from jaggy.layout.unionarray import UnionArray
+
+    backend = union.backend
+    xp = backend.xp
+    index = xp.asarray(index, dtype=xp.int64)
+    if not option or not bool((index < 0).any()):
+        if len(index) and (int(index.min()) < 0 or int(index.max()) >= union.length):
+            msg = "index points outside the union it selects from"
+            raise IndexError(msg)
+        return union._carry(Index64._wrap(index, backend))
+    valid = index >= 0
+    safe = xp.where(valid, index, 0)
+    if len(index) and union.length == 0:
+        tags = xp.zeros(len(index), xp.int8)
+        inner = xp.full(len(index), -1, xp.int64)
+    else:
+        tags = xp.where(valid, union.tags.data[:union.length][safe], 0).astype(xp.int8)
+        inner = xp.where(valid, union.index.data[:union.length][safe].astype(xp.int64), -1)
+    outindex = xp.empty(len(index), xp.int64)
+    contents = []
+    for k, c in enumerate(union.contents):
+        sel = tags == k
+        outindex[sel] = xp.arange(int(sel.sum()), dtype=xp.int64)
+        contents.append(simplified_indexed(inner[sel], c, True))
+    return UnionArray(Index8._wrap(tags, backend), Index64._wrap(outindex, backend), contents,
+                      parameters=union.parameters if parameters is None else parameters)
 
 
 class OptionBase(WrapperBase):
