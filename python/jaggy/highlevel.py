@@ -665,7 +665,8 @@ def _field_attribute(obj: Any, name: str) -> Any:
         raise AttributeError(name) from None
     if name in fields:
         return obj[name]
-    msg = f"no field named {name!r}" + (f"; fields are: {', '.join(fields)}" if fields else "")
+    msg = (f"jaggy.{type(obj).__name__}: no field named {name!r}"
+           + (f"; fields are: {', '.join(fields)}" if fields else "; this array has no fields"))
     raise FieldNotFoundError(msg)
 
 
