@@ -389,6 +389,11 @@ class Array(_Switchable, NDArrayOperatorsMixin):
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict:
         return {"text/plain": repr(self)}
 
+    def _repr_html_(self) -> str:
+        from jaggy._repr_html import array_html
+
+        return array_html(self)
+
     # -- pickling ---------------------------------------------------------------------------
     def __reduce_ex__(self, protocol: int) -> Any:
         from jaggy.io.buffers import to_buffers
@@ -537,6 +542,11 @@ class Record(_Switchable, NDArrayOperatorsMixin):
         from jaggy._prettyprint import record_str, record_value
 
         return record_str(record_value(self._layout))
+
+    def _repr_html_(self) -> str:
+        from jaggy._repr_html import record_html
+
+        return record_html(self)
 
     def show(self, limit_rows: int = 20, limit_cols: int = 80, type: bool = False,
              stream: Any = ...) -> str | None:
