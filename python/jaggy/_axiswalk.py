@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from jaggy.errors import AxisError
+from jaggy.errors import axis_depth_error
 from jaggy.index import Index64
 
 STRING_PARAMS = ("string", "bytestring")
@@ -34,8 +34,7 @@ def normalize_axis(layout: Any, axis: Any, fname: str) -> int:
     depth = list_depth(layout)
     posaxis = axis + depth if axis < 0 else axis
     if posaxis < 0 or posaxis >= depth:
-        msg = f"jaggy.{fname}: axis={axis} exceeds the depth of this array ({depth})"
-        raise AxisError(msg)
+        raise axis_depth_error(f"jaggy.{fname}", axis, depth)
     return posaxis
 
 
@@ -95,8 +94,7 @@ def _walk(node: Any, posaxis: int, depth: int, fn: Callable[[Any], Any], fname: 
     if isinstance(node, NumpyArray) and len(node.inner_shape) > 0:
         node = node.to_RegularArray()
     if not node.is_list or is_string(node):
-        msg = f"jaggy.{fname}: axis={posaxis} exceeds the depth of this array ({depth - 1})"
-        raise AxisError(msg)
+        raise axis_depth_error(f"jaggy.{fname}", posaxis, depth - 1)
     if depth == posaxis:
         out = fn(packed_list(node))
         return out.to_RegularArray() if keep_regular and node.is_regular else out

@@ -27,7 +27,7 @@ from typing import Any
 import numpy as np
 
 from jaggy._reducers_leaf import Reducer
-from jaggy.errors import AxisError
+from jaggy.errors import axis_depth_error
 from jaggy.highlevel import Array, wrap
 from jaggy.index import Index8, Index64
 from jaggy.layout import (
@@ -100,8 +100,7 @@ def normalize_axis(layout: Content, axis: Any, fname: str) -> int:
     depth = _depth(layout, fname)
     negaxis = depth - axis if axis >= 0 else -axis
     if not 1 <= negaxis <= depth:
-        msg = f"{fname}: axis={axis} exceeds the depth of this array ({depth})"
-        raise AxisError(msg)
+        raise axis_depth_error(fname, axis, depth)
     return negaxis
 
 

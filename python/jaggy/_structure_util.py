@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from jaggy.errors import AxisError
+from jaggy.errors import AxisError, axis_depth_error
 from jaggy.index import Index64
 
 _STRINGS = ("string", "bytestring")
@@ -40,7 +40,7 @@ def depth_range(node: Any) -> tuple[int, int]:
 
 
 def axis_error(fname: str, axis: int, depth: int) -> AxisError:
-    return AxisError(f"jaggy.{fname}: axis={axis} exceeds the depth of this array ({depth})")
+    return axis_depth_error(f"jaggy.{fname}", axis, depth)
 
 
 def string_depth(node: Any) -> int:

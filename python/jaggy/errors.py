@@ -33,3 +33,12 @@ class FieldNotFoundError(JaggyError, KeyError, AttributeError):
 
 class BackendError(JaggyError, RuntimeError):
     """A backend was asked for that is not available, or arrays on different backends met."""
+
+
+def axis_depth_error(where: str, axis: int, depth: int) -> AxisError:
+    """The AxisError for ``axis`` beyond an array of ``depth`` dimensions, raised by ``where``
+    (e.g. ``"jaggy.flatten"``); one past the deepest axis adds a hint naming the deepest one."""
+    msg = f"{where}: axis={axis} exceeds the depth of this array ({depth})"
+    if depth >= 1 and axis == depth:
+        msg += f"; did you mean axis={depth - 1}?"
+    return AxisError(msg)

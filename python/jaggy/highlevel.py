@@ -397,6 +397,11 @@ class Array(_Switchable, NDArrayOperatorsMixin):
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict:
         return {"text/plain": repr(self)}
 
+    def _repr_html_(self) -> str:
+        from jaggy._repr_html import array_html
+
+        return array_html(self)
+
     # -- pickling ---------------------------------------------------------------------------
     def __reduce_ex__(self, protocol: int) -> Any:
         from jaggy.io.buffers import to_buffers
@@ -546,6 +551,11 @@ class Record(_Switchable, NDArrayOperatorsMixin):
 
         return record_str(record_value(self._layout))
 
+    def _repr_html_(self) -> str:
+        from jaggy._repr_html import record_html
+
+        return record_html(self)
+
     def show(self, limit_rows: int = 20, limit_cols: int = 80, type: bool = False,
              stream: Any = ...) -> str | None:
         import sys
@@ -673,7 +683,8 @@ def _field_attribute(obj: Any, name: str) -> Any:
         raise AttributeError(name) from None
     if name in fields:
         return obj[name]
-    msg = f"no field named {name!r}" + (f"; fields are: {', '.join(fields)}" if fields else "")
+    msg = (f"jaggy.{type(obj).__name__}: no field named {name!r}"
+           + (f"; fields are: {', '.join(fields)}" if fields else "; this array has no fields"))
     raise FieldNotFoundError(msg)
 
 

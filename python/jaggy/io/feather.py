@@ -26,8 +26,7 @@ def to_feather(array: Any, destination: Any, *, list_to32: bool = False, string_
         array: a jaggy array; records become one column per field, anything else one column
             named ``""`` (as in ``jaggy.to_arrow_table``).
         destination: a path or a writable binary file object.
-        list_to32, string_to32, bytestring_to32, emptyarray_to, categorical_as_dictionary,
-        extensionarray, count_nulls: as in ``jaggy.to_arrow_table`` (``extensionarray=True``
+        list_to32, string_to32, bytestring_to32, emptyarray_to, categorical_as_dictionary, extensionarray, count_nulls: as in ``jaggy.to_arrow_table`` (``extensionarray=True``
             keeps jaggy/Awkward node types and parameters in the file).
         compression, compression_level, chunksize, feather_version: passed to
             ``pyarrow.feather.write_feather`` (``compression`` is ``"zstd"``, ``"lz4"`` or

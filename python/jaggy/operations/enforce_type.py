@@ -29,7 +29,7 @@ def enforce_type(array: Any, type: Any, *, highlevel: bool = True,
         The array with type ``type``.
 
     Example:
-        >>> jaggy.enforce_type(jaggy.Array([[1, 2], [3, 4]]), "2 * float64").type
+        >>> print(jaggy.enforce_type(jaggy.Array([[1, 2], [3, 4]]), "2 * float64").type)
         2 * 2 * float64
 
     Raises:

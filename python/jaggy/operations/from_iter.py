@@ -38,7 +38,13 @@ def from_iter(
     if isinstance(iterable, (str, bytes)):
         msg = f"{public_caller('from_iter')}: cannot make an array from a single {type(iterable).__name__}; wrap it in a list"
         raise TypeError(msg)
-    form, length, buffers = _from_iter_layout(iterable, allow_record=allow_record)
+    try:
+        form, length, buffers = _from_iter_layout(iterable, allow_record=allow_record)
+    except TypeError as err:
+        if not str(err).startswith("cannot produce an array"):
+            raise
+        msg = f"{public_caller('from_iter')}: {err}"
+        raise TypeError(msg) from None
     layout = layout_from_builder(form, length, buffers)
     if isinstance(iterable, Mapping):
         layout = layout._getitem_at(0)  # a single record

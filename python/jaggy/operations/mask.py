@@ -73,7 +73,7 @@ def _apply(node: Any, m: Any, valid_when: bool) -> Any:
         msg = f"jaggy.mask: the mask has length {m.length} but the array has length {node.length}"
         raise ValueError(msg)
     offsets, content = packed_list(node)
-    moffsets, mcontent = (offsets, None) if m is node else packed_list(m)
+    moffsets, mcontent = (offsets, content) if m is node else packed_list(m)
     if moffsets is not offsets and not bool(xp.array_equal(moffsets, offsets)):
         bad = int(xp.argmax(xp.diff(moffsets) != xp.diff(offsets)))
         msg = f"jaggy.mask: the mask's list {bad} has a different length from the array's"

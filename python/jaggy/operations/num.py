@@ -28,7 +28,7 @@ def num(array: Any, axis: int = 1, *, highlevel: bool = True, behavior: Mapping 
     Raises ``jaggy.errors.AxisError`` if ``axis`` is deeper than the array.
     """
     layout = array._layout if type(array) is Array else to_layout(array, allow_record=False)
-    if axis == 1 and type(layout) is ListOffsetArray and not layout._parameters:
+    if type(axis) is int and axis == 1 and type(layout) is ListOffsetArray and not layout._parameters:
         # fast path: one diff of the offsets (checked for decreasing offsets)
         backend = layout._backend
         offsets = layout._offsets.data

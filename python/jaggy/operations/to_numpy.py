@@ -32,7 +32,13 @@ def to_numpy(array: Any, *, allow_missing: bool = True) -> Any:
     from jaggy.operations.to_layout import to_layout
 
     layout = to_layout(array, allow_record=False)
-    return layout_to_numpy(layout, allow_missing)
+    try:
+        return layout_to_numpy(layout, allow_missing)
+    except ValueError as err:
+        if str(err).startswith("jaggy."):
+            raise
+        msg = f"jaggy.to_numpy: {err}"
+        raise ValueError(msg) from None
 
 
 __all__ = ["to_numpy"]

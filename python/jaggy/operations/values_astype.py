@@ -22,7 +22,7 @@ def values_astype(array: Any, to: Any, *, including_unknown: bool = False, highl
         The array with converted numbers (NumPy's ``astype`` rules).
 
     Example:
-        >>> jaggy.values_astype(jaggy.Array([[1, 2], []]), "float32").type
+        >>> print(jaggy.values_astype(jaggy.Array([[1, 2], []]), "float32").type)
         2 * var * float32
 
     Raises:

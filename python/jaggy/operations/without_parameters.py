@@ -19,7 +19,7 @@ def without_parameters(array: Any, *, highlevel: bool = True, behavior: Mapping 
         The same data without parameters (no data is copied).
 
     Example:
-        >>> jaggy.without_parameters(jaggy.Array(["ab"])).type
+        >>> print(jaggy.without_parameters(jaggy.Array(["ab"])).type)
         1 * var * uint8
     """
     from jaggy._recurse import transform

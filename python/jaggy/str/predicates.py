@@ -121,7 +121,7 @@ is_digit = _make("is_digit", _all_of(_unicode.DIGIT, True), "is a digit and the 
 is_numeric = _make("is_numeric", _all_of(_unicode.NUMERIC, True), "is numeric and the string is not empty",
                    '["12", "x"]', "[True, False]")
 is_printable = _make("is_printable", _all_of(_unicode.PRINTABLE, False), "is printable (empty strings too)",
-                     '["a b", "a\\\\t"]', "[True, False]")
+                     '["a b", "a\\t"]', "[True, False]")
 is_space = _make("is_space", _all_of(_unicode.SPACE, True), "is whitespace and the string is not empty",
                  '[" ", "a "]', "[True, False]")
 is_ascii = _make("is_ascii", _ascii, "is ASCII (empty strings too)", '["ab", "é"]', "[True, False]")

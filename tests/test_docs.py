@@ -1,0 +1,37 @@
+"""The documentation builds without warnings and its examples run (when Sphinx is installed)."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+HAVE_SPHINX = all(importlib.util.find_spec(m) is not None for m in ("sphinx", "myst_parser"))
+pytestmark = pytest.mark.skipif(not HAVE_SPHINX, reason="needs the docs extra (sphinx, myst-parser)")
+
+
+def _build(builder: str, tmp_path: Path, *extra: str) -> subprocess.CompletedProcess:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "python"), env.get("PYTHONPATH", "")])
+    env["PYTHONWARNINGS"] = "ignore"  # pytest's warnings-as-errors must not leak into Sphinx
+    cmd = [sys.executable, "-m", "sphinx", "-b", builder, *extra, "-q",
+           "-d", str(tmp_path / "doctrees"), str(ROOT / "docs"), str(tmp_path / builder)]
+    return subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=600, check=False)
+
+
+def test_html_builds_without_warnings(tmp_path: Path) -> None:
+    result = _build("html", tmp_path, "-W", "--keep-going")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (tmp_path / "html" / "api" / "operations.html").exists()
+
+
+def test_doctests_pass(tmp_path: Path) -> None:
+    result = _build("doctest", tmp_path)
+    output = (tmp_path / "doctest" / "output.txt").read_text(encoding="utf-8")
+    assert result.returncode == 0, output + result.stderr
+    assert "0 failures in tests" in output
