@@ -183,3 +183,19 @@ def test_import_jaggy_does_not_import_dask():
 
     code = "import sys, jaggy; assert 'dask' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True, env={"PYTHONPATH": jaggy.__path__[0].rsplit("/", 1)[0]})
+
+
+def test_distributed_local_cluster(dataset):
+    distributed = pytest.importorskip("distributed")
+    path, full = dataset
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                  dashboard_address=None) as cluster, distributed.Client(cluster) as client:
+        arr = jd.from_parquet(path)
+        sel, total, mean = client.compute([arr.x[arr.y > 0], jd.sum(arr.y, axis=1), jd.mean(arr.x, axis=None)],
+                                          sync=True)
+        persisted = client.persist(jd.max(arr.x, axis=1))
+        maxima = client.compute(persisted, sync=True)
+    _same(sel, full.x[full.y > 0])
+    _same(total, jaggy.sum(full.y, axis=1))
+    assert mean == pytest.approx(jaggy.mean(full.x, axis=None))
+    _same(maxima, jaggy.max(full.x, axis=1))

@@ -273,7 +273,7 @@ class Scalar(DaskMethodsMixin):
     Example:
         >>> import jaggy, jaggy.dask
         >>> arr = jaggy.dask.from_jaggy(jaggy.Array([[1, 2], [], [3]]), npartitions=2)
-        >>> jaggy.dask.sum(arr, axis=None).compute()
+        >>> int(jaggy.dask.sum(arr, axis=None).compute())
         6
     """
 

@@ -81,7 +81,7 @@ def count(array: Any, axis: Any = None, *, keepdims: bool = False, mask_identity
     Example:
         >>> import jaggy, jaggy.dask
         >>> arr = jaggy.dask.from_jaggy(jaggy.Array([[1, None], [], [3]]), 2)
-        >>> jaggy.dask.count(arr).compute()
+        >>> int(jaggy.dask.count(arr).compute())
         2
     """
     kwargs = {"mask_identity": mask_identity, "behavior": behavior, "attrs": attrs}
@@ -95,7 +95,7 @@ def min(array: Any, axis: Any = None, *, keepdims: bool = False, initial: Any = 
     Example:
         >>> import jaggy, jaggy.dask
         >>> arr = jaggy.dask.from_jaggy(jaggy.Array([[4, 2], [], [3]]), 2)
-        >>> jaggy.dask.min(arr, axis=None).compute()
+        >>> int(jaggy.dask.min(arr, axis=None).compute())
         2
     """
     kwargs = {"initial": initial, "mask_identity": mask_identity, "behavior": behavior, "attrs": attrs}
