@@ -19,6 +19,7 @@ from dask.highlevelgraph import HighLevelGraph, MaterializedLayer
 from dask.threaded import get as threaded_get
 
 import jaggy
+from jaggy.dask._projection import mark_fields, mark_passthrough
 
 __all__ = ["Array", "Scalar", "map_partitions", "map_partitionwise", "new_name"]
 
@@ -91,7 +92,7 @@ class _Partitions:
         if arr.divisions is not None:
             lengths = [arr.divisions[i + 1] - arr.divisions[i] for i in chosen]
             divisions = (0, *np.cumsum(lengths).tolist()) if chosen else (0,)
-        return Array(graph, name, arr._meta, len(chosen), divisions)
+        return mark_passthrough(Array(graph, name, arr._meta, len(chosen), divisions))
 
 
 class Array(DaskMethodsMixin, np.lib.mixins.NDArrayOperatorsMixin):
@@ -148,7 +149,9 @@ class Array(DaskMethodsMixin, np.lib.mixins.NDArrayOperatorsMixin):
 
     @staticmethod
     def __dask_optimize__(dsk: Any, keys: Any, **kwargs: Any) -> Any:
-        return dsk
+        from jaggy.dask._projection import optimize
+
+        return optimize(dsk, keys, **kwargs)
 
     # metadata
     @property
@@ -220,8 +223,8 @@ class Array(DaskMethodsMixin, np.lib.mixins.NDArrayOperatorsMixin):
         if where.startswith("_"):
             raise AttributeError(where)
         if where in self._meta.fields:
-            return map_partitionwise(operator.getitem, (self, where), {}, label=f"getattr-{where}",
-                                     keep_divisions=True)
+            return mark_fields(map_partitionwise(operator.getitem, (self, where), {}, label=f"getattr-{where}",
+                                                 keep_divisions=True), where)
         msg = f"jaggy.dask.Array has no attribute or field {where!r}"
         raise AttributeError(msg)
 
@@ -230,7 +233,8 @@ class Array(DaskMethodsMixin, np.lib.mixins.NDArrayOperatorsMixin):
         keep = isinstance(where, str) or (isinstance(where, list) and all(isinstance(x, str) for x in where))
         if isinstance(where, tuple) and where and isinstance(where[0], slice):
             keep = True
-        return map_partitionwise(operator.getitem, (self, where), {}, label="getitem", keep_divisions=keep)
+        return mark_fields(map_partitionwise(operator.getitem, (self, where), {}, label="getitem",
+                                             keep_divisions=keep), where)
 
     def __array_ufunc__(self, ufunc: Any, method: str, *inputs: Any, **kwargs: Any) -> Any:
         if method != "__call__":
@@ -309,7 +313,9 @@ class Scalar(DaskMethodsMixin):
 
     @staticmethod
     def __dask_optimize__(dsk: Any, keys: Any, **kwargs: Any) -> Any:
-        return dsk
+        from jaggy.dask._projection import optimize
+
+        return optimize(dsk, keys, **kwargs)
 
     @property
     def name(self) -> str:

@@ -46,16 +46,39 @@ def from_jaggy(array: Any, npartitions: int) -> Array:
     return Array(graph, name, array[:0], n, divisions)
 
 
-def _read_file(path: str, columns: Any, storage_options: Mapping | None) -> Any:
-    return jaggy.from_parquet(path, columns=columns, storage_options=storage_options)
+def _read_piece(path: str, row_groups: Any, columns: Any, index: int, *,
+                storage_options: Mapping | None = None) -> Any:
+    try:
+        return jaggy.from_parquet(path, columns=columns, row_groups=row_groups, storage_options=storage_options)
+    except Exception as err:
+        msg = f"jaggy.dask.from_parquet: partition {index} ({path!r}): {err}"
+        try:
+            new = type(err)(msg)
+        except Exception:
+            new = RuntimeError(msg)
+        raise new from err
 
 
-def from_parquet(path: Any, *, columns: Any = None, storage_options: Mapping | None = None) -> Array:
-    """Read Parquet files lazily, one partition per file.
+def _row_group_counts(path: str, storage_options: Mapping | None) -> list:
+    from jaggy.io.parquet import _filesystem, _import, _open
+
+    _, pq = _import("dask.from_parquet")
+    fs, inner = _filesystem(path, storage_options)
+    with _open(fs, inner, "rb") as f:
+        md = pq.ParquetFile(f).metadata
+        return [md.row_group(i).num_rows for i in range(md.num_row_groups)]
+
+
+def from_parquet(path: Any, *, columns: Any = None, split_row_groups: bool | int = False,
+                 storage_options: Mapping | None = None) -> Array:
+    """Read Parquet files lazily, one partition per file (or per group of row groups).
 
     Parameters:
         path: a file, a directory of ``.parquet`` files, a glob or a list of paths.
-        columns: the fields to read, as in ``jaggy.from_parquet``.
+        columns: the fields to read, as in ``jaggy.from_parquet``; when the array is computed, only
+            the columns its result depends on are read (column projection).
+        split_row_groups: False for one partition per file; True for one per row group; an int n
+            for one per n row groups of a file.
         storage_options: passed to fsspec.
 
     Result: a jaggy.dask.Array whose divisions come from the row counts in the file footers (the
@@ -68,18 +91,33 @@ def from_parquet(path: Any, *, columns: Any = None, storage_options: Mapping | N
         [[1, 2], [3]]
 
     Raises FileNotFoundError when nothing matches ``path``, ValueError for column patterns that
-    match nothing.
+    match nothing or a bad ``split_row_groups``.
     """
+    from jaggy.dask._projection import ParquetSourceLayer, leaf_paths
     from jaggy.io.parquet import _expand
 
+    if isinstance(split_row_groups, bool):
+        step = 1 if split_row_groups else 0
+    elif isinstance(split_row_groups, (int, np.integer)) and split_row_groups > 0:
+        step = int(split_row_groups)
+    else:
+        msg = f"jaggy.dask.from_parquet: split_row_groups must be a bool or a positive int, not {split_row_groups!r}"
+        raise ValueError(msg)
     _, files = _expand(path, storage_options, "jaggy.dask.from_parquet")
-    if not files:
-        msg = f"jaggy.dask.from_parquet: no files match {path!r}"
-        raise FileNotFoundError(msg)
-    counts = [jaggy.metadata_from_parquet(f, storage_options=storage_options)["num_rows"] for f in files]
+    pieces, counts = [], []
+    for f in files:
+        groups = _row_group_counts(f, storage_options)
+        if step == 0 or not groups:
+            pieces.append((f, None))
+            counts.append(sum(groups))
+            continue
+        for start in range(0, len(groups), step):
+            pieces.append((f, list(range(start, min(start + step, len(groups))))))
+            counts.append(sum(groups[start:start + step]))
     meta = jaggy.from_parquet(files[0], columns=columns, row_groups=[], storage_options=storage_options)
-    name = new_name("from-parquet", tuple(files), columns, counts)
-    layer = {(name, i): (functools.partial(_read_file, f, columns, storage_options),) for i, f in enumerate(files)}
-    graph = HighLevelGraph.from_collections(name, MaterializedLayer(layer), dependencies=())
+    name = new_name("from-parquet", tuple(files), columns, counts, step)
+    read = functools.partial(_read_piece, storage_options=storage_options)
+    layer = ParquetSourceLayer(name, pieces, columns, read, leaf_paths(meta.layout.form))
+    graph = HighLevelGraph.from_collections(name, layer, dependencies=())
     divisions = (0, *np.cumsum(counts).tolist())
-    return Array(graph, name, meta, len(files), divisions)
+    return Array(graph, name, meta, len(pieces), divisions)

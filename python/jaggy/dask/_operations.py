@@ -8,6 +8,7 @@ from typing import Any
 
 import jaggy
 from jaggy.dask._core import Array, map_partitionwise
+from jaggy.dask._projection import mark_length_dependents
 from jaggy.dask._tree import Reducer, tree_reduce
 
 __all__ = ["combinations", "count", "firsts", "max", "mean", "min", "num", "sum"]
@@ -161,7 +162,7 @@ def num(array: Any, axis: int = 1, *, highlevel: bool = True, behavior: Mapping 
     array = _check(array, "num")
     pos = _posaxis(array, axis, "num")
     if pos == 0:
-        return tree_reduce(array, Reducer("num", jaggy.num, None, {}), None)
+        return mark_length_dependents(tree_reduce(array, Reducer("num", jaggy.num, None, {}), None), array)
     return _rowwise(jaggy.num, array, {"axis": axis, "behavior": behavior, "attrs": attrs}, "num")
 
 
