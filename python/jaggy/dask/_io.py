@@ -1,0 +1,123 @@
+"""jaggy.dask sources: an in-memory jaggy.Array split into partitions, and Parquet files."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+from dask.highlevelgraph import HighLevelGraph, MaterializedLayer
+
+import jaggy
+from jaggy.dask._core import Array, new_name
+
+__all__ = ["from_jaggy", "from_parquet"]
+
+
+def from_jaggy(array: Any, npartitions: int) -> Array:
+    """Split a jaggy.Array (or anything ``jaggy.Array`` accepts) into ``npartitions`` partitions of
+    nearly equal length along axis 0.
+
+    Parameters:
+        array: the data.
+        npartitions: the number of partitions (at least 1; fewer when the array is shorter).
+
+    Result: a jaggy.dask.Array with known divisions.
+
+    Example:
+        >>> import jaggy, jaggy.dask
+        >>> jaggy.dask.from_jaggy(jaggy.Array([[1], [2, 3], []]), 2).npartitions
+        2
+
+    Raises ValueError when ``npartitions`` is not a positive integer.
+    """
+    if not isinstance(npartitions, (int, np.integer)) or isinstance(npartitions, bool) or npartitions < 1:
+        msg = f"jaggy.dask.from_jaggy: npartitions must be a positive integer, not {npartitions!r}"
+        raise ValueError(msg)
+    if not isinstance(array, jaggy.Array):
+        array = jaggy.Array(array)
+    length = len(array)
+    n = max(1, min(int(npartitions), length))
+    divisions = np.linspace(0, length, n + 1).round().astype(np.int64).tolist()
+    name = new_name("from-jaggy")
+    layer = {(name, i): array[divisions[i]:divisions[i + 1]] for i in range(n)}
+    graph = HighLevelGraph.from_collections(name, MaterializedLayer(layer), dependencies=())
+    return Array(graph, name, array[:0], n, divisions)
+
+
+def _read_piece(path: str, row_groups: Any, columns: Any, index: int, *,
+                storage_options: Mapping | None = None) -> Any:
+    try:
+        return jaggy.from_parquet(path, columns=columns, row_groups=row_groups, storage_options=storage_options)
+    except Exception as err:
+        msg = f"jaggy.dask.from_parquet: partition {index} ({path!r}): {err}"
+        try:
+            new = type(err)(msg)
+        except Exception:
+            new = RuntimeError(msg)
+        raise new from err
+
+
+def _row_group_counts(path: str, storage_options: Mapping | None) -> list:
+    from jaggy.io.parquet import _filesystem, _import, _open
+
+    _, pq = _import("dask.from_parquet")
+    fs, inner = _filesystem(path, storage_options)
+    with _open(fs, inner, "rb") as f:
+        md = pq.ParquetFile(f).metadata
+        return [md.row_group(i).num_rows for i in range(md.num_row_groups)]
+
+
+def from_parquet(path: Any, *, columns: Any = None, split_row_groups: bool | int = False,
+                 storage_options: Mapping | None = None) -> Array:
+    """Read Parquet files lazily, one partition per file (or per group of row groups).
+
+    Parameters:
+        path: a file, a directory of ``.parquet`` files, a glob or a list of paths.
+        columns: the fields to read, as in ``jaggy.from_parquet``; when the array is computed, only
+            the columns its result depends on are read (column projection).
+        split_row_groups: False for one partition per file; True for one per row group; an int n
+            for one per n row groups of a file.
+        storage_options: passed to fsspec.
+
+    Result: a jaggy.dask.Array whose divisions come from the row counts in the file footers (the
+    footers are read now; the data when the array is computed).
+
+    Example:
+        >>> import jaggy, jaggy.dask
+        >>> _ = jaggy.to_parquet(jaggy.Array([[1, 2], [3]]), "/tmp/jaggy-dask-doc.parquet")
+        >>> jaggy.dask.from_parquet("/tmp/jaggy-dask-doc.parquet").compute().to_list()
+        [[1, 2], [3]]
+
+    Raises FileNotFoundError when nothing matches ``path``, ValueError for column patterns that
+    match nothing or a bad ``split_row_groups``.
+    """
+    from jaggy.dask._projection import ParquetSourceLayer, leaf_paths
+    from jaggy.io.parquet import _expand
+
+    if isinstance(split_row_groups, bool):
+        step = 1 if split_row_groups else 0
+    elif isinstance(split_row_groups, (int, np.integer)) and split_row_groups > 0:
+        step = int(split_row_groups)
+    else:
+        msg = f"jaggy.dask.from_parquet: split_row_groups must be a bool or a positive int, not {split_row_groups!r}"
+        raise ValueError(msg)
+    _, files = _expand(path, storage_options, "jaggy.dask.from_parquet")
+    pieces, counts = [], []
+    for f in files:
+        groups = _row_group_counts(f, storage_options)
+        if step == 0 or not groups:
+            pieces.append((f, None))
+            counts.append(sum(groups))
+            continue
+        for start in range(0, len(groups), step):
+            pieces.append((f, list(range(start, min(start + step, len(groups))))))
+            counts.append(sum(groups[start:start + step]))
+    meta = jaggy.from_parquet(files[0], columns=columns, row_groups=[], storage_options=storage_options)
+    name = new_name("from-parquet", tuple(files), columns, counts, step)
+    read = functools.partial(_read_piece, storage_options=storage_options)
+    layer = ParquetSourceLayer(name, pieces, columns, read, leaf_paths(meta.layout.form))
+    graph = HighLevelGraph.from_collections(name, layer, dependencies=())
+    divisions = (0, *np.cumsum(counts).tolist())
+    return Array(graph, name, meta, len(pieces), divisions)
