@@ -120,3 +120,15 @@ def test_errors_and_signatures(tmp_path):
         jaggy.from_parquet(path, row_groups=[5])
     with pytest.raises(ValueError, match="no column matches"):
         jaggy.from_parquet(path, columns=["nope"])
+
+
+def test_columns_of_lists_of_records(tmp_path):
+    """An array that is not a record at the top (one Parquet column named ""): column names are
+    its records' fields, as in Awkward."""
+    path = str(tmp_path / "lists_of_records.parquet")
+    jaggy.to_parquet(jaggy.zip({"x": jaggy.Array([[1, 2], [3]]), "y": jaggy.Array([[1.5, 2.5], [3.5]])}), path)
+    for columns in (["x"], ["y"], ["*"]):
+        ours = jaggy.from_parquet(path, columns=columns)
+        theirs = awk.from_parquet(path, columns=columns)
+        assert ours.to_list() == theirs.to_list()
+        assert str(ours.type) == str(theirs.type)

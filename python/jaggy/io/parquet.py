@@ -253,7 +253,10 @@ def _select(pa: Any, pf: Any, columns: Any) -> list[str] | None:
     schema = pf.schema_arrow
     leaves = []
     for f in schema:
-        leaves.extend(_leaf_paths(pa, f.type, (f.name,)))
+        # an array that is not a record at the top is stored as one column named "": its
+        # fields' paths start below it
+        top = () if len(schema) == 1 and f.name == "" else (f.name,)
+        leaves.extend(_leaf_paths(pa, f.type, top))
     parquet_paths = [pf.schema.column(i).path for i in range(len(pf.schema))]
     if len(leaves) != len(parquet_paths):
         msg = "from_parquet: cannot match the Arrow schema to the Parquet columns"
