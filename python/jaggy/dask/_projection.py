@@ -15,6 +15,7 @@ import functools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
+from dask.base import tokenize
 from dask.highlevelgraph import HighLevelGraph, MaterializedLayer
 
 __all__ = [
@@ -153,22 +154,79 @@ def _output_layers(keys: Any) -> set:
     return names
 
 
+def _downstream(graph: HighLevelGraph, source: str) -> set:
+    dependents: dict[str, set] = {}
+    for name, deps in graph.dependencies.items():
+        for d in deps:
+            dependents.setdefault(d, set()).add(name)
+    seen, stack = set(), [source]
+    while stack:
+        for d in dependents.get(stack.pop(), ()):
+            if d not in seen:
+                seen.add(d)
+                stack.append(d)
+    return seen
+
+
+def _substitute(task: Any, rename: Mapping) -> Any:
+    """``task`` with every key ``(name, i)`` of a renamed layer pointing to the new name."""
+    if isinstance(task, tuple):
+        if len(task) == 2 and isinstance(task[0], str) and task[0] in rename:
+            return (rename[task[0]], task[1])
+        return tuple(_substitute(t, rename) for t in task)
+    if isinstance(task, list):
+        return [_substitute(t, rename) for t in task]
+    return task
+
+
+def _foreign(layer: Any) -> bool:
+    """Whether a layer was not built by jaggy.dask (its tasks cannot be rewritten here)."""
+    if not isinstance(layer, MaterializedLayer):
+        return True
+    try:
+        from dask._task_spec import GraphNode
+    except ImportError:  # older Dask: every task is a tuple
+        return False
+    return any(isinstance(v, GraphNode) for v in layer.mapping.values())
+
+
 def optimize(dsk: Any, keys: Any, **kwargs: Any) -> Any:
     """``__dask_optimize__`` of jaggy.dask collections: project every Parquet source onto the
-    columns its dependents use; other graphs are returned unchanged."""
+    columns its dependents use; other graphs are returned unchanged.
+
+    The projected source and every layer computed from it (except the output layers, whose
+    values do not depend on the projection) get new names, so that graphs optimized separately
+    and merged later (``client.compute([a, b])``) never mix differently projected layers."""
     if not isinstance(dsk, HighLevelGraph):
         return dsk
     sources = [n for n, layer in dsk.layers.items() if isinstance(layer, ParquetSourceLayer)]
     if not sources:
         return dsk
     outputs = _output_layers(keys)
+    for name, layer in dsk.layers.items():  # what other layers read keeps its name
+        if name in outputs or _foreign(layer):
+            outputs |= set(dsk.dependencies.get(name, ()))
     layers = dict(dsk.layers)
-    changed = False
+    rename: dict[str, str] = {}
     for name in sources:
         projected = layers[name].project(used_paths(dsk, name, outputs))
-        if projected is not layers[name]:
-            layers[name] = projected
-            changed = True
-    if not changed:
+        if projected is layers[name]:
+            continue
+        suffix = "-cols-" + tokenize(projected.columns)[:12]
+        rename[name] = name + suffix
+        layers[name] = ParquetSourceLayer(name + suffix, projected.pieces, projected.columns, projected.read,
+                                          projected.leaf_paths)
+        for d in _downstream(dsk, name) - outputs:
+            rename.setdefault(d, d + suffix)
+    if not rename:
         return dsk
-    return HighLevelGraph(layers, dict(dsk.dependencies))
+    new_layers, new_deps = {}, {}
+    touched = set(rename) | {d for name in rename for d in _downstream(dsk, name)}
+    for name, layer in layers.items():
+        new = rename.get(name, name)
+        if name in touched and not isinstance(layer, ParquetSourceLayer) and not _foreign(layer):
+            layer = MaterializedLayer({(rename.get(k[0], k[0]), *k[1:]) if isinstance(k, tuple) else k:
+                                       _substitute(v, rename) for k, v in layer.items()})
+        new_layers[new] = layer
+        new_deps[new] = {rename.get(d, d) for d in dsk.dependencies.get(name, ())}
+    return HighLevelGraph(new_layers, new_deps)
