@@ -67,7 +67,8 @@ class _Logical(_Reducer):
     def combine(self, parts: list) -> Any:
         if self.axis is None:
             values = [p for p in parts if p is not None]
-            return self._scalar[self.name](values) if values else None
+            with np.errstate(over="ignore", invalid="ignore"):
+                return self._scalar[self.name](values) if values else None
         return getattr(jaggy, self.name)(_stack(list(parts)), axis=0, **self.kwargs)
 
 
@@ -110,6 +111,14 @@ class _Moments(_Reducer):
             return np.sqrt(out) if self.name == "std" else out
 
 
+def _leaves(part: Any) -> Any:
+    """The values of ``part`` as one flat array, keeping None values (positions along axis=None
+    count them, as jaggy.argmax does)."""
+    while part.ndim > 1:
+        part = jaggy.flatten(part, axis=1)
+    return part
+
+
 class _Arg(_Reducer):
     """argmin/argmax: partials are (best value, its position, length); positions are shifted by
     the lengths of the partials before them."""
@@ -122,7 +131,7 @@ class _Arg(_Reducer):
 
     def chunk(self, part: Any) -> Any:
         if self.axis is None or self.flat:
-            data = jaggy.flatten(part, axis=None) if self.axis is None else part
+            data = _leaves(part) if self.axis is None else part
             where = self.pick(data, axis=0)
             return (None if where is None else data[where], where, len(data))
         return (self.best(part, axis=0), self.pick(part, axis=0), len(part))
