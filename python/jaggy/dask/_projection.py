@@ -133,12 +133,11 @@ def _minimal(paths: set) -> set:
     return {p for p in paths if not any(len(q) < len(p) and p[:len(q)] == q for q in paths)}
 
 
-def used_paths(graph: HighLevelGraph, source: str, output_layers: Iterable[str]) -> set:
+def used_paths(graph: HighLevelGraph, source: str, output_layers: Iterable[str],
+               dependents: Mapping | None = None) -> set:
     """The field paths through which the outputs use layer ``source`` (``{()}``: all of it)."""
-    dependents: dict[str, set] = {}
-    for name, deps in graph.dependencies.items():
-        for d in deps:
-            dependents.setdefault(d, set()).add(name)
+    if dependents is None:
+        dependents = _dependents(graph)
     return _minimal(_paths(source, graph.layers, dependents, set(output_layers), {}))
 
 
@@ -156,11 +155,15 @@ def _output_layers(keys: Any) -> set:
     return names
 
 
-def _downstream(graph: HighLevelGraph, source: str) -> set:
+def _dependents(graph: HighLevelGraph) -> dict[str, set]:
     dependents: dict[str, set] = {}
     for name, deps in graph.dependencies.items():
         for d in deps:
             dependents.setdefault(d, set()).add(name)
+    return dependents
+
+
+def _downstream(dependents: Mapping, source: str) -> set:
     seen, stack = set(), [source]
     while stack:
         for d in dependents.get(stack.pop(), ()):
@@ -205,28 +208,32 @@ def optimize(dsk: Any, keys: Any, **kwargs: Any) -> Any:
     if not sources:
         return dsk
     outputs = _output_layers(keys)
-    for name, layer in dsk.layers.items():  # what other layers read keeps its name
-        if name in outputs or _foreign(layer):
+    foreign = {name for name, layer in dsk.layers.items() if _foreign(layer)}
+    for name in dsk.layers:  # what other layers read keeps its name
+        if name in outputs or name in foreign:
             outputs |= set(dsk.dependencies.get(name, ()))
     layers = dict(dsk.layers)
+    dependents = _dependents(dsk)
     rename: dict[str, str] = {}
+    touched: set = set()
     for name in sources:
-        projected = layers[name].project(used_paths(dsk, name, outputs))
+        projected = layers[name].project(used_paths(dsk, name, outputs, dependents))
         if projected is layers[name]:
             continue
         suffix = "-cols-" + tokenize(projected.columns)[:12]
         rename[name] = name + suffix
         layers[name] = ParquetSourceLayer(name + suffix, projected.pieces, projected.columns, projected.read,
                                           projected.leaf_paths)
-        for d in _downstream(dsk, name) - outputs:
+        below = _downstream(dependents, name)
+        touched |= below | {name}
+        for d in below - outputs:
             rename.setdefault(d, d + suffix)
     if not rename:
         return dsk
     new_layers, new_deps = {}, {}
-    touched = set(rename) | {d for name in rename for d in _downstream(dsk, name)}
     for name, layer in layers.items():
         new = rename.get(name, name)
-        if name in touched and not isinstance(layer, ParquetSourceLayer) and not _foreign(layer):
+        if name in touched and not isinstance(layer, ParquetSourceLayer) and name not in foreign:
             layer = MaterializedLayer({(rename.get(k[0], k[0]), *k[1:]) if isinstance(k, tuple) else k:
                                        _substitute(v, rename) for k, v in layer.items()})
         new_layers[new] = layer
