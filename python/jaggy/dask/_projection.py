@@ -15,6 +15,7 @@ import functools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
+from dask.base import tokenize
 from dask.highlevelgraph import HighLevelGraph, MaterializedLayer
 
 __all__ = [
@@ -92,9 +93,11 @@ class ParquetSourceLayer(MaterializedLayer):
 
     def project(self, paths: Iterable[tuple]) -> ParquetSourceLayer:
         """A copy that reads only the columns under ``paths`` (a set of field-name tuples)."""
-        paths = sorted({tuple(p) for p in paths})
+        # top-level fields only: reading part of a nested record makes Arrow give an option-type
+        # record (``?{pt}`` instead of ``{pt, eta}``), which would change the partitions' types
+        paths = sorted({tuple(p)[:1] for p in paths})
         if not paths:  # lengths only: never read zero columns
-            paths = self.leaf_paths[:1]
+            paths = [p[:1] for p in self.leaf_paths[:1]]
         if not paths or any(p == _ALL for p in paths):
             return self
         columns = [list(p) for p in paths]  # lists of strings: literal parts, not dotted patterns
@@ -130,12 +133,11 @@ def _minimal(paths: set) -> set:
     return {p for p in paths if not any(len(q) < len(p) and p[:len(q)] == q for q in paths)}
 
 
-def used_paths(graph: HighLevelGraph, source: str, output_layers: Iterable[str]) -> set:
+def used_paths(graph: HighLevelGraph, source: str, output_layers: Iterable[str],
+               dependents: Mapping | None = None) -> set:
     """The field paths through which the outputs use layer ``source`` (``{()}``: all of it)."""
-    dependents: dict[str, set] = {}
-    for name, deps in graph.dependencies.items():
-        for d in deps:
-            dependents.setdefault(d, set()).add(name)
+    if dependents is None:
+        dependents = _dependents(graph)
     return _minimal(_paths(source, graph.layers, dependents, set(output_layers), {}))
 
 
@@ -153,22 +155,87 @@ def _output_layers(keys: Any) -> set:
     return names
 
 
+def _dependents(graph: HighLevelGraph) -> dict[str, set]:
+    dependents: dict[str, set] = {}
+    for name, deps in graph.dependencies.items():
+        for d in deps:
+            dependents.setdefault(d, set()).add(name)
+    return dependents
+
+
+def _downstream(dependents: Mapping, source: str) -> set:
+    seen, stack = set(), [source]
+    while stack:
+        for d in dependents.get(stack.pop(), ()):
+            if d not in seen:
+                seen.add(d)
+                stack.append(d)
+    return seen
+
+
+def _substitute(task: Any, rename: Mapping) -> Any:
+    """``task`` with every key ``(name, i)`` of a renamed layer pointing to the new name."""
+    if isinstance(task, tuple):
+        if len(task) == 2 and isinstance(task[0], str) and task[0] in rename:
+            return (rename[task[0]], task[1])
+        return tuple(_substitute(t, rename) for t in task)
+    if isinstance(task, list):
+        return [_substitute(t, rename) for t in task]
+    return task
+
+
+def _foreign(layer: Any) -> bool:
+    """Whether a layer was not built by jaggy.dask (its tasks cannot be rewritten here)."""
+    if not isinstance(layer, MaterializedLayer):
+        return True
+    try:
+        from dask._task_spec import GraphNode
+    except ImportError:  # older Dask: every task is a tuple
+        return False
+    return any(isinstance(v, GraphNode) for v in layer.mapping.values())
+
+
 def optimize(dsk: Any, keys: Any, **kwargs: Any) -> Any:
     """``__dask_optimize__`` of jaggy.dask collections: project every Parquet source onto the
-    columns its dependents use; other graphs are returned unchanged."""
+    columns its dependents use; other graphs are returned unchanged.
+
+    The projected source and every layer computed from it (except the output layers, whose
+    values do not depend on the projection) get new names, so that graphs optimized separately
+    and merged later (``client.compute([a, b])``) never mix differently projected layers."""
     if not isinstance(dsk, HighLevelGraph):
         return dsk
     sources = [n for n, layer in dsk.layers.items() if isinstance(layer, ParquetSourceLayer)]
     if not sources:
         return dsk
     outputs = _output_layers(keys)
+    foreign = {name for name, layer in dsk.layers.items() if _foreign(layer)}
+    for name in dsk.layers:  # what other layers read keeps its name
+        if name in outputs or name in foreign:
+            outputs |= set(dsk.dependencies.get(name, ()))
     layers = dict(dsk.layers)
-    changed = False
+    dependents = _dependents(dsk)
+    rename: dict[str, str] = {}
+    touched: set = set()
     for name in sources:
-        projected = layers[name].project(used_paths(dsk, name, outputs))
-        if projected is not layers[name]:
-            layers[name] = projected
-            changed = True
-    if not changed:
+        projected = layers[name].project(used_paths(dsk, name, outputs, dependents))
+        if projected is layers[name]:
+            continue
+        suffix = "-cols-" + tokenize(projected.columns)[:12]
+        rename[name] = name + suffix
+        layers[name] = ParquetSourceLayer(name + suffix, projected.pieces, projected.columns, projected.read,
+                                          projected.leaf_paths)
+        below = _downstream(dependents, name)
+        touched |= below | {name}
+        for d in below - outputs:
+            rename.setdefault(d, d + suffix)
+    if not rename:
         return dsk
-    return HighLevelGraph(layers, dict(dsk.dependencies))
+    new_layers, new_deps = {}, {}
+    for name, layer in layers.items():
+        new = rename.get(name, name)
+        if name in touched and not isinstance(layer, ParquetSourceLayer) and name not in foreign:
+            layer = MaterializedLayer({(rename.get(k[0], k[0]), *k[1:]) if isinstance(k, tuple) else k:
+                                       _substitute(v, rename) for k, v in layer.items()})
+        new_layers[new] = layer
+        new_deps[new] = {rename.get(d, d) for d in dsk.dependencies.get(name, ())}
+    return HighLevelGraph(new_layers, new_deps)

@@ -1,0 +1,116 @@
+"""Benchmark: one dimuon-style analysis with plain jaggy and with jaggy.dask.
+
+Run with ``PYTHONPATH=python python benchmarks/bench_dask.py [--events N] [--files K]``.
+
+1. The same analysis on a Parquet dataset of K files, with jaggy.dask on a
+   ``dask.distributed.LocalCluster`` of 1 and of 2 worker processes (one thread each), against
+   plain jaggy reading the same files in one process.
+2. The overhead of jaggy.dask against plain jaggy on ONE partition (one file, the synchronous
+   scheduler, the same columns read): the cost of graphs, metas and the projection pass.
+
+Prints the best of ``--repeat`` runs and checks that every variant gives the same answers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import tempfile
+import time
+from pathlib import Path
+
+import dask
+import jaggy
+import jaggy.dask as jd
+import numpy as np
+
+
+def make_dataset(path: Path, events: int, files: int, seed: int = 0) -> None:
+    rng = np.random.default_rng(seed)
+    per = -(-events // files)
+    for i in range(files):
+        n = min(per, events - i * per)
+        counts = rng.poisson(3, n)
+        total = int(counts.sum())
+        muons = jaggy.zip({
+            "pt": jaggy.unflatten(rng.exponential(20, total), counts),
+            "eta": jaggy.unflatten(rng.normal(0, 1.5, total), counts),
+            "phi": jaggy.unflatten(rng.uniform(-math.pi, math.pi, total), counts),
+            "charge": jaggy.unflatten(rng.choice(np.array([-1, 1]), total), counts),
+        })
+        events_ = jaggy.zip({"muons": muons, "met": rng.exponential(30, n)}, depth_limit=1)
+        jaggy.to_parquet(events_, path / f"part{i:03d}.parquet")
+
+
+def analysis(events, ak):
+    """The same code for ``ak = jaggy`` and ``ak = jaggy.dask``."""
+    mu = events.muons
+    good = mu[mu.pt > 10]
+    pairs = ak.combinations(good, 2, fields=["a", "b"])
+    a, b = pairs.a, pairs.b
+    mass = np.sqrt(2 * a.pt * b.pt * (np.cosh(a.eta - b.eta) - np.cos(a.phi - b.phi)))
+    best = ak.max(mass, axis=1)
+    return (ak.sum(ak.num(good, axis=1), axis=None), ak.mean(events.met, axis=None),
+            ak.argmax(best, axis=0), ak.sum(ak.sum(mass, axis=1), axis=None))
+
+
+def plain(files: list) -> tuple:
+    return analysis(jaggy.from_parquet(files, columns=["muons", "met"]), jaggy)
+
+
+def lazy(files: list, **compute_kwargs) -> tuple:
+    return dask.compute(*analysis(jd.from_parquet(files), jd), **compute_kwargs)
+
+
+def best_time(fn, repeat: int) -> tuple[float, object]:
+    best, out = float("inf"), None
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        out = fn()
+        best = min(best, time.perf_counter() - t0)
+    return best, out
+
+
+def _same(x: tuple, y: tuple) -> bool:
+    return all(math.isclose(float(a), float(b), rel_tol=1e-9) for a, b in zip(x, y))
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--events", type=int, default=1_000_000)
+    p.add_argument("--files", type=int, default=8)
+    p.add_argument("--repeat", type=int, default=3)
+    args = p.parse_args()
+
+    from distributed import Client, LocalCluster
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp)
+        make_dataset(path, args.events, args.files)
+        files = sorted(str(f) for f in path.glob("*.parquet"))
+        print(f"{args.events} events in {args.files} files; best of {args.repeat}")
+
+        t_plain, want = best_time(lambda: plain(files), args.repeat)
+        print(f"plain jaggy (1 process)           {t_plain * 1e3:9.1f} ms")
+        for workers in (1, 2):
+            with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                              dashboard_address=None) as cluster, Client(cluster):
+                lazy(files)  # warm the workers (imports)
+                t, got = best_time(lambda: lazy(files), args.repeat)
+            ok = "same" if _same(got, want) else f"DIFFERENT {got} vs {want}"
+            print(f"jaggy.dask, {workers} worker(s)             {t * 1e3:9.1f} ms  "
+                  f"({t_plain / t:.2f}x plain)  {ok}")
+
+        one = files[:1]
+        repeat = max(5, args.repeat * 3)
+        plain(one)
+        lazy(one, scheduler="sync")
+        t1, want1 = best_time(lambda: plain(one), repeat)
+        t2, got1 = best_time(lambda: lazy(one, scheduler="sync"), repeat)
+        ok = "same" if _same(got1, want1) else f"DIFFERENT {got1} vs {want1}"
+        print(f"one partition: plain {t1 * 1e3:.1f} ms, jaggy.dask (sync) {t2 * 1e3:.1f} ms, "
+              f"overhead {100 * (t2 / t1 - 1):+.1f}%  {ok}")
+
+
+if __name__ == "__main__":
+    main()
