@@ -11,7 +11,10 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent / "python"))
+try:  # an installed jaggy (with its compiled module) comes first
+    import jaggy  # noqa: F401
+except ImportError:  # else the source tree (needs a development build: tools/devbuild.sh)
+    sys.path.insert(0, str(HERE.parent / "python"))
 sys.path.insert(0, str(HERE))
 
 import gen_api  # noqa: E402

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import jaggy
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -17,7 +18,9 @@ pytestmark = pytest.mark.skipif(not HAVE_SPHINX, reason="needs the docs extra (s
 
 def _build(builder: str, tmp_path: Path, *extra: str) -> subprocess.CompletedProcess:
     env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "python"), env.get("PYTHONPATH", "")])
+    # the jaggy these tests import (installed, or the source tree with a development build)
+    env["PYTHONPATH"] = os.pathsep.join([str(Path(jaggy.__file__).resolve().parents[1]),
+                                         env.get("PYTHONPATH", "")])
     env["PYTHONWARNINGS"] = "ignore"  # pytest's warnings-as-errors must not leak into Sphinx
     cmd = [sys.executable, "-m", "sphinx", "-b", builder, *extra, "-q",
            "-d", str(tmp_path / "doctrees"), str(ROOT / "docs"), str(tmp_path / builder)]

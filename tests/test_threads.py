@@ -194,9 +194,10 @@ def test_set_num_threads_rejects_zero() -> None:
 
 
 def test_environment_variable_sets_the_count() -> None:
-    root = Path(__file__).resolve().parents[1]
     env = dict(os.environ, JAGGY_NUM_THREADS="3")
-    env["PYTHONPATH"] = os.pathsep.join([str(root / "python"), env.get("PYTHONPATH", "")])
+    # the jaggy this test imports (installed, or the source tree with a development build)
+    package_parent = Path(jaggy.__file__).resolve().parents[1]
+    env["PYTHONPATH"] = os.pathsep.join([str(package_parent), env.get("PYTHONPATH", "")])
     code = "import jaggy; print(jaggy.get_num_threads())"
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
                          check=True)
