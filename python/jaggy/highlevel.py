@@ -69,7 +69,52 @@ class _Switchable:
     """
 
 
-class Array(_Switchable, NDArrayOperatorsMixin):
+class _Operators(NDArrayOperatorsMixin):
+    """NumPy's operator mixin, with the most used operators going straight to jaggy's ufunc
+    machinery when the other operand is a number or a plain Array (NumPy's dispatch to
+    ``__array_ufunc__`` costs a microsecond or two per call on small arrays); anything else takes
+    the mixin's own path."""
+
+    __slots__ = ()  # (keeps Array/Record instances switchable to behavior classes)
+
+    def __add__(self, other: Any) -> Any:
+        return _operator(_np.add, self, other, NDArrayOperatorsMixin.__add__)
+
+    def __radd__(self, other: Any) -> Any:
+        return _operator(_np.add, other, self, NDArrayOperatorsMixin.__radd__, self)
+
+    def __sub__(self, other: Any) -> Any:
+        return _operator(_np.subtract, self, other, NDArrayOperatorsMixin.__sub__)
+
+    def __rsub__(self, other: Any) -> Any:
+        return _operator(_np.subtract, other, self, NDArrayOperatorsMixin.__rsub__, self)
+
+    def __mul__(self, other: Any) -> Any:
+        return _operator(_np.multiply, self, other, NDArrayOperatorsMixin.__mul__)
+
+    def __rmul__(self, other: Any) -> Any:
+        return _operator(_np.multiply, other, self, NDArrayOperatorsMixin.__rmul__, self)
+
+    def __truediv__(self, other: Any) -> Any:
+        return _operator(_np.true_divide, self, other, NDArrayOperatorsMixin.__truediv__)
+
+    def __pow__(self, other: Any) -> Any:
+        return _operator(_np.power, self, other, NDArrayOperatorsMixin.__pow__)
+
+    def __gt__(self, other: Any) -> Any:
+        return _operator(_np.greater, self, other, NDArrayOperatorsMixin.__gt__)
+
+    def __ge__(self, other: Any) -> Any:
+        return _operator(_np.greater_equal, self, other, NDArrayOperatorsMixin.__ge__)
+
+    def __lt__(self, other: Any) -> Any:
+        return _operator(_np.less, self, other, NDArrayOperatorsMixin.__lt__)
+
+    def __le__(self, other: Any) -> Any:
+        return _operator(_np.less_equal, self, other, NDArrayOperatorsMixin.__le__)
+
+
+class Array(_Switchable, _Operators):
     """A nested, variable-length array: ``jaggy.Array([[1, 2], [], [3]])``.
 
     ``data`` may be a layout node, another Array, a NumPy array, a dict of columns (zipped into
@@ -306,45 +351,6 @@ class Array(_Switchable, NDArrayOperatorsMixin):
     def __array_ufunc__(self, ufunc: Any, method: str, *inputs: Any, **kwargs: Any) -> Any:
         return _numpy_connection().array_ufunc(ufunc, method, inputs, kwargs)
 
-    # The most used operators go straight to jaggy's ufunc machinery when the other operand is
-    # a number or a plain Array (NumPy's dispatch to __array_ufunc__ costs a microsecond or
-    # two per call on small arrays); anything else takes NumPy's operator mixin as before.
-    def __add__(self, other: Any) -> Any:
-        return _operator(_np.add, self, other, NDArrayOperatorsMixin.__add__)
-
-    def __radd__(self, other: Any) -> Any:
-        return _operator(_np.add, other, self, NDArrayOperatorsMixin.__radd__, self)
-
-    def __sub__(self, other: Any) -> Any:
-        return _operator(_np.subtract, self, other, NDArrayOperatorsMixin.__sub__)
-
-    def __rsub__(self, other: Any) -> Any:
-        return _operator(_np.subtract, other, self, NDArrayOperatorsMixin.__rsub__, self)
-
-    def __mul__(self, other: Any) -> Any:
-        return _operator(_np.multiply, self, other, NDArrayOperatorsMixin.__mul__)
-
-    def __rmul__(self, other: Any) -> Any:
-        return _operator(_np.multiply, other, self, NDArrayOperatorsMixin.__rmul__, self)
-
-    def __truediv__(self, other: Any) -> Any:
-        return _operator(_np.true_divide, self, other, NDArrayOperatorsMixin.__truediv__)
-
-    def __pow__(self, other: Any) -> Any:
-        return _operator(_np.power, self, other, NDArrayOperatorsMixin.__pow__)
-
-    def __gt__(self, other: Any) -> Any:
-        return _operator(_np.greater, self, other, NDArrayOperatorsMixin.__gt__)
-
-    def __ge__(self, other: Any) -> Any:
-        return _operator(_np.greater_equal, self, other, NDArrayOperatorsMixin.__ge__)
-
-    def __lt__(self, other: Any) -> Any:
-        return _operator(_np.less, self, other, NDArrayOperatorsMixin.__lt__)
-
-    def __le__(self, other: Any) -> Any:
-        return _operator(_np.less_equal, self, other, NDArrayOperatorsMixin.__le__)
-
     def __array_function__(self, func: Any, types: Any, args: Any, kwargs: Any) -> Any:
         from jaggy._connect_numpy import array_function
 
@@ -419,7 +425,7 @@ def _unpickle_array(form: str, length: int, container: dict, behavior: Any, attr
 _DIRECT_OPERANDS = (int, float, Array)
 
 
-class Record(_Switchable, NDArrayOperatorsMixin):
+class Record(_Switchable, _Operators):
     """One record of a record array: ``jaggy.Record({"x": 1, "y": [1, 2]})``."""
 
     # no __slots__: an instance's __class__ is switched to the behavior's subclass (see
@@ -571,45 +577,6 @@ class Record(_Switchable, NDArrayOperatorsMixin):
 
     def __array_ufunc__(self, ufunc: Any, method: str, *inputs: Any, **kwargs: Any) -> Any:
         return _numpy_connection().array_ufunc(ufunc, method, inputs, kwargs)
-
-    # The most used operators go straight to jaggy's ufunc machinery when the other operand is
-    # a number or a plain Array (NumPy's dispatch to __array_ufunc__ costs a microsecond or
-    # two per call on small arrays); anything else takes NumPy's operator mixin as before.
-    def __add__(self, other: Any) -> Any:
-        return _operator(_np.add, self, other, NDArrayOperatorsMixin.__add__)
-
-    def __radd__(self, other: Any) -> Any:
-        return _operator(_np.add, other, self, NDArrayOperatorsMixin.__radd__, self)
-
-    def __sub__(self, other: Any) -> Any:
-        return _operator(_np.subtract, self, other, NDArrayOperatorsMixin.__sub__)
-
-    def __rsub__(self, other: Any) -> Any:
-        return _operator(_np.subtract, other, self, NDArrayOperatorsMixin.__rsub__, self)
-
-    def __mul__(self, other: Any) -> Any:
-        return _operator(_np.multiply, self, other, NDArrayOperatorsMixin.__mul__)
-
-    def __rmul__(self, other: Any) -> Any:
-        return _operator(_np.multiply, other, self, NDArrayOperatorsMixin.__rmul__, self)
-
-    def __truediv__(self, other: Any) -> Any:
-        return _operator(_np.true_divide, self, other, NDArrayOperatorsMixin.__truediv__)
-
-    def __pow__(self, other: Any) -> Any:
-        return _operator(_np.power, self, other, NDArrayOperatorsMixin.__pow__)
-
-    def __gt__(self, other: Any) -> Any:
-        return _operator(_np.greater, self, other, NDArrayOperatorsMixin.__gt__)
-
-    def __ge__(self, other: Any) -> Any:
-        return _operator(_np.greater_equal, self, other, NDArrayOperatorsMixin.__ge__)
-
-    def __lt__(self, other: Any) -> Any:
-        return _operator(_np.less, self, other, NDArrayOperatorsMixin.__lt__)
-
-    def __le__(self, other: Any) -> Any:
-        return _operator(_np.less_equal, self, other, NDArrayOperatorsMixin.__le__)
 
     def __reduce_ex__(self, protocol: int) -> Any:
         array = Array(self._layout.array._getitem_range(self._layout.at, self._layout.at + 1))
