@@ -8,7 +8,9 @@ reading data).
 from __future__ import annotations
 
 import functools
+import hashlib
 import operator
+import types
 import uuid
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -24,10 +26,37 @@ from jaggy.dask._projection import mark_fields, mark_passthrough
 __all__ = ["Array", "Scalar", "map_partitions", "map_partitionwise", "new_name"]
 
 
+_PLAIN = (str, int, float, bool, bytes, complex, type(None))
+
+
+def _describe(obj: Any) -> str:
+    """A deterministic description of ``obj`` for layer names: cheap for the values graphs are
+    built from (names, numbers, importable functions, ufuncs, partials, containers); anything
+    else goes through ``dask.base.tokenize``."""
+    if isinstance(obj, _PLAIN):
+        return f"{type(obj).__name__}:{obj!r}"
+    if isinstance(obj, (tuple, list)):
+        return f"{type(obj).__name__}({','.join(_describe(x) for x in obj)})"
+    if type(obj) is dict:
+        return "dict(" + ",".join(f"{_describe(k)}={_describe(v)}" for k, v in obj.items()) + ")"
+    if isinstance(obj, np.ufunc):
+        return f"ufunc:{obj.__name__}"
+    if isinstance(obj, Array):
+        return f"array:{obj.name}"
+    if isinstance(obj, functools.partial):
+        return f"partial({_describe(obj.func)};{_describe(obj.args)};{_describe(obj.keywords)})"
+    if isinstance(obj, (types.FunctionType, types.BuiltinFunctionType)):
+        module, qualname = getattr(obj, "__module__", None), getattr(obj, "__qualname__", "<")
+        if module and module != "__main__" and "<" not in qualname:
+            return f"fn:{module}.{qualname}"
+    return f"tok:{tokenize(obj)}"
+
+
 def new_name(label: str, *parts: Any) -> str:
     """A graph-layer name: ``label-<token of parts>``, or a random one when ``parts`` is empty."""
-    token = tokenize(*parts) if parts else uuid.uuid4().hex
-    return f"{label}-{token}"
+    if not parts:
+        return f"{label}-{uuid.uuid4().hex}"
+    return f"{label}-{hashlib.md5(_describe(parts).encode(), usedforsecurity=False).hexdigest()}"
 
 
 def _concatenate_partitions(results: Sequence[Any]) -> Any:
