@@ -204,10 +204,17 @@ def optimize(dsk: Any, keys: Any, **kwargs: Any) -> Any:
     and merged later (``client.compute([a, b])``) never mix differently projected layers."""
     if not isinstance(dsk, HighLevelGraph):
         return dsk
+    from jaggy.dask._fusion import fuse_partitionwise
+
+    outputs = _output_layers(keys)
+    return fuse_partitionwise(_project(dsk, outputs), outputs)
+
+
+def _project(dsk: HighLevelGraph, outputs: set) -> HighLevelGraph:
     sources = [n for n, layer in dsk.layers.items() if isinstance(layer, ParquetSourceLayer)]
     if not sources:
         return dsk
-    outputs = _output_layers(keys)
+    outputs = set(outputs)
     foreign = {name for name, layer in dsk.layers.items() if _foreign(layer)}
     for name in dsk.layers:  # what other layers read keeps its name
         if name in outputs or name in foreign:
