@@ -115,6 +115,7 @@ def test_user_columns_and_row_groups(dataset, reads):
     path, full = dataset
     arr = jd.from_parquet(path, columns=["x", "y"], split_row_groups=True)
     assert arr.fields == ["x", "y"]
+    assert str(arr.form.type) == str(full[["x", "y"]].type.content)
     # 7 rows in row groups of 3 -> 3 partitions, the empty file -> 1, 5 rows -> 2
     assert arr.divisions == (0, 3, 6, 7, 7, 10, 12)
     assert arr.y.compute().to_list() == full.y.to_list()

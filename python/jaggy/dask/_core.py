@@ -220,6 +220,16 @@ class Array(DaskMethodsMixin, np.lib.mixins.NDArrayOperatorsMixin):
         return jaggy.types.ArrayType(self._meta.type.content, length)
 
     @property
+    def form(self) -> Any:
+        """The Form of every partition (from the meta; nothing is computed)."""
+        return self._meta.layout.form
+
+    @property
+    def dask(self) -> HighLevelGraph:
+        """The task graph (as Dask collections name it)."""
+        return self._graph
+
+    @property
     def fields(self) -> list:
         """The record field names (empty when the array is not of records)."""
         return self._meta.fields
