@@ -93,11 +93,11 @@ class ParquetSourceLayer(MaterializedLayer):
 
     def project(self, paths: Iterable[tuple]) -> ParquetSourceLayer:
         """A copy that reads only the columns under ``paths`` (a set of field-name tuples)."""
-        # top-level fields only: reading part of a nested record makes Arrow give an option-type
-        # record (``?{pt}`` instead of ``{pt, eta}``), which would change the partitions' types
-        paths = sorted({tuple(p)[:1] for p in paths})
+        # (reading part of a nested record makes Arrow give an option-type record, ``?{pt}``
+        # instead of ``{pt, eta}``; the reader drops those options again, see _io._restore)
+        paths = sorted({tuple(p) for p in paths})
         if not paths:  # lengths only: never read zero columns
-            paths = [p[:1] for p in self.leaf_paths[:1]]
+            paths = self.leaf_paths[:1]
         if not paths or any(p == _ALL for p in paths):
             return self
         columns = [list(p) for p in paths]  # lists of strings: literal parts, not dotted patterns
