@@ -163,7 +163,10 @@ def fuse_partitionwise(dsk: HighLevelGraph, outputs: set) -> HighLevelGraph:
         n = aligned[group[0]][0]
         exports = tuple(m for m in order if m in outputs or dependents.get(m, set()) - members)
         externals = {d for m in group for d in dependencies.get(m, ()) if d not in members}
-        token = hashlib.md5("|".join(order).encode(), usedforsecurity=False).hexdigest()
+        # the name covers the exports too: graphs optimized separately and merged later may fuse
+        # the same layers but pick different results from them
+        token = hashlib.md5(("|".join(order) + "->" + "|".join(exports)).encode(),
+                            usedforsecurity=False).hexdigest()
         fused_name = f"jaggy-fused-{token}"
         tasks = {}
         for i in range(n):
