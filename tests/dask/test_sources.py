@@ -121,3 +121,15 @@ def test_concatenate():
     assert inner.compute().to_list() == jaggy.concatenate([a, a * 10], axis=1).to_list()
     with pytest.raises(TypeError, match="item 1"):
         jd.concatenate([da, a])
+
+
+def test_scalar_arithmetic():
+    import numpy as np
+
+    data = jaggy.Array([[1.0, 2.0], [], [3.0, None]])
+    arr = jd.from_jaggy(data, 2)
+    ratio = jd.sum(arr) / jd.count(arr) + 1
+    assert isinstance(ratio, jd.Scalar)
+    assert ratio.compute() == jaggy.sum(data) / jaggy.count(data) + 1
+    assert np.sqrt(jd.var(arr)).compute() == pytest.approx(float(jaggy.std(data)))
+    assert (2 * jd.max(arr)).compute() == 6.0

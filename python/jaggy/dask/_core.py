@@ -310,8 +310,9 @@ def _check_partitionwise(where: Any) -> None:
     raise NotImplementedError(msg)
 
 
-class Scalar(DaskMethodsMixin):
-    """One lazily computed value (the result of a reduction over the whole array).
+class Scalar(DaskMethodsMixin, np.lib.mixins.NDArrayOperatorsMixin):
+    """One lazily computed value (the result of a reduction over the whole array). NumPy ufuncs
+    and operators on Scalars (and numbers) give new lazy Scalars.
 
     Example:
         >>> import jaggy, jaggy.dask
@@ -363,6 +364,27 @@ class Scalar(DaskMethodsMixin):
 
     def __repr__(self) -> str:
         return f"jaggy.dask.Scalar<{self._name}>"
+
+    def __array_ufunc__(self, ufunc: Any, method: str, *inputs: Any, **kwargs: Any) -> Any:
+        if method != "__call__" or any(isinstance(x, Array) for x in inputs):
+            return NotImplemented
+        scalars = [x for x in inputs if isinstance(x, Scalar)]
+        name = new_name(ufunc.__name__, ufunc, [x.name if isinstance(x, Scalar) else x for x in inputs], kwargs)
+        where = tuple(isinstance(x, Scalar) for x in inputs)
+        constants = tuple(x for x in inputs if not isinstance(x, Scalar))
+        task = (functools.partial(_scalar_ufunc, ufunc, kwargs, where, constants),
+                *[(x.name, 0) for x in scalars])
+        graph = HighLevelGraph.from_collections(name, MaterializedLayer({(name, 0): task}), dependencies=scalars)
+        return Scalar(graph, name)
+
+
+def _scalar_ufunc(ufunc: Any, kwargs: dict, where: tuple, constants: tuple, *values: Any) -> Any:
+    vals, consts = iter(values), iter(constants)
+    args = [next(vals) if is_scalar else next(consts) for is_scalar in where]
+    if any(a is None for a in args):
+        return None
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return ufunc(*args, **kwargs)
 
 
 def map_partitions(fn: Callable, *args: Any, meta: Any = None, label: str | None = None, **kwargs: Any) -> Array:
