@@ -25,13 +25,13 @@ __all__ = ["fuse_partitionwise"]
 class _Fused:
     """The tasks of one group for one partition (opaque to Dask, so it does not parse them)."""
 
-    __slots__ = ("exports", "externals", "tasks")
+    __slots__ = ("drops", "exports", "externals", "tasks")
 
-    def __init__(self, tasks: tuple, externals: tuple, exports: tuple) -> None:
-        self.tasks, self.externals, self.exports = tasks, externals, exports
+    def __init__(self, tasks: tuple, externals: tuple, exports: tuple, drops: tuple) -> None:
+        self.tasks, self.externals, self.exports, self.drops = tasks, externals, exports, drops
 
     def __reduce__(self) -> tuple:
-        return (_Fused, (self.tasks, self.externals, self.exports))
+        return (_Fused, (self.tasks, self.externals, self.exports, self.drops))
 
 
 def _evaluate(task: Any, env: dict) -> Any:
@@ -51,9 +51,27 @@ def _evaluate(task: Any, env: dict) -> Any:
 
 def _run_fused(fused: _Fused, *external_values: Any) -> Any:
     env = dict(zip(fused.externals, external_values))
-    for key, task in fused.tasks:
+    for (key, task), drops in zip(fused.tasks, fused.drops):
         env[key] = _evaluate(task, env)
+        for k in drops:  # intermediate results are released after their last use
+            del env[k]
     return tuple(env[k] for k in fused.exports)
+
+
+def _drops(member_tasks: tuple, keep: set) -> tuple:
+    """For each step, the member keys whose last reader it is (not the exported ones)."""
+    last: dict = {}
+    for step, (_, task) in enumerate(member_tasks):
+        refs: list = []
+        _references(task, refs)
+        for r in refs:
+            last[r] = step
+    members = {key for key, _ in member_tasks}
+    out: list = [[] for _ in member_tasks]
+    for key, step in last.items():
+        if key in members and key not in keep:
+            out[step].append(key)
+    return tuple(tuple(d) for d in out)
 
 
 def _references(task: Any, out: list) -> bool:
@@ -175,7 +193,8 @@ def fuse_partitionwise(dsk: HighLevelGraph, outputs: set) -> HighLevelGraph:
             for _, task in member_tasks:
                 _references(task, refs)
             outside = tuple(sorted({r for r in refs if r[0] in externals}))
-            spec = _Fused(member_tasks, outside, tuple((m, i) for m in exports))
+            spec = _Fused(member_tasks, outside, tuple((m, i) for m in exports),
+                          _drops(member_tasks, {(m, i) for m in exports}))
             tasks[(fused_name, i)] = (functools.partial(_run_fused, spec), *outside)
         for m in group:
             del layers[m]
