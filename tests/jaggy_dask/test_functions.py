@@ -139,3 +139,37 @@ def test_not_partitionwise_raises(dataset):
         jd.flatten(jaggy.Array([[1]]))
     with pytest.raises(NotImplementedError, match="weight"):
         jd.var(arr.met, arr.met, axis=None)
+
+
+def test_analysis_with_numba_map_partitions(dataset, scheduler):
+    numba = pytest.importorskip("numba")
+
+    @numba.njit
+    def leading_pt(pt, out):
+        for i in range(len(pt)):
+            best = 0.0
+            for v in pt[i]:
+                best = max(best, v)
+            out[i] = best
+        return out
+
+    def run(events):
+        import jaggy.numba
+
+        jaggy.numba.register()  # in every worker process
+        pt = events.muons.pt
+        return jaggy.Array(leading_pt(pt, np.zeros(len(pt))))
+
+    path, full = dataset
+    arr = jd.from_parquet(path)
+    good = arr.muons[arr.muons.pt > 20]
+    pairs = jd.combinations(good, 2, fields=["a", "b"])
+    fgood = full.muons[full.muons.pt > 20]
+    fpairs = jaggy.combinations(fgood, 2, fields=["a", "b"])
+    _same(pairs.a.pt + pairs.b.pt, fpairs.a.pt + fpairs.b.pt)
+    lead = jd.map_partitions(run, arr, meta=jaggy.Array(np.zeros(0)))
+    got, mean, where = dask.compute(lead, jd.mean(lead), jd.argmax(lead, axis=0))
+    want = run(full)
+    assert _close(got.to_list(), want.to_list())
+    assert _close(mean, jaggy.mean(want))
+    assert where == jaggy.argmax(want, axis=0)

@@ -79,7 +79,7 @@ def test_nested_field_and_mask(dataset, reads):
     out = arr.z.p.compute()
     assert out.to_list() == full.z.p.to_list()
     assert str(out.type) == str(full.z.p.type)
-    assert _columns(reads) == ["z"]  # whole top-level fields: partial records would become options
+    assert _columns(reads) == ["z.p"]  # and the type stays {p: int64} (no option added by Arrow)
     reads.clear()
     assert arr.x[arr.y > 0].compute().to_list() == full.x[full.y > 0].to_list()
     assert _columns(reads) == ["x", "y"]
@@ -107,7 +107,7 @@ def test_several_outputs_share_one_read(dataset, reads):
     x, q = dask.compute(arr.x, arr.z.q)
     assert x.to_list() == full.x.to_list()
     assert q.to_list() == full.z.q.to_list()
-    assert _columns(reads) == ["x", "z"]
+    assert _columns(reads) == ["x", "z.q"]
     assert len(reads) == arr.npartitions
 
 
@@ -115,6 +115,7 @@ def test_user_columns_and_row_groups(dataset, reads):
     path, full = dataset
     arr = jd.from_parquet(path, columns=["x", "y"], split_row_groups=True)
     assert arr.fields == ["x", "y"]
+    assert str(arr.form.type) == str(full[["x", "y"]].type.content)
     # 7 rows in row groups of 3 -> 3 partitions, the empty file -> 1, 5 rows -> 2
     assert arr.divisions == (0, 3, 6, 7, 7, 10, 12)
     assert arr.y.compute().to_list() == full.y.to_list()
@@ -130,3 +131,22 @@ def test_read_error_names_the_partition(dataset, reads):
     (path / "part2.parquet").unlink()
     with pytest.raises(Exception, match="partition 2"):
         arr.x.compute()
+
+
+def test_nested_list_of_records_keeps_its_type(tmp_path, reads):
+    events = jaggy.zip({
+        "muons": jaggy.zip({"pt": jaggy.Array([[1.5, 2.5], [], [3.5]]), "eta": jaggy.Array([[0.1, 0.2], [], [0.3]])}),
+        "met": jaggy.Array([1.0, 2.0, 3.0]),
+    }, depth_limit=1)
+    jaggy.to_parquet(events, tmp_path / "a.parquet")
+    jaggy.to_parquet(events[1:], tmp_path / "b.parquet")
+    full = jaggy.concatenate([events, events[1:]])
+    arr = jd.from_parquet(tmp_path)
+    out = (arr.muons.pt * 2).compute()
+    assert _columns(reads) == ["muons.pt"]
+    assert str(out.type) == str((full.muons.pt * 2).type) == "5 * var * float64"
+    assert out.to_list() == (full.muons.pt * 2).to_list()
+    reads.clear()
+    mu = arr.muons[["pt"]].compute()
+    assert _columns(reads) == ["muons.pt"]
+    assert str(mu.type) == str(full.muons[["pt"]].type)

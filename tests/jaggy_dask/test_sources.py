@@ -103,3 +103,33 @@ def test_persist_partitions_and_progress(capsys):
     with ProgressBar():
         jd.sum(arr.y).compute()
     assert "100%" in capsys.readouterr().out
+
+
+def test_concatenate():
+    a, b = jaggy.Array([[1], [2, 3], []]), jaggy.Array([[4.5], [None]])
+    da, db = jd.from_jaggy(a, 2), jd.from_jaggy(b, 2)
+    out = jd.concatenate([da, db])
+    want = jaggy.concatenate([a, b])
+    assert out.npartitions == 4
+    assert out.divisions == (0, 2, 3, 4, 5)
+    assert str(out.type) == str(want.type)
+    got = out.compute()
+    assert got.to_list() == want.to_list()
+    assert str(got.type) == str(want.type)
+    assert str(out.partitions[0].compute().type) == "2 * var * ?float64"
+    inner = jd.concatenate([da, da * 10], axis=1)
+    assert inner.compute().to_list() == jaggy.concatenate([a, a * 10], axis=1).to_list()
+    with pytest.raises(TypeError, match="item 1"):
+        jd.concatenate([da, a])
+
+
+def test_scalar_arithmetic():
+    import numpy as np
+
+    data = jaggy.Array([[1.0, 2.0], [], [3.0, None]])
+    arr = jd.from_jaggy(data, 2)
+    ratio = jd.sum(arr) / jd.count(arr) + 1
+    assert isinstance(ratio, jd.Scalar)
+    assert ratio.compute() == jaggy.sum(data) / jaggy.count(data) + 1
+    assert np.sqrt(jd.var(arr)).compute() == pytest.approx(float(jaggy.std(data)))
+    assert (2 * jd.max(arr)).compute() == 6.0

@@ -4,6 +4,12 @@ Dask is imported only here (``import jaggy`` does not import it). A ``jaggy.dask
 collection: each partition is a jaggy.Array computed by one task, and its ``meta`` (a length-0
 jaggy.Array) gives the type without computing.
 
+Before running, ``__dask_optimize__`` (``_projection.optimize``) reads from each Parquet source only
+the (possibly nested) fields that the result depends on (never zero columns), and fuses chains of
+partition-wise operations into one task per partition (``_fusion``). Reductions along axis 0/None
+are tree reductions (``_tree``, ``_reductions``); other jaggy functions run partition-wise
+(``_operations``, ``_functions``, ``map_partitions``); errors name the partition.
+
 Example:
     >>> import jaggy, jaggy.dask
     >>> arr = jaggy.dask.from_jaggy(jaggy.Array([[1.0, 2.0], [], [3.0]]), npartitions=2)
@@ -19,6 +25,7 @@ from jaggy.dask._functions import (
     argcombinations,
     argsort,
     cartesian,
+    concatenate,
     count_nonzero,
     drop_none,
     fill_none,
@@ -69,6 +76,7 @@ __all__ = [
     "argsort",
     "cartesian",
     "combinations",
+    "concatenate",
     "count",
     "count_nonzero",
     "drop_none",

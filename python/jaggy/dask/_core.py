@@ -8,7 +8,9 @@ reading data).
 from __future__ import annotations
 
 import functools
+import hashlib
 import operator
+import types
 import uuid
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -24,10 +26,37 @@ from jaggy.dask._projection import mark_fields, mark_passthrough
 __all__ = ["Array", "Scalar", "map_partitions", "map_partitionwise", "new_name"]
 
 
+_PLAIN = (str, int, float, bool, bytes, complex, type(None))
+
+
+def _describe(obj: Any) -> str:
+    """A deterministic description of ``obj`` for layer names: cheap for the values graphs are
+    built from (names, numbers, importable functions, ufuncs, partials, containers); anything
+    else goes through ``dask.base.tokenize``."""
+    if isinstance(obj, _PLAIN):
+        return f"{type(obj).__name__}:{obj!r}"
+    if isinstance(obj, (tuple, list)):
+        return f"{type(obj).__name__}({','.join(_describe(x) for x in obj)})"
+    if type(obj) is dict:
+        return "dict(" + ",".join(f"{_describe(k)}={_describe(v)}" for k, v in obj.items()) + ")"
+    if isinstance(obj, np.ufunc):
+        return f"ufunc:{obj.__name__}"
+    if isinstance(obj, Array):
+        return f"array:{obj.name}"
+    if isinstance(obj, functools.partial):
+        return f"partial({_describe(obj.func)};{_describe(obj.args)};{_describe(obj.keywords)})"
+    if isinstance(obj, (types.FunctionType, types.BuiltinFunctionType)):
+        module, qualname = getattr(obj, "__module__", None), getattr(obj, "__qualname__", "<")
+        if module and module != "__main__" and "<" not in qualname:
+            return f"fn:{module}.{qualname}"
+    return f"tok:{tokenize(obj)}"
+
+
 def new_name(label: str, *parts: Any) -> str:
     """A graph-layer name: ``label-<token of parts>``, or a random one when ``parts`` is empty."""
-    token = tokenize(*parts) if parts else uuid.uuid4().hex
-    return f"{label}-{token}"
+    if not parts:
+        return f"{label}-{uuid.uuid4().hex}"
+    return f"{label}-{hashlib.md5(_describe(parts).encode(), usedforsecurity=False).hexdigest()}"
 
 
 def _concatenate_partitions(results: Sequence[Any]) -> Any:
@@ -191,6 +220,16 @@ class Array(DaskMethodsMixin, np.lib.mixins.NDArrayOperatorsMixin):
         return jaggy.types.ArrayType(self._meta.type.content, length)
 
     @property
+    def form(self) -> Any:
+        """The Form of every partition (from the meta; nothing is computed)."""
+        return self._meta.layout.form
+
+    @property
+    def dask(self) -> HighLevelGraph:
+        """The task graph (as Dask collections name it)."""
+        return self._graph
+
+    @property
     def fields(self) -> list:
         """The record field names (empty when the array is not of records)."""
         return self._meta.fields
@@ -271,8 +310,9 @@ def _check_partitionwise(where: Any) -> None:
     raise NotImplementedError(msg)
 
 
-class Scalar(DaskMethodsMixin):
-    """One lazily computed value (the result of a reduction over the whole array).
+class Scalar(DaskMethodsMixin, np.lib.mixins.NDArrayOperatorsMixin):
+    """One lazily computed value (the result of a reduction over the whole array). NumPy ufuncs
+    and operators on Scalars (and numbers) give new lazy Scalars.
 
     Example:
         >>> import jaggy, jaggy.dask
@@ -324,6 +364,27 @@ class Scalar(DaskMethodsMixin):
 
     def __repr__(self) -> str:
         return f"jaggy.dask.Scalar<{self._name}>"
+
+    def __array_ufunc__(self, ufunc: Any, method: str, *inputs: Any, **kwargs: Any) -> Any:
+        if method != "__call__" or any(isinstance(x, Array) for x in inputs):
+            return NotImplemented
+        scalars = [x for x in inputs if isinstance(x, Scalar)]
+        name = new_name(ufunc.__name__, ufunc, [x.name if isinstance(x, Scalar) else x for x in inputs], kwargs)
+        where = tuple(isinstance(x, Scalar) for x in inputs)
+        constants = tuple(x for x in inputs if not isinstance(x, Scalar))
+        task = (functools.partial(_scalar_ufunc, ufunc, kwargs, where, constants),
+                *[(x.name, 0) for x in scalars])
+        graph = HighLevelGraph.from_collections(name, MaterializedLayer({(name, 0): task}), dependencies=scalars)
+        return Scalar(graph, name)
+
+
+def _scalar_ufunc(ufunc: Any, kwargs: dict, where: tuple, constants: tuple, *values: Any) -> Any:
+    vals, consts = iter(values), iter(constants)
+    args = [next(vals) if is_scalar else next(consts) for is_scalar in where]
+    if any(a is None for a in args):
+        return None
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return ufunc(*args, **kwargs)
 
 
 def map_partitions(fn: Callable, *args: Any, meta: Any = None, label: str | None = None, **kwargs: Any) -> Array:

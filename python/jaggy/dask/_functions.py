@@ -35,7 +35,7 @@ _TABLE: dict[str, tuple[bool, str]] = {
 # inner-axis reductions of these run partition-wise (axis 0/None: see _reductions.py)
 _REDUCERS = ("ptp", "moment", "count_nonzero")
 
-__all__ = sorted(_TABLE) + list(_REDUCERS) + ["unzip"]
+__all__ = sorted(_TABLE) + list(_REDUCERS) + ["concatenate", "unzip"]
 
 
 class _Slot:
@@ -156,3 +156,59 @@ def unzip(array: Array, *, how: type = tuple, highlevel: bool = True, behavior: 
     if how is dict:
         return {f: array[f] for f in fields}
     return how(array[f] for f in fields)
+
+
+def _as_type(part: Any, meta: Any) -> Any:
+    return jaggy.concatenate([meta, part])
+
+
+def concatenate(arrays: Any, axis: int = 0, *, mergebool: bool = True, highlevel: bool = True,
+                behavior: Any = None, attrs: Any = None) -> Array:
+    """Concatenate jaggy.dask.Arrays, as ``jaggy.concatenate``: along axis 0 the partitions follow
+    one another (nothing is computed; partitions of a different type are converted to the merged
+    type); along inner axes the arrays must be partitioned alike and are joined partition by
+    partition.
+
+    Example:
+        >>> import jaggy, jaggy.dask
+        >>> a = jaggy.dask.from_jaggy(jaggy.Array([[1], [2, 3]]), 2)
+        >>> b = jaggy.dask.from_jaggy(jaggy.Array([[4.5]]), 1)
+        >>> out = jaggy.dask.concatenate([a, b])
+        >>> out.npartitions, out.compute().to_list()
+        (3, [[1.0], [2.0, 3.0], [4.5]])
+
+    Raises TypeError when an item is not a jaggy.dask.Array, ValueError for no arrays, and what
+    ``jaggy.concatenate`` raises for incompatible types (checked on the metas).
+    """
+    from dask.highlevelgraph import HighLevelGraph, MaterializedLayer
+
+    from jaggy.dask._core import new_name
+
+    arrays = list(arrays)
+    if not arrays:
+        msg = "jaggy.dask.concatenate: give at least one array"
+        raise ValueError(msg)
+    for i, a in enumerate(arrays):
+        if not isinstance(a, Array):
+            msg = f"jaggy.dask.concatenate: item {i} is a {type(a).__name__}, not a jaggy.dask.Array"
+            raise TypeError(msg)
+    kwargs = {"axis": axis, "mergebool": mergebool, "behavior": behavior, "attrs": attrs}
+    meta = jaggy.concatenate([a.meta for a in arrays], **kwargs)  # errors surface now
+    if not (axis == 0 or (isinstance(axis, int) and axis + arrays[0].ndim == 0)):
+        return _make("concatenate", True, "ok")(arrays, **kwargs)
+    name = new_name("concatenate", [a.name for a in arrays], mergebool)
+    layer, k = {}, 0
+    for a in arrays:
+        same = a.meta.layout.form == meta.layout.form
+        for i in range(a.npartitions):
+            layer[(name, k)] = (a.name, i) if same else (_as_type, (a.name, i), meta)
+            k += 1
+    divisions = None
+    if all(a.divisions is not None for a in arrays):
+        offsets, total = [0], 0
+        for a in arrays:
+            offsets.extend(total + d for d in a.divisions[1:])
+            total += a.divisions[-1]
+        divisions = tuple(offsets)
+    graph = HighLevelGraph.from_collections(name, MaterializedLayer(layer), dependencies=arrays)
+    return Array(graph, name, meta, k, divisions)

@@ -46,10 +46,37 @@ def from_jaggy(array: Any, npartitions: int) -> Array:
     return Array(graph, name, array[:0], n, divisions)
 
 
+def _restore(layout: Any, form: Any) -> Any:
+    """Undo the option types Arrow adds to records read with only some of their columns: where
+    ``form`` (the file's full form) has no option, the all-valid option node is dropped."""
+    if layout.is_option and not form.is_option:
+        inner = layout.content if type(layout).__name__ == "UnmaskedArray" else layout.project()
+        if inner.length != layout.length:
+            msg = "a projected column holds missing values where the file's type has none"
+            raise ValueError(msg)
+        layout = inner
+    if layout.is_record and form.is_record:
+        contents = [_restore(layout.content(f), form.content(f)) for f in layout.fields]
+        return layout.copy(contents=contents)
+    if hasattr(layout, "content") and not layout.is_record and hasattr(form, "content") and not form.is_record:
+        content = layout.content
+        restored = _restore(content, form.content)
+        return layout if restored is content else layout.copy(content=restored)
+    return layout
+
+
 def _read_piece(path: str, row_groups: Any, columns: Any, index: int, *,
-                storage_options: Mapping | None = None) -> Any:
+                storage_options: Mapping | None = None, form: Any = None) -> Any:
     try:
-        return jaggy.from_parquet(path, columns=columns, row_groups=row_groups, storage_options=storage_options)
+        out = jaggy.from_parquet(path, columns=columns, row_groups=row_groups, storage_options=storage_options)
+        if form is not None and columns is not None and any(not isinstance(c, str) and len(c) > 1 for c in columns):
+            try:
+                out = jaggy.Array(_restore(out.layout, form), behavior=out.behavior, attrs=out.attrs)
+            except Exception:  # an unexpected structure: read whole top-level fields instead
+                top = sorted({c[0] for c in columns})
+                out = jaggy.from_parquet(path, columns=[[t] for t in top], row_groups=row_groups,
+                                         storage_options=storage_options)
+        return out
     except Exception as err:
         msg = f"jaggy.dask.from_parquet: partition {index} ({path!r}): {err}"
         try:
@@ -116,7 +143,7 @@ def from_parquet(path: Any, *, columns: Any = None, split_row_groups: bool | int
             counts.append(sum(groups[start:start + step]))
     meta = jaggy.from_parquet(files[0], columns=columns, row_groups=[], storage_options=storage_options)
     name = new_name("from-parquet", tuple(files), columns, counts, step)
-    read = functools.partial(_read_piece, storage_options=storage_options)
+    read = functools.partial(_read_piece, storage_options=storage_options, form=meta.layout.form)
     layer = ParquetSourceLayer(name, pieces, columns, read, leaf_paths(meta.layout.form))
     graph = HighLevelGraph.from_collections(name, layer, dependencies=())
     divisions = (0, *np.cumsum(counts).tolist())

@@ -93,11 +93,11 @@ class ParquetSourceLayer(MaterializedLayer):
 
     def project(self, paths: Iterable[tuple]) -> ParquetSourceLayer:
         """A copy that reads only the columns under ``paths`` (a set of field-name tuples)."""
-        # top-level fields only: reading part of a nested record makes Arrow give an option-type
-        # record (``?{pt}`` instead of ``{pt, eta}``), which would change the partitions' types
-        paths = sorted({tuple(p)[:1] for p in paths})
+        # (reading part of a nested record makes Arrow give an option-type record, ``?{pt}``
+        # instead of ``{pt, eta}``; the reader drops those options again, see _io._restore)
+        paths = sorted({tuple(p) for p in paths})
         if not paths:  # lengths only: never read zero columns
-            paths = [p[:1] for p in self.leaf_paths[:1]]
+            paths = self.leaf_paths[:1]
         if not paths or any(p == _ALL for p in paths):
             return self
         columns = [list(p) for p in paths]  # lists of strings: literal parts, not dotted patterns
@@ -204,10 +204,17 @@ def optimize(dsk: Any, keys: Any, **kwargs: Any) -> Any:
     and merged later (``client.compute([a, b])``) never mix differently projected layers."""
     if not isinstance(dsk, HighLevelGraph):
         return dsk
+    from jaggy.dask._fusion import fuse_partitionwise
+
+    outputs = _output_layers(keys)
+    return fuse_partitionwise(_project(dsk, outputs), outputs)
+
+
+def _project(dsk: HighLevelGraph, outputs: set) -> HighLevelGraph:
     sources = [n for n, layer in dsk.layers.items() if isinstance(layer, ParquetSourceLayer)]
     if not sources:
         return dsk
-    outputs = _output_layers(keys)
+    outputs = set(outputs)
     foreign = {name for name, layer in dsk.layers.items() if _foreign(layer)}
     for name in dsk.layers:  # what other layers read keeps its name
         if name in outputs or name in foreign:
