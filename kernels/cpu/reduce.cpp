@@ -4,6 +4,7 @@
 #include <type_traits>
 
 #include "jaggy/ops/reduce.h"
+#include "reduce_simd.h"
 
 namespace {
 
@@ -73,9 +74,52 @@ inline T window_extremum(const T* x, int64_t len, T start) {
   return r;
 }
 
+#if defined(JAGGY_X86_AVX512)
+// Runs the AVX-512 loop over blocks of groups (in parallel above the threshold); the smallest bad
+// group wins whatever the thread count. Returns true when it ran (the CPU has AVX-512F).
+template <jaggy::simd::Op op, typename T>
+bool simd_groups(const int64_t* offsets, const T* data, T* out, int64_t n, int64_t ndata,
+                 T identity, int64_t* err_index, int64_t* status) {
+  if constexpr (!std::is_floating_point_v<T>) {
+    return false;
+  } else {
+    if (!jaggy::simd::has_avx512()) return false;
+    constexpr int64_t kBlock = 4096;
+    const int64_t nblocks = (n + kBlock - 1) / kBlock;
+    int64_t first = n;
+#if defined(JAGGY_HAVE_OPENMP)
+#pragma omp parallel for reduction(min : first) schedule(static) if (n >= jaggy::kParallelThreshold)
+#endif
+    for (int64_t b = 0; b < nblocks; b++) {
+      const int64_t g0 = b * kBlock, g1 = g0 + kBlock < n ? g0 + kBlock : n;
+      const int64_t bad = jaggy::simd::reduce_groups<op, T>(offsets, data, out, g0, g1, ndata, identity);
+      if (bad < g1 && bad < first) first = bad;
+    }
+    *status = kOk;
+    if (first < n) {
+      *err_index = first;
+      *status = kBadOffsets;
+    }
+    return true;
+  }
+}
+#define JAGGY_TRY_SIMD(op, identity)                                                          \
+  do {                                                                                       \
+    int64_t status_;                                                                         \
+    if (simd_groups<jaggy::simd::Op::op, T>(offsets, data, out, n, ndata, identity, err_index, \
+                                            &status_))                                       \
+      return status_;                                                                        \
+  } while (0)
+#else
+#define JAGGY_TRY_SIMD(op, identity) \
+  do {                               \
+  } while (0)
+#endif
+
 template <typename T>
 int64_t reduce_sum_impl(const int64_t* offsets, const T* data, T* out, int64_t n, int64_t ndata,
                         int64_t* err_index) {
+  JAGGY_TRY_SIMD(kSum, T(0));
   return for_groups(offsets, n, ndata, err_index, [&](int64_t g, int64_t lo, int64_t hi) {
     out[g] = (hi - lo <= kWindow && lo + kWindow <= ndata) ? window_sum(data + lo, hi - lo)
                                                             : jaggy::ops::group_sum(data + lo, hi - lo);
@@ -94,6 +138,7 @@ template <typename T>
 int64_t reduce_max_impl(const int64_t* offsets, const T* data, const T* identity, T* out, int64_t n,
                         int64_t ndata, int64_t* err_index) {
   T start = identity[0];
+  JAGGY_TRY_SIMD(kMax, start);
   return for_groups(offsets, n, ndata, err_index, [&](int64_t g, int64_t lo, int64_t hi) {
     out[g] = (hi - lo <= kWindow && lo + kWindow <= ndata)
                  ? window_extremum<T, true>(data + lo, hi - lo, start)
@@ -105,6 +150,7 @@ template <typename T>
 int64_t reduce_min_impl(const int64_t* offsets, const T* data, const T* identity, T* out, int64_t n,
                         int64_t ndata, int64_t* err_index) {
   T start = identity[0];
+  JAGGY_TRY_SIMD(kMin, start);
   return for_groups(offsets, n, ndata, err_index, [&](int64_t g, int64_t lo, int64_t hi) {
     out[g] = (hi - lo <= kWindow && lo + kWindow <= ndata)
                  ? window_extremum<T, false>(data + lo, hi - lo, start)
