@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 
 from jaggy._threads import get_num_threads
+from jaggy.backends._pool import empty as _empty
 
 #: smallest leaf buffer (items) split across threads
 THRESHOLD = 1 << 18
@@ -55,10 +56,12 @@ def call(ufunc: Any, args: list, kwargs: dict) -> Any:
         return ufunc(*args)
     arrays = [a for a in args if isinstance(a, np.ndarray)]
     nthreads = get_num_threads()
-    if nthreads < 2 or ufunc.nout != 1 or any(a.ndim != 1 or a.shape[0] != n for a in arrays):
+    if ufunc.nout != 1 or any(a.ndim != 1 or a.shape[0] != n for a in arrays):
         return ufunc(*args)
     probe = ufunc(*[a[:0] if isinstance(a, np.ndarray) else a for a in args])
-    out = np.empty(n, probe.dtype)
+    out = _empty(n, probe.dtype)
+    if nthreads < 2:
+        return ufunc(*args, out=out)
     bounds = [n * k // nthreads for k in range(nthreads + 1)]
 
     def run(lo: int, hi: int) -> None:
@@ -80,7 +83,7 @@ def take(data: Any, positions: Any) -> Any:
     nthreads = get_num_threads() if n >= THRESHOLD and type(data) is np.ndarray and data.ndim == 1 else 1
     if nthreads < 2:
         return data[positions]
-    out = np.empty(n, data.dtype)
+    out = _empty(n, data.dtype)
     bounds = [n * k // nthreads for k in range(nthreads + 1)]
 
     def run(lo: int, hi: int) -> None:

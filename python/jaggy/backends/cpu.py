@@ -2,17 +2,29 @@
 
 from __future__ import annotations
 
+from types import ModuleType
 from typing import Any
 
 import numpy as np
 
 from jaggy._kernels import api
+from jaggy.backends import _pool
 from jaggy.backends.base import Backend
+
+
+def _numpy_with_pool() -> ModuleType:
+    """NumPy's namespace with ``empty`` served from jaggy's pool of large buffers
+    (``jaggy.backends._pool``): what the CPU backend's ``xp`` is."""
+    xp = ModuleType("jaggy.backends.cpu.xp", "NumPy, with large empty buffers from jaggy's pool")
+    xp.__dict__.update({k: v for k, v in vars(np).items() if not k.startswith("__")})
+    xp.empty = _pool.empty  # type: ignore[attr-defined]
+    xp.__getattr__ = lambda name: getattr(np, name)  # type: ignore[attr-defined]  # lazy submodules
+    return xp
 
 
 class CPUBackend(Backend):
     name = "cpu"
-    xp = np
+    xp = _numpy_with_pool()
     kernels = api
 
     def to_host(self, data: Any) -> np.ndarray:
