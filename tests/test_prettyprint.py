@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 from typing import Any
 
@@ -320,3 +321,48 @@ def test_invalid_nested_offsets_still_print() -> None:
     layout = ListArray(Index64(np.array([0, 2])), Index64(np.array([1, 99])), NumpyArray(np.arange(3)))
     text = repr(jaggy.Array(layout))
     assert "invalid" in text
+
+
+# -- big arrays: truncated repr/str and show(type=True) of jaggy arrays equal Awkward's ----------
+@functools.lru_cache(maxsize=1)
+def _big_pairs() -> list[tuple[Any, Any]]:
+    import jaggy
+
+    rng = np.random.default_rng(7)
+    n = 200_000
+    counts = rng.integers(0, 6, n)
+    flat = rng.normal(50, 20, int(counts.sum())).round(3)
+    expected = [
+        ak.Array(np.arange(1_000_000)),
+        ak.from_numpy(np.arange(300_000, dtype=np.float32).reshape(-1, 3) / 7),
+        ak.unflatten(flat, counts),
+        ak.zip({"pt": ak.unflatten(flat, counts), "n": counts}, depth_limit=1),
+        ak.mask(ak.unflatten(flat, counts), counts % 3 == 0),
+        ak.Array([f"event-{i}" * (i % 4) for i in range(50_000)]),
+        ak.Array([[{"x": i, "y": [i] * (i % 5)}] * (i % 3) for i in range(20_000)]),
+        ak.to_regular(ak.unflatten(np.arange(120_000), 4), axis=1),
+    ]
+    pairs = []
+    for array in expected:
+        form, length, buffers = ak.to_buffers(array)
+        got = jaggy.from_buffers(form.to_dict(), length, buffers)
+        pairs.append((array, got))
+    return pairs
+
+
+@pytest.mark.parametrize("index", range(8))
+def test_big_arrays_print_like_awkward(index: int) -> None:
+    expected, got = _big_pairs()[index]
+    assert str(got.type) == str(expected.type)
+    assert repr(got) == repr(expected)
+    assert str(got) == str(expected)
+    assert "..." in repr(got)
+    assert got.show(stream=None, type=True) == expected.show(stream=None, type=True)
+    for rows, cols in ((1, 30), (4, 50), (12, 100), (30, 200)):
+        kwargs = {"limit_rows": rows, "limit_cols": cols}
+        assert got.show(stream=None, type=True, **kwargs) == expected.show(stream=None, type=True, **kwargs)
+    if got.layout.is_record:
+        for at in (0, 1, -1):
+            assert repr(got[at]) == repr(expected[at])
+            assert str(got[at]) == str(expected[at])
+            assert got[at].show(stream=None, type=True) == expected[at].show(stream=None, type=True)
