@@ -13,11 +13,24 @@ CUPY_MISSING = (
 )
 
 
-def import_cupy(function: str) -> Any:
-    """The ``cupy`` module, or ModuleNotFoundError naming ``function`` if it is not installed."""
+def import_cupy(function: str, need_gpu: bool = True) -> Any:
+    """The ``cupy`` module, or ModuleNotFoundError naming ``function`` if it is not installed;
+    with ``need_gpu``, jaggy.errors.BackendError naming ``function`` when CuPy finds no usable
+    GPU (rather than CuPy's own CUDARuntimeError from the first allocation)."""
     try:
         import cupy
     except ImportError as err:
         msg = CUPY_MISSING.format(function=function)
         raise ModuleNotFoundError(msg, name="cupy") from err
+    if need_gpu:
+        try:
+            available = bool(cupy.cuda.is_available())
+        except Exception:  # a broken CUDA install raises from the probe itself
+            available = False
+        if not available:
+            from jaggy.errors import BackendError
+
+            msg = (f"{function}: CuPy is installed but found no usable NVIDIA GPU "
+                   "(no device, or no driver); CUDA arrays cannot be created on this machine")
+            raise BackendError(msg)
     return cupy
