@@ -93,9 +93,9 @@ def _list_level(node: Any, items: _Items, structure: list, xp: Any, backend: Any
     return child, items.repeat(xp, counts, local)
 
 
-def _levels(lst: Any, fname: str) -> tuple:
+def _levels(lst: Any, fname: str, keep_order: bool = False) -> tuple:
     """(structure below lst, leaf values, per-item keys of the leaf items, leaf option index
-    or None)."""
+    or None); ``keep_order``: missing entries stay where they are."""
     from jaggy.layout import UnmaskedArray
 
     xp, backend = lst.backend.xp, lst.backend
@@ -118,7 +118,12 @@ def _levels(lst: Any, fname: str) -> tuple:
                 structure.append(("leafoption", None, opt.parameters))
                 break
             valid = index >= 0
-            structure.append(("option", _missing_last(xp, items, valid), opt.parameters))
+            if keep_order:
+                outindex = xp.cumsum(valid, dtype=xp.int64) - 1
+                outindex[~valid] = -1
+            else:
+                outindex = _missing_last(xp, items, valid)
+            structure.append(("option", outindex, opt.parameters))
             node = opt.content._carry(Index64._wrap(index[valid], backend))
             items = items.take(valid)
         elif node.is_indexed:
