@@ -85,14 +85,23 @@ def combinations_list(lst: Any, n: int, replacement: bool, fields: list[str] | N
 
 def cartesian_lists(lsts: list, fields: list[str] | None, nested: list[int],
                     parameters: dict | None, with_name: str | None, arg: bool,
-                    regular: list | None = None) -> Any:
+                    regular: list | None = None, valid: list | None = None) -> Any:
     """Cartesian product, list by list, of packed ListOffsetArrays of equal length; ``nested``
     holds the positions of the arrays after which a new list level begins. ``regular`` gives,
     per array, its size where it was a regular dimension: a level made from one regular array
-    stays regular (as in Awkward)."""
-    from jaggy.layout import ListOffsetArray, NumpyArray, RegularArray
+    stays regular (as in Awkward). ``valid`` gives, per array, None or which of its lists are
+    present (missing ones are empty lists in ``lsts``): the level that array opens becomes
+    optional, missing where its list is missing."""
+    from jaggy.layout import IndexedOptionArray, ListOffsetArray, NumpyArray, RegularArray
 
     regular = regular or [None] * len(lsts)
+    valid = valid or [None] * len(lsts)
+
+    def optional(node: Any, m: int, rows: Any) -> Any:
+        if valid[m] is None:
+            return node
+        index = xp.where(valid[m][rows], xp.arange(len(rows), dtype=xp.int64), -1)
+        return IndexedOptionArray(Index64._wrap(index, backend), node)
 
     def level(offsets: Any, content: Any, lo: int, hi: int) -> Any:
         if lo == hi and regular[lo] is not None:
@@ -149,10 +158,13 @@ def cartesian_lists(lsts: list, fields: list[str] | None, nested: list[int],
         suboffsets = xp.empty(len(sub) + 1, dtype=xp.int64)
         kernels.counts_to_offsets(sub, suboffsets, len(sub))
         out = level(suboffsets, out, b + 1, upper)
+        if valid[b + 1] is not None:
+            out = optional(out, b + 1, xp.repeat(xp.arange(nlists, dtype=xp.int64), nsub))
     if bounds:
         nsub = xp.ones(nlists, dtype=xp.int64)
         for m in range(bounds[0] + 1):
             nsub = nsub * per_lengths[m]
         outoffsets = xp.empty(nlists + 1, dtype=xp.int64)
         kernels.counts_to_offsets(nsub, outoffsets, nlists)
-    return level(outoffsets, out, 0, bounds[0] if bounds else k - 1)
+    out = level(outoffsets, out, 0, bounds[0] if bounds else k - 1)
+    return optional(out, 0, xp.arange(nlists, dtype=xp.int64))

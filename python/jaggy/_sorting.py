@@ -50,6 +50,14 @@ def string_ranks(strings: Any) -> Any:
     return ranks
 
 
+def reversed_ties(xp: Any, ranks: Any) -> Any:
+    """Distinct keys in the order of ``ranks``, equal ranks in their order: sorted descending,
+    equal strings come out in reverse order, as Awkward puts them."""
+    out = xp.empty(len(ranks), dtype=xp.int64)
+    out[xp.argsort(ranks, kind="stable")] = xp.arange(len(ranks), dtype=xp.int64)
+    return out
+
+
 def _sort_keys(inner: Any, positions: Any, fname: str) -> tuple[Any, bool]:
     """(values the kernel compares, whether they are the content's own values)."""
     from jaggy.layout import NumpyArray
@@ -93,6 +101,8 @@ def local_argsort(lst: Any, ascending: bool, fname: str) -> tuple[Any, Any, Any,
         return out, inner, index, is_option
     positions = None if index is None else xp.where(index < 0, 0, index)
     keys, _ = _sort_keys(inner, positions, fname)
+    if not ascending and is_string(inner):
+        keys = reversed_ties(xp, keys)
     mask = (index >= 0).view(xp.int8) if is_option else xp.zeros(0, dtype=xp.int8)
     kernels.segmented_argsort(offsets, xp.ascontiguousarray(keys), mask, out, n, total,
                               len(mask), bool(ascending))
@@ -133,6 +143,8 @@ def sort_list(lst: Any, ascending: bool, fname: str) -> Any:
     local, inner, index, is_option = local_argsort(lst, ascending, fname)
     if inner.is_unknown or total == 0:
         return lst
+    if is_string(inner) and inner.is_regular:  # sorted strings are var-length, as in Awkward
+        inner = inner.to_ListOffsetArray64(True)
     carry = global_positions(lst, local)
     if index is None:
         sorted_content = inner._carry(Index64._wrap(carry, lst.backend))
@@ -157,5 +169,12 @@ def argsort_list(lst: Any, ascending: bool, fname: str) -> Any:
 
 
 def _is_nested(content: Any) -> bool:
-    """Whether the elements being sorted are lists themselves (an axis above the innermost)."""
+    """Whether the elements being sorted are lists themselves, possibly missing (an axis above
+    the innermost)."""
+    from jaggy.layout import NumpyArray
+
+    while content.is_option or content.is_indexed:
+        content = content.content
+    if isinstance(content, NumpyArray):
+        return content.data.ndim > 1
     return content.is_list and not is_string(content)

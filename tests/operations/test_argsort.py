@@ -43,3 +43,20 @@ def test_argsort_errors():
         jaggy.argsort(jaggy.Array([[1]]), axis=5)
     with pytest.raises(TypeError, match=r"jaggy\.argsort"):
         jaggy.argsort(jaggy.Array([[{"x": 1}]]))
+
+
+@pytest.mark.parametrize("ascending", [True, False])
+@pytest.mark.parametrize("data", [
+    [["b", "a", "b", "c", "a"], ["x", "x"], []],
+    ["b", "a", "b"],
+    [["b", None, "a", "b", None], [None], [None, "c"]],
+])
+def test_equal_strings_descending(data, ascending):
+    """Awkward's descending string argsort puts equal strings in reverse order (still a valid
+    argsort); without None we match it exactly."""
+    ours = jaggy.argsort(jaggy.Array(data), axis=-1, ascending=ascending)
+    assert_matches(jaggy.sort(jaggy.Array(data), axis=-1, ascending=ascending),
+                   awkward.sort(awkward.Array(data), axis=-1, ascending=ascending))
+    assert jaggy.Array(data)[ours].to_list() == jaggy.sort(jaggy.Array(data), ascending=ascending).to_list()
+    if "None" not in repr(data):
+        assert_matches(ours, awkward.argsort(awkward.Array(data), axis=-1, ascending=ascending))

@@ -48,8 +48,10 @@ def test_sort_errors():
         jaggy.sort(jaggy.Array([[1, 2]]), axis=-3)
     with pytest.raises(TypeError, match=r"jaggy\.sort: cannot sort records"):
         jaggy.sort(jaggy.Array([[{"x": 1}]]))
-    with pytest.raises(NotImplementedError, match=r"jaggy\.sort: sorting at an axis above"):
-        jaggy.sort(jaggy.Array([[[1, None]]]), axis=1)
+    with pytest.raises(ValueError, match=r"jaggy\.sort: cannot sort a union"):
+        jaggy.sort(jaggy.Array([[1, "a"]]))
+    assert_matches(jaggy.sort(jaggy.Array([[[1, None]]]), axis=1),
+                   awkward.sort(awkward.Array([[[1, None]]]), axis=1))
 
 
 @pytest.mark.parametrize("ascending", [True, False])

@@ -22,7 +22,7 @@ def argcartesian(arrays: Any, axis: int = 1, *, nested: Any = None,
     Raises:
         jaggy.errors.AxisError: ``axis`` does not exist in the arrays.
         ValueError: arrays of different lengths, bad ``nested`` entries, no arrays.
-        NotImplementedError: ``axis`` deeper than 1, or option/indexed lists at the top level.
+        NotImplementedError: unions at the axis.
     """
     from jaggy.operations.cartesian import run_cartesian
 

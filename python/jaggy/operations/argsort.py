@@ -33,8 +33,6 @@ def argsort(array: Any, axis: int = -1, *, ascending: bool = True, stable: bool 
         jaggy.errors.AxisError: ``axis`` does not exist in the array.
         TypeError: the values are records or of an unsortable dtype.
         ValueError: the values are a union of different types.
-        NotImplementedError: ``axis`` is above the innermost list dimension and the values
-            below it have missing entries (None), or are strings.
     """
     from jaggy._axiswalk import apply_at_axis, normalize_axis
     from jaggy._sorting import argsort_list

@@ -39,7 +39,7 @@ def _regularize(layout: Any, levels: int) -> Any:
 
 def run_cartesian(arrays: Any, axis: int, nested: Any, parameters: Any, with_name: Any,
                   arg: bool, fname: str) -> Any:
-    from jaggy._axiswalk import normalize_axis, packed_list, whole_as_list
+    from jaggy._axiswalk import is_string, normalize_axis, packed_list, whole_as_list
     from jaggy._combinatorics import cartesian_lists
     from jaggy.errors import AxisError
     from jaggy.operations.to_layout import to_layout
@@ -55,27 +55,29 @@ def run_cartesian(arrays: Any, axis: int, nested: Any, parameters: Any, with_nam
     layouts = [to_layout(v, allow_record=False) for v in values]
     k = len(layouts)
     nest = _nested_positions(nested, names, k, fname)
-    posaxes = {normalize_axis(lay, axis, fname) for lay in layouts}
-    posaxis = posaxes.pop()
-    if posaxes:
-        msg = f"jaggy.{fname}: axis={axis} is a different dimension in different arrays"
-        raise AxisError(msg)
+    if isinstance(axis, int) and not isinstance(axis, bool) and axis >= 0:
+        # shallower arrays broadcast into the deeper ones (as in Awkward)
+        deepest = max(layouts, key=lambda lay: lay.purelist_depth)
+        posaxis = normalize_axis(deepest, axis, fname)
+    else:
+        posaxes = {normalize_axis(lay, axis, fname) for lay in layouts}
+        posaxis = posaxes.pop()
+        if posaxes:
+            msg = f"jaggy.{fname}: axis={axis} is a different dimension in different arrays"
+            raise AxisError(msg)
     if posaxis == 0:
         out = cartesian_lists([whole_as_list(lay) for lay in layouts], names, nest, parameters,
                               with_name, arg)
         return _regularize(out, len(set(nest)) + 1)[0]
-    if posaxis != 1:
-        msg = f"jaggy.{fname}: axis={axis} (a list dimension below the first) is not implemented yet"
-        raise NotImplementedError(msg)
     lengths = {lay.length for lay in layouts}
     if len(lengths) > 1:
         msg = f"jaggy.{fname}: the arrays have different lengths {sorted(lengths)}"
         raise ValueError(msg)
-    for lay in layouts:
-        if not lay.is_list:
-            msg = (f"jaggy.{fname}: axis={axis} needs arrays of lists at the top level "
-                   f"(got {type(lay).__name__}; missing or indexed lists are not implemented yet)")
-            raise NotImplementedError(msg)
+    if posaxis != 1 or not all(lay.is_list and not is_string(lay) for lay in layouts):
+        from jaggy._cartesian_axis import cartesian_at_axis
+
+        return cartesian_at_axis(layouts, posaxis, names, nest, parameters, with_name, arg,
+                                 fname)
     # a level made from one regular array stays regular when every array makes its own
     # level, or when it is the innermost level (as in Awkward)
     regular = [lay.size if lay.is_regular else None for lay in layouts]
@@ -95,7 +97,9 @@ def cartesian(arrays: Any, axis: int = 1, *, nested: Any = None,
         arrays: a list of arrays (the result holds tuples) or a dict of arrays (records with
             the dict's keys as fields), all of the same length.
         axis: 1 pairs up the i-th lists of every array; 0 takes the product of the arrays as
-            wholes.
+            wholes; deeper axes pair up the lists at that depth (the arrays are broadcast
+            above it; a missing list of the first array gives a missing result, of a later
+            array no tuples, as in Awkward).
         nested: None/False for one flat list of tuples per list; True to start a new list
             level after every array but the last; or a list of names (dict keys) or positions
             of the arrays after which a level starts.
@@ -114,7 +118,7 @@ def cartesian(arrays: Any, axis: int = 1, *, nested: Any = None,
     Raises:
         jaggy.errors.AxisError: ``axis`` does not exist in the arrays.
         ValueError: arrays of different lengths, bad ``nested`` entries, no arrays.
-        NotImplementedError: ``axis`` deeper than 1, or option/indexed lists at the top level.
+        NotImplementedError: unions at the axis.
     """
     out = run_cartesian(arrays, axis, nested, parameters, with_name, False, "cartesian")
     inputs = list(arrays.values()) if isinstance(arrays, Mapping) else list(arrays)

@@ -15,7 +15,10 @@ def cumsum(array: Any, axis: int = -1, *, highlevel: bool = True,
 
     Parameters:
         array: array-like data with numbers at the innermost level.
-        axis: the list dimension to scan along; only the innermost one is supported.
+        axis: the list dimension to scan along (negative counts from the innermost). Above
+            the innermost, the values at equal coordinates below the axis accumulate in their
+            order along it (the values an axis reduction would combine); regular dimensions
+            become var.
         highlevel, behavior, attrs: as everywhere.
 
     Returns:
@@ -29,7 +32,6 @@ def cumsum(array: Any, axis: int = -1, *, highlevel: bool = True,
     Raises:
         jaggy.errors.AxisError: ``axis`` does not exist in the array.
         TypeError: the innermost values are not numbers.
-        NotImplementedError: ``axis`` is not the innermost list dimension.
     """
     from jaggy._axiswalk import apply_at_axis, list_depth, normalize_axis
     from jaggy._extensions import scan_list
@@ -37,10 +39,12 @@ def cumsum(array: Any, axis: int = -1, *, highlevel: bool = True,
 
     layout = to_layout(array, allow_record=False)
     posaxis = normalize_axis(layout, axis, "cumsum")
-    if posaxis != list_depth(layout) - 1:
-        msg = f"jaggy.cumsum: axis={axis} is not the innermost list dimension (not implemented yet)"
-        raise NotImplementedError(msg)
-    out = apply_at_axis(layout, posaxis, lambda lst: scan_list(lst, 0, "cumsum"), "cumsum")
+    if posaxis == list_depth(layout) - 1:
+        out = apply_at_axis(layout, posaxis, lambda lst: scan_list(lst, 0, "cumsum"), "cumsum")
+    else:
+        from jaggy._scan_outer import outer_scan
+
+        out = apply_at_axis(layout, posaxis, lambda lst: outer_scan(lst, 0, "cumsum"), "cumsum")
     return finish(out, highlevel, array, behavior=behavior, attrs=attrs)
 
 

@@ -33,9 +33,10 @@ def sort(array: Any, axis: int = -1, *, ascending: bool = True, stable: bool = T
     Raises:
         jaggy.errors.AxisError: ``axis`` does not exist in the array.
         TypeError: the values are records (no order is defined) or of an unsortable dtype.
+
+    At an axis above the innermost, the values at equal coordinates below it are sorted among
+    themselves (as in Awkward), and missing lists below the axis move behind present ones.
         ValueError: the values are a union of different types.
-        NotImplementedError: ``axis`` is above the innermost list dimension and the values
-            below it have missing entries (None), or are strings.
     """
     from jaggy._axiswalk import apply_at_axis, normalize_axis
     from jaggy._sorting import sort_list
