@@ -23,7 +23,9 @@ def sort(array: Any, axis: int = -1, *, ascending: bool = True, stable: bool = T
 
     Returns:
         An array of the same type and list lengths. NaN values come first and missing values
-        (None) last, in both directions; strings sort lexicographically (byte-wise).
+        (None) last, in both directions; strings sort lexicographically (byte-wise). At an
+        axis above the innermost, the values at equal coordinates below it are sorted among
+        themselves (as in Awkward), and missing lists below the axis move behind present ones.
 
     Example:
         >>> import jaggy
@@ -33,9 +35,6 @@ def sort(array: Any, axis: int = -1, *, ascending: bool = True, stable: bool = T
     Raises:
         jaggy.errors.AxisError: ``axis`` does not exist in the array.
         TypeError: the values are records (no order is defined) or of an unsortable dtype.
-
-    At an axis above the innermost, the values at equal coordinates below it are sorted among
-    themselves (as in Awkward), and missing lists below the axis move behind present ones.
         ValueError: the values are a union of different types.
     """
     from jaggy._axiswalk import apply_at_axis, normalize_axis
