@@ -27,7 +27,8 @@ MIN_BYTES = 1 << 20
 _MIN_ITEMS = MIN_BYTES // 16
 
 _np_empty = np.empty
-_lock = threading.Lock()
+# re-entrant: a garbage collection inside a locked section may finalize another block
+_lock = threading.RLock()
 _free: dict[int, list] = {}  # capacity class -> raw uint8 buffers not in use
 _held = 0  # bytes of the buffers in _free
 
