@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import inspect
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jaggy
 from jaggy.dask._core import Array, map_partitionwise
@@ -36,6 +36,10 @@ _TABLE: dict[str, tuple[bool, str]] = {
 _REDUCERS = ("ptp", "moment", "count_nonzero")
 
 __all__ = sorted(_TABLE) + list(_REDUCERS) + ["concatenate", "unzip"]
+
+if TYPE_CHECKING:  # the wrappers are made by _make/_make_reducer when this module loads
+
+    def __getattr__(name: str) -> Any: ...
 
 
 class _Slot:
