@@ -148,7 +148,7 @@ class Content:
             params[key] = value
         return self.copy(parameters=params)
 
-    def copy(self, **kwargs: Any) -> Content:
+    def copy(self, *args: Any, **kwargs: Any) -> Content:
         raise NotImplementedError
 
     # -- element access ---------------------------------------------------------------------
