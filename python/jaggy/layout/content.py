@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jaggy.errors import FieldNotFoundError
 from jaggy.index import Index, Index64
@@ -66,6 +66,41 @@ class Content:
             got = index.form if isinstance(index, Index) else repr(index)
             msg = f"{cls_name} {arg!r} must be an Index with dtype in ({names}), not {got}"
             raise TypeError(msg)
+
+    if TYPE_CHECKING:
+        # For the type checker only: what some node classes offer. Layout code reaches these
+        # after testing the is_* flags (is_numpy, is_regular, is_option, is_union, ...) rather
+        # than the class, which mypy cannot follow. (``content`` is a property of list/option
+        # nodes but a method of RecordArray/UnionArray, so it is not declared here.)
+        @property
+        def data(self) -> Any: ...  # NumpyArray
+
+        @property
+        def inner_shape(self) -> tuple[int, ...]: ...  # NumpyArray
+
+        @property
+        def size(self) -> int: ...  # RegularArray
+
+        @property
+        def contents(self) -> list[Content]: ...  # RecordArray, UnionArray
+
+        @property
+        def index(self) -> Index: ...  # IndexedArray, IndexedOptionArray, UnionArray
+
+        @property
+        def tags(self) -> Index: ...  # UnionArray
+
+        def mask_as_bool(self, valid_when: bool = True) -> Any: ...  # options
+
+        def project(self) -> Content: ...  # options and IndexedArray
+
+        def to_IndexedOptionArray64(self) -> Any: ...  # options
+
+        def to_ListOffsetArray64(self, start_at_zero: bool = False) -> Any: ...  # lists
+
+        def to_RegularArray(self) -> Content: ...  # lists, NumpyArray
+
+        def to_NumpyArray(self, dtype: Any = "float64") -> Content: ...  # EmptyArray
 
     # -- basic properties -------------------------------------------------------------------
     @property
