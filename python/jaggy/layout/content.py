@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from jaggy.errors import FieldNotFoundError
 from jaggy.index import Index, Index64
 
 _getitem: Any = None
+_C = TypeVar("_C", bound="Content")
 
 
 def _slicing_getitem() -> Any:
@@ -239,10 +240,10 @@ class Content:
     def to_numpy(self, allow_missing: bool = True) -> Any:
         raise NotImplementedError
 
-    def to_backend(self, backend: Any) -> Content:
+    def to_backend(self: _C, backend: Any) -> _C:
         if backend is self._backend:
             return self
-        return self._to_backend(backend)
+        return cast(_C, self._to_backend(backend))  # each node converts to its own class
 
     def _to_backend(self, backend: Any) -> Content:
         raise NotImplementedError
