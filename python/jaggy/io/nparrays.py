@@ -56,9 +56,9 @@ def regularize(layout: Any, shape: tuple[int, ...]) -> Any:
 def numpy_to_layout(array: Any, *, regulararray: bool, recordarray: bool, function: str) -> Any:
     """The layout of a NumPy (or masked, structured, string) array; numeric data is not copied."""
     from jaggy.index import Index8
-    from jaggy.layout import ByteMaskedArray, NumpyArray, RecordArray, UnmaskedArray
+    from jaggy.layout import ByteMaskedArray, Content, NumpyArray, RecordArray, UnmaskedArray
 
-    mask = None
+    mask: Any = None
     if isinstance(array, np.ma.MaskedArray):
         mask = array.mask
         array = np.ma.getdata(array)
@@ -89,6 +89,7 @@ def numpy_to_layout(array: Any, *, regulararray: bool, recordarray: bool, functi
         layout = NumpyArray(array)
         return layout.to_RegularArray() if regulararray and array.ndim > 1 else layout
     # strings and masked data: a flat leaf (with the mask at the leaf), regular dimensions above
+    layout: Content
     if array.dtype.kind in "US":
         layout = strings_layout(array)
     else:
