@@ -436,7 +436,7 @@ class RegularType(Type):
             raise ValueError(msg)
         _check_parameters("RegularType", parameters)
         self._content = content
-        self._size = size if size is unknown_length else int(size)
+        self._size = size if isinstance(size, _UnknownLength) else int(size)
         self._parameters = None if parameters is None else dict(parameters)
 
     @property

@@ -411,6 +411,7 @@ class IndexedOptionForm(_Wrapper):
     def type(self) -> _t.Type:
         params = self._parameters
         if self.parameter("__array__") == "categorical":
+            assert self._parameters is not None  # it has a parameter
             params = {k: v for k, v in self._parameters.items() if k != "__array__"}
             params["__categorical__"] = True
         return self._option_type(params)

@@ -85,11 +85,11 @@ def numpy_to_layout(array: Any, *, regulararray: bool, recordarray: bool, functi
     if array.dtype.kind == "V":
         msg = f"{function}: unstructured void dtype {array.dtype} is not supported"
         raise TypeError(msg)
+    layout: Content
     if mask is None and array.dtype.kind not in "US":
         layout = NumpyArray(array)
         return layout.to_RegularArray() if regulararray and array.ndim > 1 else layout
     # strings and masked data: a flat leaf (with the mask at the leaf), regular dimensions above
-    layout: Content
     if array.dtype.kind in "US":
         layout = strings_layout(array)
     else:

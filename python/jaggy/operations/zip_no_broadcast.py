@@ -45,13 +45,13 @@ def zip_no_broadcast(arrays: Any, *, parameters: Mapping | None = None, with_nam
         msg = f"{_NAME}: need at least one array"
         raise ValueError(msg)
     layouts = [to_layout(x, allow_record=False) for x in items]
-    params: dict | None = dict(parameters) if parameters else {}
+    params = dict(parameters) if parameters else {}
     if with_name is not None:
         params["__record__"] = with_name
-    params = params or None
+    record_params = params or None
     if all(isinstance(x, NumpyArray) for x in layouts):
         length = _same_length(layouts)
-        out: Content = RecordArray(layouts, fields, length, parameters=params, backend=layouts[0].backend)
+        out: Content = RecordArray(layouts, fields, length, parameters=record_params, backend=layouts[0].backend)
     elif all(isinstance(x, ListOffsetArray) for x in layouts):
         contents = []
         for x in layouts:
@@ -66,7 +66,7 @@ def zip_no_broadcast(arrays: Any, *, parameters: Mapping | None = None, with_nam
                 msg = f"{_NAME}: all lists must have the same offsets"
                 raise ValueError(msg)
         length = _same_length(contents)
-        inner = RecordArray(contents, fields, length, parameters=params, backend=layouts[0].backend)
+        inner = RecordArray(contents, fields, length, parameters=record_params, backend=layouts[0].backend)
         out = ListOffsetArray(layouts[0].offsets, inner)
     else:
         msg = f"{_NAME}: all array layouts must be either NumpyArrays or ListOffsetArrays"
