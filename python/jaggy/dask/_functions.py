@@ -127,7 +127,7 @@ def _make(name: str, keeps: bool, policy: str) -> Any:
 
 def _make_reducer(name: str) -> Any:
     wrapper = _make(name, True, "reject")
-    wrapper.__doc__ = wrapper.__doc__.replace(  # type: ignore[union-attr]
+    wrapper.__doc__ = wrapper.__doc__.replace(
         "NotImplementedError along axis 0", "NotImplementedError along axis 0/None")
     return wrapper
 
