@@ -7,6 +7,13 @@ code written for Awkward.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # the jaggy.<operation> functions are collected when jaggy.operations loads
+    import builtins
+
+    def __getattr__(name: builtins.str) -> Any: ...
+
 from jaggy import behaviors, contents, errors, forms, index, layout, record, types
 from jaggy import str as str  # jaggy.str (ak.str); not in __all__, so "import *" keeps builtins.str
 from jaggy._threads import _init_from_environment, get_num_threads, set_num_threads
@@ -17,6 +24,7 @@ from jaggy.operations import *  # noqa: F403  (one public function per module)
 from jaggy.operations import __all__ as _operations
 
 __version__ = "0.1.0"
+
 
 _init_from_environment()
 

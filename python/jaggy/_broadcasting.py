@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from jaggy.index import Index64
 from jaggy.layout import (
@@ -103,7 +103,7 @@ def _normalize(x: Any) -> Any:
     return x
 
 
-def _purelist_isregular(x: Content) -> bool:
+def _purelist_isregular(x: Any) -> bool:
     """``x.purelist_isregular`` without building a form (strings are var lists)."""
     while True:
         if x.is_numpy or x.is_record or x.is_unknown:
@@ -209,12 +209,13 @@ def _broadcast_list(inputs: list, lists: list, depth: int, action: Callable,
         nextinputs = []
         for x in inputs:
             if isinstance(x, Content) and x in lists and (x.size == size or size == 0):
-                nextinputs.append(x.content._getitem_range(0, n * size))
+                nextinputs.append(x.content._getitem_range(0, n * size))  # type: ignore[attr-defined]  # a list/option node (is_* flags)
             elif isinstance(x, Content):
                 if x not in lists:  # as in Awkward, non-lists pass as they are (no left-broadcast)
                     nextinputs.append(x)
                     continue
-                inner = x.content._getitem_range(0, n)  # a size-1 regular list repeats
+                # a size-1 regular list repeats
+                inner = x.content._getitem_range(0, n)  # type: ignore[attr-defined]  # a list/option node (is_* flags)
                 if size == 1:
                     nextinputs.append(inner)
                     continue
@@ -246,7 +247,7 @@ def _broadcast_list(inputs: list, lists: list, depth: int, action: Callable,
         elif x in lists and x.size != 1:
             if first.length:
                 _check_regular(offsets, x.size, backend, options)
-            nextinputs.append(x.content._getitem_range(0, n * x.size))
+            nextinputs.append(x.content._getitem_range(0, n * x.size))  # type: ignore[attr-defined]  # a list/option node (is_* flags)
         elif x not in lists and x.is_numpy and len(x.data.shape) == 1 and options.left_broadcast:
             # per-list numbers repeated over their lists: one (parallel) pass, no gather
             values = x.data[:n]
@@ -264,7 +265,7 @@ def _broadcast_list(inputs: list, lists: list, depth: int, action: Callable,
             if x not in lists and not options.left_broadcast:
                 nextinputs.append(x)  # as in Awkward: passes as it is (lengths are checked below)
                 continue
-            inner = x.content._getitem_range(0, n) if x in lists else x
+            inner = x.content._getitem_range(0, n) if x in lists else x  # type: ignore[attr-defined]  # a list/option node (is_* flags)
             nextinputs.append(inner._carry(parents))
     outs = apply_step(nextinputs, depth + 1, action, options)
     outoffsets = first.offsets if start == 0 else first._compact_offsets64()
@@ -278,7 +279,7 @@ def _check_offsets(a: Any, b: Any, backend: Any, options: BroadcastOptions) -> N
     try:
         backend.kernels.broadcast_offsets_check(a, b, len(a) - 1)
     except KernelError as err:
-        i = err.index  # type: ignore[attr-defined]
+        i = err.index
         msg = (f"{options.function_name}: cannot broadcast nested list at index {i} (lengths "
                f"{int(a[i + 1] - a[i])} and {int(b[i + 1] - b[i])})")
         raise ValueError(msg) from None
@@ -290,7 +291,7 @@ def _check_regular(offsets: Any, size: int, backend: Any, options: BroadcastOpti
     try:
         backend.kernels.broadcast_regular_check(offsets, len(offsets) - 1, size)
     except KernelError as err:
-        i = err.index  # type: ignore[attr-defined]
+        i = err.index
         msg = (f"{options.function_name}: cannot broadcast nested list at index {i} (lengths "
                f"{int(offsets[i + 1] - offsets[i])} and {size})")
         raise ValueError(msg) from None
@@ -327,7 +328,7 @@ def _broadcast_option(inputs: list, depth: int, action: Callable, options: Broad
         if id(x) in indexes:
             index = indexes[id(x)]
             carry = index if valid is None else index[valid]
-            nextinputs.append(x.content._carry(Index64._wrap(carry, backend)))
+            nextinputs.append(x.content._carry(Index64._wrap(carry, backend)))  # type: ignore[attr-defined]  # a list/option node (is_* flags)
         else:
             nextinputs.append(x if valid is None else x._carry(Index64._wrap(valid, backend)))
     outs = apply_step(nextinputs, depth, action, options)
@@ -343,7 +344,7 @@ def _wrap_option(index: Any, content: Content, parameters: dict) -> Content:
     from jaggy.layout.options import simplified_indexed
 
     if content.is_union:
-        return _union_option(index, content)
+        return _union_option(index, cast(UnionArray, content))
     return simplified_indexed(index, content, True, parameters or None)
 
 
@@ -386,7 +387,7 @@ def _broadcast_record(inputs: list, depth: int, action: Callable, options: Broad
     n = first.length
     per_field = []
     for name in fields:
-        nextinputs = [x.content(name) if isinstance(x, Content) and x.is_record else x for x in inputs]
+        nextinputs = [x.content(name) if isinstance(x, Content) and x.is_record else x for x in inputs]  # type: ignore[attr-defined]  # a RecordArray (is_record)
         per_field.append(apply_step(nextinputs, depth, action, options))
     noutputs = len(per_field[0]) if per_field else 1
     params = _parameters(records, noutputs, options.parameters_rule, inputs)
@@ -457,7 +458,7 @@ def _merge_numeric(tags: Any, index: Any, parts: list, backend: Any) -> Content 
     """One NumpyArray (or an option of one) for parts that are all numbers, possibly optional."""
     xp = backend.xp
 
-    def leaf(p: Content) -> Any:
+    def leaf(p: Any) -> Any:
         inner = p.content if p.is_option else p
         return inner if inner.is_numpy and inner.data.ndim == 1 and not inner.parameters else None
 

@@ -8,6 +8,7 @@ whole strings under ``==``/``!=``; behaviors may override a ufunc for named reco
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -147,7 +148,7 @@ def _strings(ufunc: Any, inputs: list, contents: list, name: str) -> tuple | Non
     return None
 
 
-def _custom_cast(inputs: tuple, behavior: Any) -> list:
+def _custom_cast(inputs: Sequence[Any], behavior: Any) -> list:
     """Inputs converted by the behavior's ``("__cast__", type)`` functions, where there are some."""
     out = []
     for x in inputs:
@@ -172,7 +173,7 @@ def _wrap(layout: Content, behavior: Any, attrs: Any) -> Any:
     return wrap(layout, behavior, attrs)
 
 
-def array_ufunc(ufunc: Any, method: str, inputs: tuple, kwargs: dict) -> Any:
+def array_ufunc(ufunc: Any, method: str, inputs: Sequence[Any], kwargs: dict) -> Any:
     """Apply ``ufunc`` to jaggy arrays: broadcast their structures, then one call per leaf."""
     if method != "__call__":
         name = f"numpy.{ufunc.__name__}"

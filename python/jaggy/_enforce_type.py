@@ -19,7 +19,7 @@ vectorized on index arrays. Per-call Python work is proportional to the number o
 from __future__ import annotations
 
 from itertools import permutations
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 import numpy as np
 
@@ -377,7 +377,7 @@ def _from_record(layout: Any, t: _t.Type) -> Any:
     if not all(isinstance(a, _t.OptionType) for a in added):
         raise _fail(TypeError, f"can only add new {what} if they are option types")
     contents = [convert(c._getitem_range(0, n), ct) for c, ct in pairs]
-    contents += [all_none(a.content, n, backend) for a in added]
+    contents += [all_none(cast(_t.OptionType, a).content, n, backend) for a in added]
     return RecordArray(contents, fields, n, parameters=_params(t), backend=backend)
 
 
@@ -456,10 +456,11 @@ def _union_to_one(layout: Any, t: _t.Type) -> Any:
             start += part.length
             parts.append(convert(part, t))
         return indexed_over(new_index, merge_many(parts), False)
-    k = next((i for i, c in enumerate(contents) if has_type(c, t)), None)
-    if k is None:
+    found = next((i for i, c in enumerate(contents) if has_type(c, t)), None)
+    if found is None:
         raise _fail(TypeError, f"this union can only be converted to {t} if one of its contents "
                                f"has that type, but none has")
+    k = found
     is_k = tags == k
     if not bool(xp.all(is_k)):
         where = int(xp.argmin(is_k))

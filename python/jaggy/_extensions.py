@@ -41,7 +41,7 @@ def scan_list(lst: Any, op: int, fname: str) -> Any:
     values = xp.ascontiguousarray(data, dtype=dtype)
     out = xp.empty_like(values)
     kernels.segmented_scan(voffsets, values, out, len(voffsets) - 1, len(values), op)
-    result = NumpyArray(out)
+    result: Any = NumpyArray(out)
     if option is not None:
         outindex = xp.where(valid, running[:-1], -1)
         result = IndexedOptionArray(Index64._wrap(outindex, lst.backend), result)

@@ -13,7 +13,7 @@ __all__ = ["check_alloc"]
 _SMALL = 1 << 28  # below 256 MiB the memory is not even looked up
 
 
-def check_alloc(fname: str, count: int, itemsize: int = 8, what: str = "entries") -> None:
+def check_alloc(fname: str, count: float, itemsize: int = 8, what: str = "entries") -> None:
     """Raises ``MemoryError`` if ``count`` items of ``itemsize`` bytes exceed available memory."""
     from jaggy._tolist_size import _memory
 

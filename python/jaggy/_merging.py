@@ -10,7 +10,7 @@ Per-call Python work is proportional to the number of layout nodes.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 
@@ -40,9 +40,9 @@ def parameters_intersect(*params: dict | None) -> dict | None:
     """The parameters shared (same key and value) by all of the given sets."""
     if not params or any(p is None for p in params):
         return None
-    first = params[0]
-    out = {k: v for k, v in first.items()
-           if v is not None and all(k in p and p[k] == v for p in params[1:])}
+    dicts = cast("tuple[dict, ...]", params)  # none is None
+    out = {k: v for k, v in dicts[0].items()
+           if v is not None and all(k in p and p[k] == v for p in dicts[1:])}
     return out or None
 
 

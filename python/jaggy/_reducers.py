@@ -72,7 +72,7 @@ def _raise_unreducible(node: Content, ctx: Context) -> None:
 
 
 def _depth(layout: Content, fname: str) -> int:
-    node = layout
+    node: Any = layout  # walked by its is_* flags
     depth = 0
     while True:
         if node.is_list:
@@ -127,7 +127,7 @@ def _local_positions(xp: Any, offsets: np.ndarray, length: int) -> np.ndarray:
     return pos
 
 
-def _packed_list(node: Content) -> tuple[np.ndarray, Content]:
+def _packed_list(node: Any) -> tuple[np.ndarray, Content]:
     """(offsets starting at 0, content starting at the first list) of a list node."""
     xp = node.backend.xp
     if node.is_regular:
@@ -171,7 +171,7 @@ def _local(node: Content, negaxis: int, depth: int, ctx: Context) -> Content:
     raise AssertionError
 
 
-def _segments(node: Content, offsets: np.ndarray, depth: int, ctx: Context, pos: Any,
+def _segments(node: Any, offsets: np.ndarray, depth: int, ctx: Context, pos: Any,
               keepdims: bool) -> Content:
     node = _as_numpy_or_regular(node)
     xp = node.backend.xp
@@ -256,7 +256,7 @@ def _leaf(node: NumpyArray, offsets: np.ndarray, ctx: Context, pos: Any) -> Cont
             offsets = cs[offsets]
             data = data[valid]
     values = ctx.reducer.apply(data, offsets, pos, backend)
-    out = NumpyArray(values, backend=backend)
+    out: Content = NumpyArray(values, backend=backend)
     if ctx.mask:
         valid = offsets[1:] > offsets[:-1]
         out = ByteMaskedArray(Index8._wrap(valid.view(xp.int8), backend), out, valid_when=True)
@@ -268,7 +268,7 @@ def _leaf(node: NumpyArray, offsets: np.ndarray, ctx: Context, pos: Any) -> Cont
 # --------------------------------------------------------------------------------------------
 def _flat_leaf(layout: Content, ctx: Context) -> Content:
     """Every reachable leaf value (list structure dropped), keeping a leaf-level option."""
-    node = _as_numpy_or_regular(layout)
+    node: Any = _as_numpy_or_regular(layout)
     while True:
         if node.is_list:
             node = _as_numpy_or_regular(_packed_list(node)[1])

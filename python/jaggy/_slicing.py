@@ -139,13 +139,13 @@ def _general(layout: Any, where: Any) -> Any:
         if head is None or isinstance(head, Record):
             # a missing element (the rest is still checked against its type: the result is None)
             # or a record (the rest applies to each field): the general path on this one element
-            return _apply_general(layout._getitem_range(at, at + 1), [0, *items[1:]])
+            return _apply_general(layout._getitem_range(at, at + 1), (0, *items[1:]))
         msg = f"{_WHERE}: too many indices for array: {items[0]} selects a scalar"
         raise IndexError(msg)
     return _apply_general(layout, items)
 
 
-def _apply_general(layout: Any, items: list) -> Any:
+def _apply_general(layout: Any, items: tuple) -> Any:
     from jaggy._slicing_next import apply
     from jaggy.layout import RegularArray
 

@@ -188,7 +188,7 @@ def _var(node: Any, items: tuple, pos: int, advanced: Any, depth: int) -> Any:
     if isinstance(head, int):
         starts, stops = starts_stops(node)
         content = node.content
-        leaf = content.data if type(content) is NumpyArray else None
+        leaf: Any = content.data if type(content) is NumpyArray else None
         fused = last and leaf is not None and leaf.ndim == 1 and leaf.dtype.name in _TAKE_DTYPES
         out = xp.empty(n, leaf.dtype if fused else xp.int64)
         try:

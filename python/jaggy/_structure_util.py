@@ -7,7 +7,7 @@ nodes, never to the data: the per-list work goes through ``backend.xp`` or compi
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Literal, overload
 
 from jaggy.errors import AxisError, axis_depth_error
 from jaggy.index import Index64
@@ -68,6 +68,12 @@ def known_depth(node: Any) -> int:
     return depth_range(node)[1]
 
 
+@overload
+def check_axis(layout: Any, axis: Any, fname: str, *, allow_none: Literal[False] = False,
+               into_strings: bool = False, negative_beyond_ok: bool = False) -> int: ...
+@overload
+def check_axis(layout: Any, axis: Any, fname: str, *, allow_none: bool,
+               into_strings: bool = False, negative_beyond_ok: bool = False) -> int | None: ...
 def check_axis(layout: Any, axis: Any, fname: str, *, allow_none: bool = False,
                into_strings: bool = False, negative_beyond_ok: bool = False) -> int | None:
     """Validates ``axis`` against the array's depth the way Awkward does; returns it non-negative

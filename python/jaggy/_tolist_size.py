@@ -111,7 +111,7 @@ def _expand(starts: np.ndarray, stops: np.ndarray, content_length: int) -> Any:
     return np.repeat(starts.astype(np.int64) - firsts, lengths) + np.arange(total, dtype=np.int64)
 
 
-def _take(buffer: np.ndarray, sel: Any) -> np.ndarray | None:
+def _take(buffer: np.ndarray, sel: Any) -> Any:
     """``buffer`` at the selected positions, or None in count mode."""
     if isinstance(sel, tuple):
         return buffer[sel[0] : sel[1]]

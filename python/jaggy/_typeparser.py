@@ -172,9 +172,9 @@ class _Parser:
             if self.accept("["):
                 params = self.parameters()
                 self.expect("]")
-            out = _t.UnknownType()
-            out._parameters = params
-            return out
+            unknown = _t.UnknownType()
+            unknown._parameters = params
+            return unknown
         if name == "option":
             self.expect("[")
             out = self.option_of(",")

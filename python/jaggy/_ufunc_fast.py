@@ -26,7 +26,7 @@ SCALARS = (int, float, bool, complex, np.number, np.bool_)
 def leaves(layouts: list) -> tuple[list, list, Any] | None:
     """``(spine, leaf_inputs, backend)`` for layouts of one shared plain structure (scalars
     pass), or None. ``spine`` lists the list levels from the outside in, for ``rebuild``."""
-    nodes = []
+    nodes: list[Any] = []  # nodes of the classes compared below (type(x) is ...)
     for x in layouts:
         if isinstance(x, Content):
             nodes.append(x)
@@ -84,7 +84,7 @@ def leaves(layouts: list) -> tuple[list, list, Any] | None:
     return spine, [next(it).data if isinstance(x, Content) else x for x in layouts], nodes[0].backend
 
 
-def _one(node: Content, layouts: list) -> tuple[list, list, Any] | None:
+def _one(node: Any, layouts: list) -> tuple[list, list, Any] | None:
     """``leaves`` for a single array among scalars: any plain structure qualifies."""
     spine: list = []
     while True:

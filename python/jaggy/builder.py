@@ -87,9 +87,9 @@ class ArrayBuilder:
 
     def to_numpy(self, allow_missing: bool = True) -> Any:
         """The array built so far as a NumPy array (when it is regular)."""
-        import jaggy
+        from jaggy.operations.to_numpy import to_numpy
 
-        return jaggy.to_numpy(self.snapshot(), allow_missing=allow_missing)
+        return to_numpy(self.snapshot(), allow_missing=allow_missing)
 
     def __len__(self) -> int:
         return len(self._builder)

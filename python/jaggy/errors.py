@@ -15,9 +15,19 @@ class JaggyError(Exception):
 class KernelError(JaggyError, ValueError):
     """A compiled kernel found invalid data (for example decreasing offsets)."""
 
+    # set by jaggy._kernels when a kernel reports the error
+    kernel: str
+    index: int
+    status: int
+
 
 class KernelIndexError(JaggyError, IndexError):
     """A compiled kernel found an index out of range."""
+
+    # set by jaggy._kernels when a kernel reports the error
+    kernel: str
+    index: int
+    status: int
 
 
 class AxisError(JaggyError, ValueError):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import keyword
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import Any, SupportsIndex
 
 import numpy as _np
 from numpy.lib.mixins import NDArrayOperatorsMixin
@@ -51,7 +51,7 @@ def wrap(result: Any, behavior: Mapping | None = None, attrs: Mapping | None = N
 
 def _new(cls: type, layout: Any, behavior: Mapping | None, attrs: Mapping | None) -> Any:
     """An Array or Record over a layout already known to be valid input (no behavior class)."""
-    out = object.__new__(cls)
+    out: Any = object.__new__(cls)
     d = out.__dict__
     d["_layout"] = layout
     d["_behavior"] = behavior
@@ -199,7 +199,7 @@ class Array(_Switchable, _Operators):
     def attrs(self) -> dict:
         if self._attrs is None:
             object.__setattr__(self, "_attrs", {})
-        return self._attrs  # type: ignore[return-value]
+        return self._attrs
 
     @attrs.setter
     def attrs(self, value: Mapping) -> None:
@@ -279,7 +279,7 @@ class Array(_Switchable, _Operators):
                                                   if type(self) is Array
                                                   else not hasattr(type(self), name)):
             # the common ``events.muon``: lists of records projected without the generic path
-            records = layout._content
+            records: Any = layout._content
             fields = records._fields if type(records) is RecordArray else None
             if fields is not None and name in fields:
                 # layouts are immutable, so a field's projection is memoized on the node (as its
@@ -409,7 +409,7 @@ class Array(_Switchable, _Operators):
         return array_html(self)
 
     # -- pickling ---------------------------------------------------------------------------
-    def __reduce_ex__(self, protocol: int) -> Any:
+    def __reduce_ex__(self, protocol: SupportsIndex) -> Any:
         from jaggy.io.buffers import to_buffers
 
         form, length, container = to_buffers(self._layout.to_packed())
@@ -493,7 +493,7 @@ class Record(_Switchable, _Operators):
     def attrs(self) -> dict:
         if self._attrs is None:
             object.__setattr__(self, "_attrs", {})
-        return self._attrs  # type: ignore[return-value]
+        return self._attrs
 
     @attrs.setter
     def attrs(self, value: Mapping) -> None:
@@ -578,7 +578,7 @@ class Record(_Switchable, _Operators):
     def __array_ufunc__(self, ufunc: Any, method: str, *inputs: Any, **kwargs: Any) -> Any:
         return _numpy_connection().array_ufunc(ufunc, method, inputs, kwargs)
 
-    def __reduce_ex__(self, protocol: int) -> Any:
+    def __reduce_ex__(self, protocol: SupportsIndex) -> Any:
         array = Array(self._layout.array._getitem_range(self._layout.at, self._layout.at + 1))
         return (_unpickle_record, (array, self._behavior, self._attrs))
 

@@ -7,7 +7,7 @@ those five. Each Index remembers its backend (the device its buffer lives on).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 
@@ -20,6 +20,9 @@ _FORM_NAMES = {
     np.dtype(np.uint32): "u32",
     np.dtype(np.int64): "i64",
 }
+
+
+_I = TypeVar("_I", bound="Index")
 
 
 class Index:
@@ -51,16 +54,16 @@ class Index:
         self._metadata = metadata
 
     @classmethod
-    def _wrap(cls, data: Any, backend: Any) -> Index:
+    def _wrap(cls: type[_I], data: Any, backend: Any) -> _I:
         """Wraps an array already known to be 1-D, contiguous and of the right dtype."""
-        out = object.__new__(_CLASS_OF[data.dtype] if cls is Index else cls)
+        out: Any = object.__new__(_CLASS_OF[data.dtype] if cls is Index else cls)
         out._data = data
         out._backend = backend
         out._metadata = None
         return out
 
     @classmethod
-    def zeros(cls, length: int, backend: Any = None, dtype: Any = None) -> Index:
+    def zeros(cls: type[_I], length: int, backend: Any = None, dtype: Any = None) -> _I:
         from jaggy.backends import cpu
 
         backend = backend or cpu
@@ -124,10 +127,10 @@ class Index:
             return self  # type: ignore[return-value]
         return Index64._wrap(self._data.astype(np.int64), self._backend)
 
-    def to_nplike(self, nplike: Any) -> Index:
+    def to_nplike(self: _I, nplike: Any) -> _I:
         return type(self)(nplike.asarray(self._data))
 
-    def copy(self) -> Index:
+    def copy(self: _I) -> _I:
         return type(self)._wrap(self._data.copy(), self._backend)
 
 

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from itertools import permutations
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -64,7 +64,7 @@ unknown_length = _UnknownLength()
 
 
 def _is_size(value: Any) -> bool:
-    return value is unknown_length or (
+    return value is unknown_length or bool(
         isinstance(value, (int, np.integer))
         and not isinstance(value, (bool, np.bool_))
         and value >= 0
@@ -219,6 +219,10 @@ class Type:
 
     _parameters: dict | None
     _str_exclude: tuple[str, ...] = ("__categorical__",)
+
+    if TYPE_CHECKING:  # every subclass has copy(), with its own keyword arguments
+
+        def copy(self, *args: Any, **kwargs: Any) -> Type: ...
 
     @property
     def parameters(self) -> dict:
@@ -422,7 +426,8 @@ class ListType(Type):
 class RegularType(Type):
     """Fixed-size lists: ``size * content``."""
 
-    def __init__(self, content: Type, size: int, *, parameters: Mapping | None = None) -> None:
+    def __init__(self, content: Type, size: int | _UnknownLength | None, *,
+                 parameters: Mapping | None = None) -> None:
         _check_content("RegularType", content)
         if size is None:
             size = unknown_length
@@ -431,7 +436,7 @@ class RegularType(Type):
             raise ValueError(msg)
         _check_parameters("RegularType", parameters)
         self._content = content
-        self._size = size if size is unknown_length else int(size)
+        self._size = size if isinstance(size, _UnknownLength) else int(size)
         self._parameters = None if parameters is None else dict(parameters)
 
     @property

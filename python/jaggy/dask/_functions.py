@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import inspect
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jaggy
 from jaggy.dask._core import Array, map_partitionwise
@@ -36,6 +36,10 @@ _TABLE: dict[str, tuple[bool, str]] = {
 _REDUCERS = ("ptp", "moment", "count_nonzero")
 
 __all__ = sorted(_TABLE) + list(_REDUCERS) + ["concatenate", "unzip"]
+
+if TYPE_CHECKING:  # the wrappers are made by _make/_make_reducer when this module loads
+
+    def __getattr__(name: str) -> Any: ...
 
 
 class _Slot:
@@ -123,7 +127,7 @@ def _make(name: str, keeps: bool, policy: str) -> Any:
 
 def _make_reducer(name: str) -> Any:
     wrapper = _make(name, True, "reject")
-    wrapper.__doc__ = wrapper.__doc__.replace(  # type: ignore[union-attr]
+    wrapper.__doc__ = wrapper.__doc__.replace(
         "NotImplementedError along axis 0", "NotImplementedError along axis 0/None")
     return wrapper
 

@@ -131,7 +131,8 @@ def from_parquet(path: Any, *, columns: Any = None, split_row_groups: bool | int
         msg = f"jaggy.dask.from_parquet: split_row_groups must be a bool or a positive int, not {split_row_groups!r}"
         raise ValueError(msg)
     _, files = _expand(path, storage_options, "jaggy.dask.from_parquet")
-    pieces, counts = [], []
+    pieces: list[tuple[str, list[int] | None]] = []
+    counts: list[int] = []
     for f in files:
         groups = _row_group_counts(f, storage_options)
         if step == 0 or not groups:

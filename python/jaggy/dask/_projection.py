@@ -110,7 +110,7 @@ def _paths(name: str, layers: Mapping, dependents: Mapping, outputs: set, memo: 
         return memo[name]
     out: set = {_ALL} if name in outputs else set()
     for dep in dependents.get(name, ()):
-        use = getattr(layers[dep], "jaggy_use", None)
+        use: Any = getattr(layers[dep], "jaggy_use", None)
         kind = None if use is None else use[0]
         if kind == "length":
             continue

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import operator
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import numpy as np
@@ -58,7 +58,7 @@ class _Reducer:
 class _Logical(_Reducer):
     """prod/any/all: the same reducer for chunks and for merging partials."""
 
-    _scalar = {"prod": functools.partial(functools.reduce, operator.mul),
+    _scalar: dict[str, Callable[[list], Any]] = {"prod": functools.partial(functools.reduce, operator.mul),
                "any": lambda xs: bool(np.any(xs)), "all": lambda xs: bool(np.all(xs))}
 
     def chunk(self, part: Any) -> Any:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 from dask.highlevelgraph import HighLevelGraph, MaterializedLayer
@@ -34,6 +34,18 @@ def _add(parts: list) -> Any:
 def _extreme(pick: Callable, parts: list) -> Any:
     valid = [p for p in parts if p is not None]
     return pick(valid) if valid else None
+
+
+class ReducerLike(Protocol):
+    """What ``tree_reduce`` uses (``Reducer`` and the reducers of ``_reductions``)."""
+
+    name: str
+    axis: Any
+    kwargs: dict
+
+    def chunk(self, part: Any) -> Any: ...
+    def combine(self, parts: list) -> Any: ...
+    def finalize(self, partial: Any) -> Any: ...
 
 
 class Reducer:
@@ -79,13 +91,13 @@ class Reducer:
         return partial
 
 
-def tree_reduce(array: Array, reducer: Reducer, meta: Any, split_every: int = SPLIT_EVERY) -> Any:
+def tree_reduce(array: Array, reducer: ReducerLike, meta: Any, split_every: int = SPLIT_EVERY) -> Any:
     """Build the tree-reduction graph; a Scalar when ``meta`` is None, otherwise a one-partition Array."""
     token = new_name(f"{reducer.name}-chunk", array.name, reducer.axis, reducer.kwargs).split("-")[-1]
     label = reducer.name
     chunk_name = f"{label}-chunk-{token}"
     chunk = functools.partial(run_partition, reducer.chunk, (True,), (), {})
-    layers = {chunk_name: {(chunk_name, i): (chunk, i, (array.name, i)) for i in range(array.npartitions)}}
+    layers: dict[str, dict] = {chunk_name: {(chunk_name, i): (chunk, i, (array.name, i)) for i in range(array.npartitions)}}
     deps = {chunk_name: {array.name}}
     keys, previous, level = [(chunk_name, i) for i in range(array.npartitions)], chunk_name, 0
     while len(keys) > 1:

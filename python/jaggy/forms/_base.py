@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -105,6 +105,10 @@ class Form:
     ``"class"`` and ``"parameters"``, in order); serialisation, ``copy``, ``repr`` and
     equality are driven by these tables.
     """
+
+    if TYPE_CHECKING:  # each subclass has its own constructor
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None: ...
 
     _class: str = ""
     _args: tuple[str, ...] = ()

@@ -176,6 +176,7 @@ def from_type(type_: _t.Type) -> Form:
         raise TypeError(msg)
     params = type_._parameters
     if type_.parameter("__categorical__"):
+        assert params is not None  # it has a parameter
         rest = {k: v for k, v in params.items() if k != "__categorical__"}
         if isinstance(type_, _t.OptionType):
             return IndexedOptionForm(

@@ -134,15 +134,15 @@ class NumpyForm(Form):
         return out.copy(parameters=self._parameters, form_key=self._form_key)
 
     @property
-    def purelist_depth(self) -> int:  # type: ignore[override]
+    def purelist_depth(self) -> int:
         return 1 + len(self._inner_shape)
 
     @property
-    def minmax_depth(self) -> tuple[int, int]:  # type: ignore[override]
+    def minmax_depth(self) -> tuple[int, int]:
         return (1 + len(self._inner_shape), 1 + len(self._inner_shape))
 
     @property
-    def branch_depth(self) -> tuple[bool, int]:  # type: ignore[override]
+    def branch_depth(self) -> tuple[bool, int]:
         return (False, 1 + len(self._inner_shape))
 
 
@@ -190,18 +190,18 @@ class _ListLike(_OneContent):
         return self.parameter("__array__") in ("string", "bytestring")
 
     @property
-    def purelist_depth(self) -> int:  # type: ignore[override]
+    def purelist_depth(self) -> int:
         return 1 if self._is_string else self._content.purelist_depth + 1
 
     @property
-    def minmax_depth(self) -> tuple[int, int]:  # type: ignore[override]
+    def minmax_depth(self) -> tuple[int, int]:
         if self._is_string:
             return (1, 1)
         lo, hi = self._content.minmax_depth
         return (lo + 1, hi + 1)
 
     @property
-    def branch_depth(self) -> tuple[bool, int]:  # type: ignore[override]
+    def branch_depth(self) -> tuple[bool, int]:
         if self._is_string:
             return (False, 1)
         branch, depth = self._content.branch_depth
@@ -309,19 +309,19 @@ class _Wrapper(_OneContent):
     """Indexed and option forms: same depth and fields as their content."""
 
     @property
-    def purelist_depth(self) -> int:  # type: ignore[override]
+    def purelist_depth(self) -> int:
         return self._content.purelist_depth
 
     @property
-    def purelist_isregular(self) -> bool:  # type: ignore[override]
+    def purelist_isregular(self) -> bool:
         return self._content.purelist_isregular
 
     @property
-    def minmax_depth(self) -> tuple[int, int]:  # type: ignore[override]
+    def minmax_depth(self) -> tuple[int, int]:
         return self._content.minmax_depth
 
     @property
-    def branch_depth(self) -> tuple[bool, int]:  # type: ignore[override]
+    def branch_depth(self) -> tuple[bool, int]:
         return self._content.branch_depth
 
     @property
@@ -411,6 +411,7 @@ class IndexedOptionForm(_Wrapper):
     def type(self) -> _t.Type:
         params = self._parameters
         if self.parameter("__array__") == "categorical":
+            assert self._parameters is not None  # it has a parameter
             params = {k: v for k, v in self._parameters.items() if k != "__array__"}
             params["__categorical__"] = True
         return self._option_type(params)
@@ -510,14 +511,14 @@ class _Branching(Form):
         return self._contents
 
     @property
-    def minmax_depth(self) -> tuple[int, int]:  # type: ignore[override]
+    def minmax_depth(self) -> tuple[int, int]:
         if not self._contents:
             return (1, 1) if self.is_record else (0, 0)
         depths = [c.minmax_depth for c in self._contents]
         return (min(d[0] for d in depths), max(d[1] for d in depths))
 
     @property
-    def branch_depth(self) -> tuple[bool, int]:  # type: ignore[override]
+    def branch_depth(self) -> tuple[bool, int]:
         branch = False
         depth: int | None = None
         for c in self._contents:
@@ -679,12 +680,12 @@ class UnionForm(_Branching):
         return None
 
     @property
-    def purelist_depth(self) -> int:  # type: ignore[override]
+    def purelist_depth(self) -> int:
         depths = {c.purelist_depth for c in self._contents}
         return depths.pop() if len(depths) == 1 else -1
 
     @property
-    def purelist_isregular(self) -> bool:  # type: ignore[override]
+    def purelist_isregular(self) -> bool:
         return all(c.purelist_isregular for c in self._contents)
 
     @property

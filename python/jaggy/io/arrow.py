@@ -204,6 +204,7 @@ def _batch(batch: Any, gb: bool, pa: Any, pass_empty_field: bool, schema: Any) -
     if is_option and missing is None:
         node = UnmaskedArray(node, parameters=option_params or None)
     elif is_option:
+        assert missing is not None  # set above
         node = ByteMaskedArray(ix.Index8._wrap(missing.view(np.int8), cpu), node, False,
                                parameters=option_params or None)
     return Out(node, node)

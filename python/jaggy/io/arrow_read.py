@@ -132,6 +132,7 @@ def _finalize(out: Any, bits: Any, meta: Meta | None, generate_bitmasks: bool) -
 
 
 def read(arr: Any, meta: Meta | None, storage: Any, pa: Any, gb: bool) -> Out:
+    node: Any
     """Convert one Arrow array whose (non-extension) type is ``storage``."""
     if meta is not None or isinstance(arr.type, pa.ExtensionType):
         while isinstance(arr.type, pa.ExtensionType):
@@ -201,6 +202,7 @@ def _child(arr: Any, field: Any, pa: Any, gb: bool) -> Any:
 def _primitive(arr: Any, storage: Any, bufs: list, meta: Meta | None, pa: Any, gb: bool) -> Out:
     offset, length = arr.offset, len(arr)
     name = str(storage)
+    dtype: Any
     if name in _TEMPORAL:
         raw_dtype, dtype = _TEMPORAL[name]
         data = _array_of(bufs[1], raw_dtype or np.int64, offset + length, "data")[offset: offset + length]

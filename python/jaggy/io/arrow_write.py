@@ -11,6 +11,7 @@ field of a record), as Arrow has no node for "missing" on its own.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -346,7 +347,7 @@ def _union(node: UnionArray, mask_node: Any, valid: Valid | None, length: int, o
                                   _buffer(o, index.astype(np.int32))], children=values)
 
 
-_WRITERS = {
+_WRITERS: dict[type, Callable[..., Any]] = {
     NumpyArray: _numpy, EmptyArray: _empty, ListOffsetArray: _listoffset, ListArray: _list,
     RegularArray: _regular, RecordArray: _record, IndexedOptionArray: _indexed_option,
     IndexedArray: _indexed, ByteMaskedArray: _bytemasked, BitMaskedArray: _bitmasked,

@@ -22,7 +22,8 @@ def to_awkward(array: Any, *, highlevel: bool = True, behavior: Mapping | None =
     layout = to_layout(array, allow_record=True)
     at = None
     if isinstance(layout, Record):
-        layout, at = layout.array, layout.at
+        at = layout.at
+        layout = layout.array
     form, length, container = to_buffers(layout)
     out = awkward.from_buffers(form.to_json(), length, container, highlevel=False)
     if at is not None:

@@ -240,7 +240,7 @@ def _write(node: Content, form: Any, out: MutableMapping, getkey: Callable, byte
                 data = data[: node.length]
         data = np.ascontiguousarray(host(data))
         if data.dtype.byteorder not in ("|", byteorder) and not (byteorder == "<" and data.dtype.isnative):
-            data = data.astype(data.dtype.newbyteorder(byteorder))
+            data = data.astype(data.dtype.newbyteorder(byteorder))  # type: ignore[arg-type]  # "<" or ">", checked by to_buffers
         out[getkey(form, attribute)] = data
     if isinstance(node, RecordArray):
         children = node.contents

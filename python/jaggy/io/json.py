@@ -13,8 +13,8 @@ from __future__ import annotations
 import json as _json
 import os
 import pathlib
-from collections.abc import Callable, Iterable, Mapping, Sized
-from typing import Any
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, overload
 
 import numpy as np
 
@@ -134,7 +134,7 @@ def apply_regular(layout: Any, spec: tuple) -> Any:
 def check_complex_fields(fields: Any) -> tuple[str, str] | None:
     if fields is None:
         return None
-    if (isinstance(fields, Sized) and isinstance(fields, Iterable) and len(fields) == 2
+    if (isinstance(fields, Sequence) and len(fields) == 2
             and all(isinstance(f, str) for f in fields)):
         return (fields[0], fields[1])
     msg = "from_json/to_json: complex_record_fields must be None or a pair of strings"
@@ -175,7 +175,7 @@ def _float_with_strings(node: Any, strings: dict[str, str]) -> Any:
 
     data = np.asarray(node.data)
     which = np.full(len(data), -1, np.int64)
-    words = []
+    words: list[bytes] = []
     for key, test in (("nan", np.isnan), ("posinf", np.isposinf), ("neginf", np.isneginf)):
         if key in strings:
             which[test(data)] = len(words)
@@ -229,10 +229,16 @@ def prepare_for_json(layout: Any, strings: dict[str, str], complex_fields: tuple
     return transform(layout, action)
 
 
+@overload
+def dump(data: Any, file: None, indent: int | None, separators: tuple[str, str],
+         default: Callable[[Any], Any] | None) -> str: ...
+@overload
+def dump(data: Any, file: Any, indent: int | None, separators: tuple[str, str],
+         default: Callable[[Any], Any] | None) -> str | None: ...
 def dump(data: Any, file: Any, indent: int | None, separators: tuple[str, str],
          default: Callable[[Any], Any] | None) -> str | None:
     """``json.dumps``/``json.dump`` with Awkward's settings (ASCII output, no NaN tokens)."""
-    options = {"skipkeys": True, "ensure_ascii": True, "check_circular": False, "allow_nan": False,
+    options: dict[str, Any] = {"skipkeys": True, "ensure_ascii": True, "check_circular": False, "allow_nan": False,
                "indent": indent, "separators": separators, "default": default, "sort_keys": False}
     if file is None:
         return _json.dumps(data, **options)

@@ -56,9 +56,9 @@ def regularize(layout: Any, shape: tuple[int, ...]) -> Any:
 def numpy_to_layout(array: Any, *, regulararray: bool, recordarray: bool, function: str) -> Any:
     """The layout of a NumPy (or masked, structured, string) array; numeric data is not copied."""
     from jaggy.index import Index8
-    from jaggy.layout import ByteMaskedArray, NumpyArray, RecordArray, UnmaskedArray
+    from jaggy.layout import ByteMaskedArray, Content, NumpyArray, RecordArray, UnmaskedArray
 
-    mask = None
+    mask: Any = None
     if isinstance(array, np.ma.MaskedArray):
         mask = array.mask
         array = np.ma.getdata(array)
@@ -85,6 +85,7 @@ def numpy_to_layout(array: Any, *, regulararray: bool, recordarray: bool, functi
     if array.dtype.kind == "V":
         msg = f"{function}: unstructured void dtype {array.dtype} is not supported"
         raise TypeError(msg)
+    layout: Content
     if mask is None and array.dtype.kind not in "US":
         layout = NumpyArray(array)
         return layout.to_RegularArray() if regulararray and array.ndim > 1 else layout

@@ -15,7 +15,7 @@ import hashlib
 import json
 import os
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, cast
 
 from jaggy.io.arrow_table import from_native_schema, with_metadata
 from jaggy.io.arrow_types import import_pyarrow
@@ -190,7 +190,7 @@ def _is_data_file(name: str) -> bool:
 def _expand(path: Any, storage_options: Mapping | None, where: str) -> tuple[Any, list[str]]:
     """(filesystem, sorted list of files) for a file, a directory, a glob or a list of them."""
     paths = [path] if isinstance(path, (str, os.PathLike)) else list(path)
-    fs, out = None, []
+    fs, out = None, cast("list[str]", [])
     for p in paths:
         fs, inner = _filesystem(os.fspath(p), storage_options)
         if fs is None:
@@ -346,7 +346,7 @@ def metadata_from_parquet(path: Any, *, storage_options: Mapping | None = None, 
     _, pq = _import("metadata_from_parquet")
     fs, files = _expand(path, storage_options, "metadata_from_parquet")
     groups = _row_groups_per_file(row_groups, len(files))
-    counts, digest, schema, columns = [], hashlib.sha256(), None, None
+    counts, digest, schema, columns = cast("list[int]", []), hashlib.sha256(), None, None
     for name, rg in zip(files, groups):
         with _open(fs, name, "rb") as f:
             pf = pq.ParquetFile(f)
@@ -392,6 +392,9 @@ def to_parquet_dataset(directory: Any, filenames: Any = None, storage_options: M
                 combined, schema = md, pf.schema_arrow
             else:
                 combined.append_row_groups(md)
+    if combined is None:
+        msg = "jaggy.to_parquet_dataset: no Parquet files to describe"
+        raise ValueError(msg)
     compliant = any(".list.element" in combined.schema.column(i).path for i in range(len(combined.schema)))
     with _open(fs, f"{root.rstrip('/')}/_common_metadata", "wb") as f:
         pq.write_metadata(schema, f, use_compliant_nested_type=compliant)

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from jaggy.errors import FieldNotFoundError
 from jaggy.index import Index, Index64
 
 _getitem: Any = None
+_C = TypeVar("_C", bound="Content")
 
 
 def _slicing_getitem() -> Any:
@@ -66,6 +67,41 @@ class Content:
             got = index.form if isinstance(index, Index) else repr(index)
             msg = f"{cls_name} {arg!r} must be an Index with dtype in ({names}), not {got}"
             raise TypeError(msg)
+
+    if TYPE_CHECKING:
+        # For the type checker only: what some node classes offer. Layout code reaches these
+        # after testing the is_* flags (is_numpy, is_regular, is_option, is_union, ...) rather
+        # than the class, which mypy cannot follow. (``content`` is a property of list/option
+        # nodes but a method of RecordArray/UnionArray, so it is not declared here.)
+        @property
+        def data(self) -> Any: ...  # NumpyArray
+
+        @property
+        def inner_shape(self) -> tuple[int, ...]: ...  # NumpyArray
+
+        @property
+        def size(self) -> int: ...  # RegularArray
+
+        @property
+        def contents(self) -> list[Content]: ...  # RecordArray, UnionArray
+
+        @property
+        def index(self) -> Index: ...  # IndexedArray, IndexedOptionArray, UnionArray
+
+        @property
+        def tags(self) -> Index: ...  # UnionArray
+
+        def mask_as_bool(self, valid_when: bool = True) -> Any: ...  # options
+
+        def project(self) -> Content: ...  # options and IndexedArray
+
+        def to_IndexedOptionArray64(self) -> Any: ...  # options
+
+        def to_ListOffsetArray64(self, start_at_zero: bool = False) -> Any: ...  # lists
+
+        def to_RegularArray(self) -> Content: ...  # lists, NumpyArray
+
+        def to_NumpyArray(self, dtype: Any = "float64") -> Content: ...  # EmptyArray
 
     # -- basic properties -------------------------------------------------------------------
     @property
@@ -148,7 +184,7 @@ class Content:
             params[key] = value
         return self.copy(parameters=params)
 
-    def copy(self, **kwargs: Any) -> Content:
+    def copy(self, *args: Any, **kwargs: Any) -> Content:
         raise NotImplementedError
 
     # -- element access ---------------------------------------------------------------------
@@ -204,10 +240,10 @@ class Content:
     def to_numpy(self, allow_missing: bool = True) -> Any:
         raise NotImplementedError
 
-    def to_backend(self, backend: Any) -> Content:
+    def to_backend(self: _C, backend: Any) -> _C:
         if backend is self._backend:
             return self
-        return self._to_backend(backend)
+        return cast(_C, self._to_backend(backend))  # each node converts to its own class
 
     def _to_backend(self, backend: Any) -> Content:
         raise NotImplementedError

@@ -13,16 +13,20 @@ Simplified implementation::
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jaggy.index import Index, Index64
 from jaggy.layout.content import Content, next_path
 from jaggy.layout.options import OptionBase, WrapperBase
 
 
-class _IndexedMixin:
+class _IndexedMixin(WrapperBase):
     _index: Index
     _content: Content
+
+    if TYPE_CHECKING:  # each subclass has this constructor
+
+        def __init__(self, index: Index, content: Content, *, parameters: dict | None = None) -> None: ...
 
     @property
     def index(self) -> Index:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from jaggy.index import Index64
+from jaggy.index import Index, Index64
 from jaggy.layout.content import Content
+
+if TYPE_CHECKING:
+    from jaggy.layout.regulararray import RegularArray
 
 _STRING_INNER = {"string": "char", "bytestring": "byte"}
 
@@ -13,6 +16,16 @@ _STRING_INNER = {"string": "char", "bytestring": "byte"}
 class ListBase(Content):
     is_list = True
     _content: Content
+
+    if TYPE_CHECKING:  # each list node has these
+
+        @property
+        def starts(self) -> Index: ...
+
+        @property
+        def stops(self) -> Index: ...
+
+        def to_ListOffsetArray64(self, start_at_zero: bool = False) -> Any: ...
 
     @property
     def content(self) -> Content:
@@ -102,7 +115,7 @@ class ListBase(Content):
         inner = regular.content._getitem_range(0, regular.length * regular.size).to_numpy(allow_missing)
         return inner.reshape((regular.length, regular.size, *inner.shape[1:]))
 
-    def to_RegularArray(self) -> Content:
+    def to_RegularArray(self) -> RegularArray:
         from jaggy.layout.listoffsetarray import ListOffsetArray
         from jaggy.layout.regulararray import RegularArray
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from jaggy.index import Index64
 from jaggy.layout.content import Content
@@ -58,7 +58,7 @@ class WrapperBase(Content):
         if content.is_option or content.is_indexed or content.is_union:
             from jaggy.layout.indexedarray import IndexedArray
 
-            outer = self if isinstance(self, IndexedArray) else self.to_IndexedOptionArray64()
+            outer = self if isinstance(self, IndexedArray) else cast("OptionBase", self).to_IndexedOptionArray64()
             return simplified_indexed(outer.index.data, content, self.is_option)
         return self.copy(content=content, parameters={})
 
@@ -73,7 +73,7 @@ def simplified_indexed(index: Any, content: Content, option: bool, parameters: d
     if content.is_union:
         return _indexed_union(index, content, option, parameters)
     if content.is_option or content.is_indexed:
-        inner = content if content.is_indexed else content.to_IndexedOptionArray64()
+        inner: Any = content if content.is_indexed else cast("OptionBase", content).to_IndexedOptionArray64()
         inner_index = inner.index.data.astype(xp.int64, copy=False)
         missing = index < 0
         safe = xp.where(missing, 0, index)
@@ -88,7 +88,7 @@ def simplified_indexed(index: Any, content: Content, option: bool, parameters: d
     return cls(Index64._wrap(xp.asarray(index, dtype=xp.int64), backend), content, parameters=parameters)
 
 
-def _indexed_union(index: Any, union: Content, option: bool, parameters: dict | None) -> Content:
+def _indexed_union(index: Any, union: Any, option: bool, parameters: dict | None) -> Content:
     """``union`` at ``index`` as a union again (an option never wraps a union): the entries are
     selected by index, and missing ones (index < 0, when ``option``) become missing entries of
     option-type contents, as Awkward's union-of-options form."""

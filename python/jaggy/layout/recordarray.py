@@ -133,7 +133,7 @@ class RecordArray(Content):
     def _getitem_field(self, name: str) -> Content:
         return self.content(name)
 
-    def _getitem_fields(self, names: list[str]) -> Content:
+    def _getitem_fields(self, names: list[str]) -> RecordArray:
         idx = [self.field_index(n) for n in names]
         fields = None if self._fields is None else [self._fields[i] for i in idx]
         return RecordArray([self._contents[i] for i in idx], fields, self._length,

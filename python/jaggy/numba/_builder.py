@@ -39,7 +39,7 @@ def _typeof_builder(val: ArrayBuilder, c: Any) -> ArrayBuilderType:
     return arraybuilder_type
 
 
-ArrayBuilder._numba_type_ = arraybuilder_type
+ArrayBuilder._numba_type_ = arraybuilder_type  # type: ignore[attr-defined]
 
 
 @register_model(ArrayBuilderType)

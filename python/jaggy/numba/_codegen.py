@@ -34,7 +34,7 @@ def slot(context: Any, builder: Any, table: Any, index: int) -> Any:
     return builder.load(builder.gep(table, [context.get_constant(types.intp, index)]))
 
 
-def load_buffer(context: Any, builder: Any, table: Any, index: int, dtype: str, j: Any) -> Any:
+def load_buffer(context: Any, builder: Any, table: Any, index: int, dtype: str | None, j: Any) -> Any:
     """Element ``j`` of the buffer in slot ``index`` (a NumPy dtype string), as its Numba value."""
     nbty = leaf_type(dtype)
     model = context.data_model_manager[nbty]
@@ -42,7 +42,7 @@ def load_buffer(context: Any, builder: Any, table: Any, index: int, dtype: str, 
     return model.load_from_data_pointer(builder, builder.gep(ptr, [j]))
 
 
-def as_intp(context: Any, builder: Any, value: Any, dtype: str) -> Any:
+def as_intp(context: Any, builder: Any, value: Any, dtype: str | None) -> Any:
     return context.cast(builder, value, leaf_type(dtype), types.intp)
 
 
@@ -115,6 +115,7 @@ def _optional(context: Any, builder: Any, root: Root, spec: Any, table: Any, loo
     """An Optional value: None unless ``valid``, else element ``k`` of the child."""
     child = spec.children[0]
     outer = element_type(root, spec.pos, "")
+    assert isinstance(outer, types.Optional)  # the type of an option node's elements
     inner_t = element_type(root, child.pos, "")
     out = cgutils.alloca_once(builder, context.get_value_type(outer))
     with builder.if_else(valid) as (then, otherwise):

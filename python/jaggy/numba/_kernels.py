@@ -79,6 +79,6 @@ def kernel(name: str, dtype: Any = None) -> Any:
     restype, _, args = signature.partition("(")
     argtypes = [_ctype(a) for a in args.rstrip(")").split(",") if a.strip()]
     fn = ctypes.CFUNCTYPE(_ctype(restype), *argtypes)(address)
-    fn.signature = signature
+    fn.signature = signature  # type: ignore[attr-defined]
     _CACHE[key] = fn
     return fn

@@ -218,7 +218,7 @@ def _getitem_record(context: Any, builder: Any, sig: Any, args: tuple) -> Any:
 class _ArrayViewAttrs(AttributeTemplate):
     key = ArrayViewType
 
-    def generic_resolve(self, typ: ArrayViewType, attr: str) -> Any:
+    def generic_resolve(self, typ: ArrayViewType, attr: str) -> Any:  # type: ignore[override]
         child = _field_child(typ.spec, attr, f"attribute .{attr}")
         return ArrayViewType(typ.root, child.pos)
 
@@ -227,7 +227,7 @@ class _ArrayViewAttrs(AttributeTemplate):
 class _RecordViewAttrs(AttributeTemplate):
     key = RecordViewType
 
-    def generic_resolve(self, typ: RecordViewType, attr: str) -> Any:
+    def generic_resolve(self, typ: RecordViewType, attr: str) -> Any:  # type: ignore[override]
         child = _field_child(typ.spec, attr, f"attribute .{attr}")
         return element_type(typ.root, child.pos, f"attribute .{attr}")
 

@@ -134,7 +134,7 @@ def _ov_step(op, state, x):
 def _acc_type(fname: str, leaf: types.Type) -> types.Type:
     if fname in ("count",):
         return types.int64
-    if isinstance(leaf, types.Boolean) or (isinstance(leaf, types.Integer) and leaf.signed):
+    if isinstance(leaf, types.Boolean) or (isinstance(leaf, types.Integer) and leaf.signed):  # type: ignore[attr-defined]
         return types.int64 if fname in ("sum", "prod") else leaf
     if isinstance(leaf, types.Integer):
         return types.uint64 if fname in ("sum", "prod") else leaf

@@ -8,7 +8,7 @@ pointer and a borrowed reference to the ``Lookup`` that owns the buffers.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NoReturn
 
 import numpy as np
 from numba.core import errors, types
@@ -22,7 +22,7 @@ from jaggy.numba._lookup import Root, Spec, build_lookup
 TABLE = types.CPointer(types.intp)
 
 
-def fail(what: str, spec: Spec, detail: str = "") -> None:
+def fail(what: str, spec: Spec, detail: str = "") -> NoReturn:
     """A compile-time error naming the jaggy type and the operation."""
     msg = f"jaggy.numba: {what} is not supported on jaggy type '{spec.typestr}'"
     if detail:
@@ -90,7 +90,7 @@ class ArrayViewIterModel(models.StructModel):
         super().__init__(dmm, fe_type, members)
 
 
-def leaf_type(dtype: str) -> types.Type:
+def leaf_type(dtype: str | None) -> types.Type:
     return types.boolean if dtype == "|b1" else numpy_support.from_dtype(np.dtype(dtype))
 
 
@@ -187,5 +187,5 @@ def _record_numba_type(self: Record) -> types.Type:
 
 # Numba's dispatcher asks every argument for ``_numba_type_`` before anything else; answering
 # it from the cache skips the generic ``typeof`` machinery (the main per-call cost).
-Array._numba_type_ = property(_array_numba_type)
-Record._numba_type_ = property(_record_numba_type)
+Array._numba_type_ = property(_array_numba_type)  # type: ignore[attr-defined]
+Record._numba_type_ = property(_record_numba_type)  # type: ignore[attr-defined]

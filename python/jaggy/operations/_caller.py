@@ -8,6 +8,7 @@ the helper. The stack is only inspected on that error path, so calls that succee
 from __future__ import annotations
 
 import sys
+from types import FrameType
 
 _PREFIX = "jaggy.operations."
 
@@ -15,7 +16,7 @@ _PREFIX = "jaggy.operations."
 def public_caller(default: str) -> str:
     """``jaggy.<name>`` of the outermost public operation on the stack, else ``jaggy.<default>``."""
     name = default
-    frame = sys._getframe(1)
+    frame: FrameType | None = sys._getframe(1)
     while frame is not None:
         module = frame.f_globals.get("__name__", "")
         if module.startswith(_PREFIX):

@@ -217,7 +217,7 @@ def _join_deeper(inputs: list, length: int, levels: int, axis: int, mergebool: b
     sizes = {c.size for c in contents if c.is_regular}
     if all(c.is_regular for c in contents) and len(sizes) == 1:
         size = sizes.pop()
-        nextinputs = [c.content._getitem_range(0, length * size) if isinstance(c, Content) else c
+        nextinputs = [c.content._getitem_range(0, length * size) if isinstance(c, Content) else c  # type: ignore[attr-defined]  # lists
                       for c in lists]
         return RegularArray(_join(nextinputs, levels - 1, axis, mergebool), size, length)
     offsets = None

@@ -156,7 +156,7 @@ def drop_none(array: Any, axis: int | None = None, *, highlevel: bool = True,
 
     layout = to_layout(array, allow_record=False)
     pos = check_axis(layout, axis, "drop_none", allow_none=True, negative_beyond_ok=True)
-    if axis is None:
+    if pos is None:  # axis=None
         out = _drop_all(layout)
     elif pos == 0:
         out = layout.project() if layout.is_option else layout

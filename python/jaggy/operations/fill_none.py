@@ -126,7 +126,7 @@ def fill_none(array: Any, value: Any, axis: int | None = -1, *, highlevel: bool 
     backend = layout.backend
     value_layout = _value_layout(value, backend)
     pos = check_axis(layout, axis, "fill_none", allow_none=True, into_strings=True)
-    if axis is None:
+    if pos is None:  # axis=None
         out = _fill_all(layout, value_layout)
     elif pos == 0:
         out = _fill_at(layout, value_layout)

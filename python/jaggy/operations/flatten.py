@@ -44,7 +44,7 @@ def flatten(array: Any, axis: int | None = 1, *, highlevel: bool = True,
         # beyond the depth: like Awkward, the walk decides (unknown-type leaves accept any axis,
         # records raise ValueError, other leaves AxisError)
         pos = axis
-    if axis is None:
+    if pos is None:  # axis=None
         out = concatenate_leaves(leaves(layout, False, "flatten"), "flatten", layout.backend)
     elif pos == 0:
         out = _flatten_axis0(layout)

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jaggy.operations._wrap import finish
+
+if TYPE_CHECKING:
+    from jaggy.layout.content import Content
 
 
 def from_cupy(
@@ -45,7 +48,7 @@ def from_cupy(
 
     cupy = import_cupy("jaggy.from_cupy")
     array = check_scalar(cupy.asarray(array), primitive_policy, "jaggy.from_cupy")
-    layout = NumpyArray(array, backend=cuda_backend())
+    layout: Content = NumpyArray(array, backend=cuda_backend())
     if regulararray and array.ndim > 1:
         layout = layout.to_RegularArray()
     return finish(layout, highlevel, behavior=behavior, attrs=attrs)

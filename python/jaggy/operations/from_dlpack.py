@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jaggy.operations._wrap import finish
+
+if TYPE_CHECKING:
+    from jaggy.layout.content import Content
 
 # DLPack device types (dlpack.h: DLDeviceType)
 _CPU, _CUDA, _CUDA_HOST, _CUDA_MANAGED = 1, 2, 3, 13
@@ -64,7 +67,7 @@ def from_dlpack(
     on_cpu = device_type in (_CPU, _CUDA_HOST) or (device_type == _CUDA_MANAGED and prefer_cpu)
     if on_cpu:
         data = check_scalar(np.from_dlpack(array), primitive_policy, "jaggy.from_dlpack")
-        layout = NumpyArray(data)
+        layout: Content = NumpyArray(data)
         if regulararray and data.ndim > 1:
             layout = layout.to_RegularArray()
         return finish(layout, highlevel, behavior=behavior, attrs=attrs)

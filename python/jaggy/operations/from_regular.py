@@ -30,7 +30,7 @@ def from_regular(array: Any, axis: int | None = 1, *, highlevel: bool = True,
 
     layout = to_layout(array, allow_record=False)
     pos = check_axis(layout, axis, "from_regular", allow_none=True, into_strings=True)
-    if axis is None:
+    if pos is None:  # axis=None
         out = _all_levels(layout, _var)
     elif pos == 0:
         out = layout

@@ -46,7 +46,7 @@ def mixin_class_method(ufunc: Any, rhs: set | None = None, *, transpose: bool = 
 
     def register(method: Callable) -> Callable:
         if transpose and rhs is not None:
-            spec = (ufunc, set(rhs), functools.partial(_call_transposed, method))
+            spec: tuple[Any, set | None, Callable | None] = (ufunc, set(rhs), functools.partial(_call_transposed, method))
         else:
             spec = (ufunc, rhs, None)
         method._jaggy_mixin = spec  # type: ignore[attr-defined]

@@ -30,7 +30,7 @@ def nan_to_num(array: Any, copy: bool = True, nan: float = 0.0, posinf: float | 
     from jaggy.operations.to_layout import to_layout
 
     for name, v in (("nan", nan), ("posinf", posinf), ("neginf", neginf)):
-        if isinstance(v, (Array, list, tuple)) or getattr(v, "ndim", 0):
+        if isinstance(v, (Array, list, tuple)) or getattr(v, "ndim", None):
             msg = f"jaggy.nan_to_num: an array-valued {name!r} needs broadcasting (not implemented)"
             raise NotImplementedError(msg)
         if v is not None and not isinstance(v, numbers.Number):

@@ -93,6 +93,7 @@ def to_json(
         raise TypeError(msg)
 
     separators = ("," + " " * num_readability_spaces, ":" + " " * num_readability_spaces)
+    out: Any
     out, close = (None, False) if file is None else js.open_for_writing(file)
     try:
         if line_delimited:

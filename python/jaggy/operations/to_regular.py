@@ -59,7 +59,7 @@ def to_regular(array: Any, axis: int | None = 1, *, highlevel: bool = True,
 
     layout = to_layout(array, allow_record=False)
     pos = check_axis(layout, axis, "to_regular", allow_none=True)
-    if axis is None:
+    if pos is None:  # axis=None
         out = _all_levels(layout, lambda node: _regular(node, "to_regular"))
     elif pos == 0:
         out = layout

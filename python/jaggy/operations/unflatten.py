@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import numbers
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jaggy.operations._wrap import finish
+
+if TYPE_CHECKING:
+    from jaggy.layout.content import Content
 
 
 def _counts_array(counts: Any, backend: Any) -> tuple[Any, Any]:
@@ -62,7 +65,7 @@ def _split(content: Any, counts: Any, mask: Any, where: str) -> Any:
         msg = (f"jaggy.unflatten: structure imposed by 'counts' does not fit in the array {where} "
                f"(counts sum to {int(offsets[-1])}, the array has {content.length} elements there)")
         raise ValueError(msg)
-    out = ListOffsetArray(Index64._wrap(offsets, backend), content)
+    out: Content = ListOffsetArray(Index64._wrap(offsets, backend), content)
     if mask is not None:
         index = xp.where(mask, -1, xp.arange(len(counts), dtype=xp.int64))
         out = IndexedOptionArray(Index64._wrap(index, backend), out)

@@ -31,7 +31,7 @@ def zip_no_broadcast(arrays: Any, *, parameters: Mapping | None = None, with_nam
     Raises:
         ValueError: lengths or offsets differ, or the layouts are not all flat or all lists.
     """
-    from jaggy.layout import ListOffsetArray, NumpyArray, RecordArray
+    from jaggy.layout import Content, ListOffsetArray, NumpyArray, RecordArray
     from jaggy.operations._wrap import finish
     from jaggy.operations.to_layout import to_layout
 
@@ -48,10 +48,10 @@ def zip_no_broadcast(arrays: Any, *, parameters: Mapping | None = None, with_nam
     params = dict(parameters) if parameters else {}
     if with_name is not None:
         params["__record__"] = with_name
-    params = params or None
+    record_params = params or None
     if all(isinstance(x, NumpyArray) for x in layouts):
         length = _same_length(layouts)
-        out = RecordArray(layouts, fields, length, parameters=params, backend=layouts[0].backend)
+        out: Content = RecordArray(layouts, fields, length, parameters=record_params, backend=layouts[0].backend)
     elif all(isinstance(x, ListOffsetArray) for x in layouts):
         contents = []
         for x in layouts:
@@ -66,7 +66,7 @@ def zip_no_broadcast(arrays: Any, *, parameters: Mapping | None = None, with_nam
                 msg = f"{_NAME}: all lists must have the same offsets"
                 raise ValueError(msg)
         length = _same_length(contents)
-        inner = RecordArray(contents, fields, length, parameters=params, backend=layouts[0].backend)
+        inner = RecordArray(contents, fields, length, parameters=record_params, backend=layouts[0].backend)
         out = ListOffsetArray(layouts[0].offsets, inner)
     else:
         msg = f"{_NAME}: all array layouts must be either NumpyArrays or ListOffsetArrays"

@@ -254,7 +254,8 @@ def extract_regex(array: Any, pattern: Any, *, highlevel: bool = True, behavior:
 
 
 for _f in (starts_with, ends_with, find_substring, match_substring, count_substring):
-    _f.__doc__ = _f.__doc__.replace("{common}", _COMMON.format(what="substring"))
+    if _f.__doc__:  # None under python -OO
+        _f.__doc__ = _f.__doc__.replace("{common}", _COMMON.format(what="substring"))
 
 
 __all__ = ["count_substring", "count_substring_regex", "ends_with", "extract_regex", "find_substring", "find_substring_regex",

@@ -205,7 +205,8 @@ def split_pattern_regex(array: Any, pattern: Any, *, max_splits: Any = None, rev
 
 
 for _f in (split_whitespace, split_pattern, split_pattern_regex):
-    _f.__doc__ = _f.__doc__.replace("{args}", _SPLIT_ARGS)
+    if _f.__doc__:  # None under python -OO
+        _f.__doc__ = _f.__doc__.replace("{args}", _SPLIT_ARGS)
 
 
 def _replace(pattern: Any, replacement: Any, max_replacements: int | None) -> Any:

@@ -235,8 +235,8 @@ def fuzz_kernels(seed: int) -> None:
 
     rng = random.Random(seed)
     name = rng.choice(sorted(KERNELS))
-    spec = KERNELS[name]
-    args = []
+    spec: Any = KERNELS[name]
+    args: list[Any] = []
     for a in spec["args"]:
         if "scalar" in a:
             args.append(rng.choice([0, 1, 2, 3, 10, -1, 2**40]) if a["scalar"] != "bool" else rng.random() < 0.5)
