@@ -91,7 +91,7 @@ def cartesian_at_axis(layouts: list, posaxis: int, names: list[str] | None, nest
         parts = [_as_lists(x, fname) for x in inputs]
         lsts = [p[0] for p in parts]
         valid = [p[1] if p[2] else None for p in parts]
-        regular = [p[3] for p in parts]
+        regular: list[Any] = [p[3] for p in parts]
         if len(set(nest)) != len(lsts) - 1:
             regular = [None] * (len(lsts) - 1) + regular[-1:]
         for m, p in enumerate(parts):

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from jaggy.index import Index64
-from jaggy.layout import NumpyArray
+from jaggy.layout import Content, NumpyArray
 
 __all__ = ["outer_scan"]
 
@@ -27,6 +27,7 @@ def outer_scan(lst: Any, op: int, fname: str) -> Any:
 
     xp, kernels, backend = lst.backend.xp, lst.backend.kernels, lst.backend
     structure, leaf, items, leafindex = _levels(lst, fname, keep_order=True)
+    new: Content
     if leaf.is_unknown:
         new = EmptyArray()
         if leafindex is not None:
@@ -57,7 +58,7 @@ def outer_scan(lst: Any, op: int, fname: str) -> Any:
     kernels.segmented_scan(offsets, values, scanned, len(offsets) - 1, n, op)
     out = xp.empty_like(scanned)
     out[order] = scanned
-    result = NumpyArray(out, backend=backend)
+    result: Content = NumpyArray(out, backend=backend)
     if leafindex is not None:
         params = structure.pop()[2]
         compact = xp.cumsum(valid, dtype=xp.int64) - 1

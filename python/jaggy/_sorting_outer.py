@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from jaggy.index import Index64
-from jaggy.layout import ListOffsetArray, NumpyArray
+from jaggy.layout import Content, ListOffsetArray, NumpyArray
 
 __all__ = ["outer_argsort", "outer_sort"]
 
@@ -214,7 +214,7 @@ def outer_sort(lst: Any, ascending: bool, fname: str) -> Any:
         outindex = xp.empty(len(leafindex), dtype=xp.int64)
         outindex[places] = leafindex[order]
         params = structure.pop()[2]
-        new = IndexedOptionArray(Index64._wrap(outindex, backend), leaf, parameters=params)
+        new: Content = IndexedOptionArray(Index64._wrap(outindex, backend), leaf, parameters=params)
         return _rebuild(lst, structure, new, True)
     carry = xp.empty(len(order), dtype=xp.int64)
     carry[places] = order

@@ -53,6 +53,8 @@ class _Block:
     """Owner of one pooled buffer; NumPy arrays over it keep it alive through ``base``."""
 
     __slots__ = ("__array_interface__", "__weakref__", "raw")
+    raw: np.ndarray
+    __array_interface__: dict
 
     def __del__(self) -> None:
         try:

@@ -17,8 +17,8 @@ def _numpy_with_pool() -> ModuleType:
     (``jaggy.backends._pool``): what the CPU backend's ``xp`` is."""
     xp = ModuleType("jaggy.backends.cpu.xp", "NumPy, with large empty buffers from jaggy's pool")
     xp.__dict__.update({k: v for k, v in vars(np).items() if not k.startswith("__")})
-    xp.empty = _pool.empty  # type: ignore[attr-defined]
-    xp.__getattr__ = lambda name: getattr(np, name)  # type: ignore[attr-defined]  # lazy submodules
+    setattr(xp, "empty", _pool.empty)  # noqa: B010
+    setattr(xp, "__getattr__", lambda name: getattr(np, name))  # noqa: B010  (lazy submodules)
     return xp
 
 
