@@ -188,8 +188,10 @@ def gen_cuda_api(kernels: list[dict], dtypes: dict, specializations: Any) -> str
         if isinstance(c, str):
             lines.append(f"        self._unavailable({name!r}, {c!r})")
             continue
+        target = "b = " if has_entry(k) or tvars else ""
         lines.append(
-            f"        b = self._binding({name!r}, ({''.join(a['name'] + ', ' for a in firsts)}))"
+            f"        {target}self._binding({name!r}, "
+            f"({''.join(a['name'] + ', ' for a in firsts)}))"
         )
         for a in k["args"]:
             if "scalar" in a:

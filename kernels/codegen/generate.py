@@ -36,7 +36,7 @@ from typing import Any
 import yaml
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
-from cuda_codegen import (  # noqa: E402
+from cuda_codegen import (
     CudaSpecError,
     check_cuda,
     gen_cuda_api,

@@ -860,7 +860,7 @@ class CudaKernelsGenerated:
 
     def slice_lists_by_mask(self, starts, stops, mask, outstarts, outstops, n, total):  # noqa: ANN001, ANN201
         """The (start, stop) of every list whose mask entry is True, in order (x[mask] for a flat boolean mask over lists); total is the number of True entries."""
-        b = self._binding('slice_lists_by_mask', ())
+        self._binding('slice_lists_by_mask', ())
         n = self._scalar('slice_lists_by_mask', 'n', n, 'int64', True)
         total = self._scalar('slice_lists_by_mask', 'total', total, 'int64', True)
         self._array('slice_lists_by_mask', 'starts', starts, 'int64', n, False)
