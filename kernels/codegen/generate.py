@@ -12,6 +12,13 @@ Writes, from the one spec:
                                               errors, CUDA status), read by tests and errors
 - python/jaggy/_kernels/_api_generated.py     one Python function per kernel: the only way the
                                               library calls a kernel
+- kernels/cuda/launch_generated.cu            the CUDA run-time source: the family .cu files and
+                                              one extern "C" __global__ entry per kernel and
+                                              dtype specialization (jaggy_<kernel>__<dtypes>)
+- python/jaggy/_kernels/_cuda_api_generated.py  the CUDA launch API: one method per kernel with
+                                              the CPU API's arguments (see cuda_launch.py)
+- tests/kernels/cuda_emu_generated.cpp        host wrappers emu_<entry>(grid, block, seed, ...)
+                                              that run the entries under tests/kernels/cuda_emu.h
 
 Usage: python kernels/codegen/generate.py [--check]
 With --check nothing is written; the exit status is 1 if any generated file is out of date.
@@ -28,12 +35,24 @@ from typing import Any
 
 import yaml
 
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+from cuda_codegen import (
+    CudaSpecError,
+    check_cuda,
+    gen_cuda_api,
+    gen_cuda_emu,
+    gen_cuda_launch,
+)
+
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 SPEC_DIR = ROOT / "kernels" / "spec"
 HEADER = ROOT / "kernels" / "include" / "jaggy" / "kernels_generated.h"
 BINDINGS = ROOT / "src" / "kernels_bindings_generated.cpp"
 SIGNATURES = ROOT / "python" / "jaggy" / "_kernels" / "_signatures_generated.py"
 API = ROOT / "python" / "jaggy" / "_kernels" / "_api_generated.py"
+CUDA_LAUNCH = ROOT / "kernels" / "cuda" / "launch_generated.cu"
+CUDA_API = ROOT / "python" / "jaggy" / "_kernels" / "_cuda_api_generated.py"
+CUDA_EMU = ROOT / "tests" / "kernels" / "cuda_emu_generated.cpp"
 
 # spec dtype name -> (C type, NumPy dtype name)
 DTYPES = {
@@ -93,6 +112,10 @@ def check_entry(k: dict) -> None:
             raise SpecError(f"{where}: type variable {var} has an unknown dtype")
         if not any(a.get("dtype") == var for a in k["args"]):
             raise SpecError(f"{where}: type variable {var} is used by no argument")
+    try:
+        check_cuda(k, where)
+    except CudaSpecError as err:
+        raise SpecError(str(err)) from None
     codes = [e["code"] for e in k.get("errors", [])]
     if 0 in codes or len(set(codes)) != len(codes):
         raise SpecError(f"{where}: error codes must be distinct and non-zero")
@@ -141,7 +164,7 @@ def arg_names(k: dict) -> str:
 
 # ---------------------------------------------------------------------------------------------
 def gen_header(kernels: list[dict]) -> str:
-    lines = [f"// {BANNER}", "#pragma once", "", "#include <cstdint>", ""]
+    lines = [f"// {BANNER}", "#pragma once", "", '#include "jaggy/common.h"', ""]
     for k in kernels:
         lines.append(f"// {k['name']}: {k['doc'].strip().splitlines()[0]}")
         errs = k.get("errors", [])
@@ -149,10 +172,12 @@ def gen_header(kernels: list[dict]) -> str:
             lines.append(f"namespace jaggy::{k['name']}_err {{")
             lines += [f"constexpr int64_t {e['name']} = {e['code']};" for e in errs]
             lines.append("}")
+        lines.append(HOST_ONLY)
         lines.append('extern "C" {')
         for b in specializations(k):
             lines.append(f"int64_t {symbol(k, b)}({c_params(k, b)});")
         lines.append("}")
+        lines.append("#endif")
         tvars = list(k["types"])
         macro = [f"#define JAGGY_DEFINE_{k['name']}(impl)"]
         for b in specializations(k):
@@ -165,6 +190,11 @@ def gen_header(kernels: list[dict]) -> str:
         lines.append(" \\\n".join(macro))
         lines.append("")
     return "\n".join(lines)
+
+
+HOST_ONLY = (
+    "#if !defined(__CUDACC__) && !defined(__CUDACC_RTC__) && !defined(JAGGY_CUDA_EMULATION)"
+)
 
 
 def gen_bindings(kernels: list[dict]) -> str:
@@ -320,6 +350,9 @@ def main(argv: list[str] | None = None) -> int:
         BINDINGS: gen_bindings(kernels),
         SIGNATURES: gen_signatures(kernels),
         API: gen_api(kernels),
+        CUDA_LAUNCH: gen_cuda_launch(kernels, DTYPES, specializations),
+        CUDA_API: gen_cuda_api(kernels, DTYPES, specializations),
+        CUDA_EMU: gen_cuda_emu(kernels, DTYPES, specializations),
     }
     stale = [p for p, text in outputs.items() if not p.exists() or p.read_text() != text]
     if args.check:

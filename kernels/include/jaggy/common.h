@@ -3,9 +3,42 @@
 // Calling convention (every kernel): raw pointers and int64 lengths in, an int64 status out
 // (0 = success, otherwise a code declared in the kernel's spec entry), and the first failing
 // position written to *err_index. Bounds are checked before memory is touched.
+//
+// The headers compile in three settings: the C++ CPU build, nvcc, and NVRTC at run time
+// (__CUDACC_RTC__: no libc headers, so the fixed-width integer types come from libcu++ when its
+// headers are on the include path, else from the typedefs below).
 #pragma once
 
+#if defined(__CUDACC_RTC__)
+#if defined(__has_include) && __has_include(<cuda/std/cstdint>)
+#include <cuda/std/cstdint>
+using cuda::std::int16_t;
+using cuda::std::int32_t;
+using cuda::std::int64_t;
+using cuda::std::int8_t;
+using cuda::std::uint16_t;
+using cuda::std::uint32_t;
+using cuda::std::uint64_t;
+using cuda::std::uint8_t;
+#else
+typedef signed char int8_t;
+typedef unsigned char uint8_t;
+typedef short int16_t;
+typedef unsigned short uint16_t;
+typedef int int32_t;
+typedef unsigned int uint32_t;
+typedef long long int64_t;
+typedef unsigned long long uint64_t;
+#endif
+#ifndef INT64_MAX
+#define INT64_MAX 9223372036854775807LL
+#endif
+#ifndef INT64_MIN
+#define INT64_MIN (-INT64_MAX - 1)
+#endif
+#else
 #include <cstdint>
+#endif
 
 #if defined(__CUDACC__) || defined(__CUDACC_RTC__)
 #define JAGGY_HD __host__ __device__ __forceinline__
@@ -13,7 +46,7 @@
 #define JAGGY_HD inline
 #endif
 
-#if defined(JAGGY_HAVE_OPENMP) && !defined(__CUDACC__)
+#if defined(JAGGY_HAVE_OPENMP) && !defined(__CUDACC__) && !defined(__CUDACC_RTC__)
 #include <omp.h>
 #endif
 

@@ -8,7 +8,7 @@ KERNELS = {
         'args': [{'name': 'chars', 'dir': 'in', 'dtype': 'uint8', 'len': 'n'}, {'name': 'out', 'dir': 'out', 'dtype': 'uint8', 'len': 'n'}, {'name': 'n', 'scalar': 'int64'}, {'name': 'mode', 'scalar': 'int64'}],
         'errors': {1: ('value', 'case mode must be 0, 1 or 2 (at {index})')},
         'specializations': ['jaggy_ascii_case'],
-        'cuda': 'pending: the CUDA backend is issue 7',
+        'cuda': {'threads': 'max(n, 1)'},
     },
     'bitmask_to_bytemask': {
         'family': 'index',
@@ -17,7 +17,7 @@ KERNELS = {
         'args': [{'name': 'bitmask', 'dir': 'in', 'dtype': 'uint8', 'len': '(n + 7) // 8'}, {'name': 'bytemask', 'dir': 'out', 'dtype': 'int8', 'len': 'n'}, {'name': 'n', 'scalar': 'int64'}, {'name': 'valid_when', 'scalar': 'bool'}, {'name': 'lsb_order', 'scalar': 'bool'}],
         'errors': {},
         'specializations': ['jaggy_bitmask_to_bytemask'],
-        'cuda': 'pending: the CUDA backend is issue 7',
+        'cuda': {'threads': 'n'},
     },
     'broadcast_offsets_check': {
         'family': 'broadcast',
@@ -26,7 +26,7 @@ KERNELS = {
         'args': [{'name': 'offsets_a', 'dir': 'in', 'dtype': 'int64', 'len': 'n + 1'}, {'name': 'offsets_b', 'dir': 'in', 'dtype': 'int64', 'len': 'n + 1'}, {'name': 'n', 'scalar': 'int64'}],
         'errors': {1: ('value', 'cannot broadcast nested list at index {index}')},
         'specializations': ['jaggy_broadcast_offsets_check'],
-        'cuda': 'pending: the CUDA backend is issue 7',
+        'cuda': {'threads': 'n'},
     },
     'broadcast_parents': {
         'family': 'broadcast',
@@ -35,7 +35,7 @@ KERNELS = {
         'args': [{'name': 'offsets', 'dir': 'in', 'dtype': 'int64', 'len': 'n + 1'}, {'name': 'parents', 'dir': 'out', 'dtype': 'int64', 'len': 'total'}, {'name': 'n', 'scalar': 'int64'}, {'name': 'total', 'scalar': 'int64'}],
         'errors': {1: ('value', 'offsets decrease or exceed the total at list {index}')},
         'specializations': ['jaggy_broadcast_parents'],
-        'cuda': 'pending: the CUDA backend is issue 7',
+        'cuda': {'threads': 'n'},
     },
     'broadcast_regular_check': {
         'family': 'broadcast',
@@ -44,7 +44,7 @@ KERNELS = {
         'args': [{'name': 'offsets', 'dir': 'in', 'dtype': 'int64', 'len': 'n + 1'}, {'name': 'n', 'scalar': 'int64'}, {'name': 'size', 'scalar': 'int64'}],
         'errors': {1: ('value', 'cannot broadcast nested list at index {index}')},
         'specializations': ['jaggy_broadcast_regular_check'],
-        'cuda': 'pending: the CUDA backend is issue 7',
+        'cuda': {'threads': 'n'},
     },
     'broadcast_repeat': {
         'family': 'broadcast',
@@ -53,7 +53,7 @@ KERNELS = {
         'args': [{'name': 'offsets', 'dir': 'in', 'dtype': 'int64', 'len': 'n + 1'}, {'name': 'values', 'dir': 'in', 'dtype': 'T', 'len': 'n'}, {'name': 'out', 'dir': 'out', 'dtype': 'T', 'len': 'total'}, {'name': 'n', 'scalar': 'int64'}, {'name': 'total', 'scalar': 'int64'}],
         'errors': {1: ('value', 'offsets decrease or exceed the total at list {index}')},
         'specializations': ['jaggy_broadcast_repeat_float64', 'jaggy_broadcast_repeat_float32', 'jaggy_broadcast_repeat_int64', 'jaggy_broadcast_repeat_int32', 'jaggy_broadcast_repeat_int16', 'jaggy_broadcast_repeat_int8', 'jaggy_broadcast_repeat_uint64', 'jaggy_broadcast_repeat_uint32', 'jaggy_broadcast_repeat_uint16', 'jaggy_broadcast_repeat_uint8'],
-        'cuda': 'pending: the CUDA backend is issue 7',
+        'cuda': {'threads': 'n'},
     },
     'bytemask_to_index': {
         'family': 'index',
@@ -62,7 +62,7 @@ KERNELS = {
         'args': [{'name': 'mask', 'dir': 'in', 'dtype': 'int8', 'len': 'n'}, {'name': 'index', 'dir': 'out', 'dtype': 'int64', 'len': 'n'}, {'name': 'n', 'scalar': 'int64'}, {'name': 'valid_when', 'scalar': 'bool'}],
         'errors': {},
         'specializations': ['jaggy_bytemask_to_index'],
-        'cuda': 'pending: the CUDA backend is issue 7',
+        'cuda': {'threads': 'n'},
     },
     'cartesian2_take': {
         'family': 'combinatorics',
@@ -71,7 +71,7 @@ KERNELS = {
         'args': [{'name': 'offsets1', 'dir': 'in', 'dtype': 'int64', 'len': 'n + 1'}, {'name': 'data1', 'dir': 'in', 'dtype': 'T', 'len': 'ndata1'}, {'name': 'offsets2', 'dir': 'in', 'dtype': 'int64', 'len': 'n + 1'}, {'name': 'data2', 'dir': 'in', 'dtype': 'T', 'len': 'ndata2'}, {'name': 'outoffsets', 'dir': 'in', 'dtype': 'int64', 'len': 'n + 1'}, {'name': 'first', 'dir': 'out', 'dtype': 'T', 'len': 'total'}, {'name': 'second', 'dir': 'out', 'dtype': 'T', 'len': 'total'}, {'name': 'n', 'scalar': 'int64'}, {'name': 'ndata1', 'scalar': 'int64'}, {'name': 'ndata2', 'scalar': 'int64'}, {'name': 'total', 'scalar': 'int64'}],
         'errors': {1: ('value', 'list or output offsets are out of range at list {index}'), 2: ('value', 'output offsets do not match the number of pairs at list {index}')},
         'specializations': ['jaggy_cartesian2_take_float64', 'jaggy_cartesian2_take_float32', 'jaggy_cartesian2_take_int64', 'jaggy_cartesian2_take_int32', 'jaggy_cartesian2_take_int16', 'jaggy_cartesian2_take_int8', 'jaggy_cartesian2_take_uint64', 'jaggy_cartesian2_take_uint32', 'jaggy_cartesian2_take_uint16', 'jaggy_cartesian2_take_uint8'],
-        'cuda': 'pending: the CUDA backend is issue 7',
+        'cuda': {'threads': 'n'},
     },
     'cartesian_count': {
         'family': 'combinatorics',
@@ -80,7 +80,7 @@ KERNELS = {
         'args': [{'name': 'lengths', 'dir': 'in', 'dtype': 'int64', 'len': 'k * n'}, {'name': 'counts', 'dir': 'out', 'dtype': 'int64', 'len': 'n'}, {'name': 'n', 'scalar': 'int64'}, {'name': 'k', 'scalar': 'int64'}],
         'errors': {1: ('value', 'list length is negative at list {index}'), 2: ('value', 'the size of the cartesian product overflows int64 at list {index}')},
         'specializations': ['jaggy_cartesian_count'],
-        'cuda': 'pending: the CUDA backend is issue 7',
+        'cuda': {'threads': 'n'},
     },
     'cartesian_fill': {
         'family': 'combinatorics',
@@ -89,7 +89,7 @@ KERNELS = {
         'args': [{'name': 'starts', 'dir': 'in', 'dtype': 'int64', 'len': 'k * n'}, {'name': 'lengths', 'dir': 'in', 'dtype': 'int64', 'len': 'k * n'}, {'name': 'offsets', 'dir': 'in', 'dtype': 'int64', 'len': 'n + 1'}, {'name': 'carry', 'dir': 'out', 'dtype': 'int64', 'len': 'k * total'}, {'name': 'n', 'scalar': 'int64'}, {'name': 'k', 'scalar': 'int64'}, {'name': 'total', 'scalar': 'int64'}],
         'errors': {1: ('value', 'output offsets are out of range at list {index}'), 2: ('value', 'output offsets do not match the size of the product at list {index}')},
         'specializations': ['jaggy_cartesian_fill'],
-        'cuda': 'pending: the CUDA backend is issue 7',
+        'cuda': {'threads': 'n'},
     },
     'combinations2_take': {
         'family': 'combinatorics',
@@ -98,7 +98,7 @@ KERNELS = {
         'args': [{'name': 'offsets', 'dir': 'in', 'dtype': 'int64', 'len': 'n + 1'}, {'name': 'data', 'dir': 'in', 'dtype': 'T', 'len': 'ndata'}, {'name': 'outoffsets', 'dir': 'in', 'dtype': 'int64', 'len': 'n + 1'}, {'name': 'first', 'dir': 'out', 'dtype': 'T', 'len': 'total'}, {'name': 'second', 'dir': 'out', 'dtype': 'T', 'len': 'total'}, {'name': 'n', 'scalar': 'int64'}, {'name': 'ndata', 'scalar': 'int64'}, {'name': 'total', 'scalar': 'int64'}, {'name': 'replacement', 'scalar': 'bool'}],
         'errors': {1: ('value', 'list or output offsets are out of range at list {index}'), 2: ('value', 'output offsets do not match the number of pairs at list {index}')},
         'specializations': ['jaggy_combinations2_take_float64', 'jaggy_combinations2_take_float32', 'jaggy_combinations2_take_int64', 'jaggy_combinations2_take_int32', 'jaggy_combinations2_take_int16', 'jaggy_combinations2_take_int8', 'jaggy_combinations2_take_uint64', 'jaggy_combinations2_take_uint32', 'jaggy_combinations2_take_uint16', 'jaggy_combinations2_take_uint8'],
-        'cuda': 'pending: the CUDA backend is issue 7',
+        'cuda': {'threads': 'n'},
     },
     'combinations_count': {
         'family': 'combinatorics',
@@ -107,7 +107,7 @@ KERNELS = {
         'args': [{'name': 'lengths', 'dir': 'in', 'dtype': 'int64', 'len': 'n'}, {'name': 'counts', 'dir': 'out', 'dtype': 'int64', 'len': 'n'}, {'name': 'n', 'scalar': 'int64'}, {'name': 'k', 'scalar': 'int64'}, {'name': 'replacement', 'scalar': 'bool'}],
         'errors': {1: ('value', 'list length is negative at list {index}'), 2: ('value', 'the number of combinations overflows int64 at list {index}')},
         'specializations': ['jaggy_combinations_count'],
-        'cuda': 'pending: the CUDA backend is issue 7',
+        'cuda': {'threads': 'n'},
     },
     'combinations_fill': {
         'family': 'combinatorics',
@@ -116,7 +116,7 @@ KERNELS = {
         'args': [{'name': 'starts', 'dir': 'in', 'dtype': 'int64', 'len': 'n'}, {'name': 'lengths', 'dir': 'in', 'dtype': 'int64', 'len': 'n'}, {'name': 'offsets', 'dir': 'in', 'dtype': 'int64', 'len': 'n + 1'}, {'name': 'carry', 'dir': 'out', 'dtype': 'int64', 'len': 'k * total'}, {'name': 'n', 'scalar': 'int64'}, {'name': 'k', 'scalar': 'int64'}, {'name': 'total', 'scalar': 'int64'}, {'name': 'replacement', 'scalar': 'bool'}],
         'errors': {1: ('value', 'output offsets are out of range at list {index}'), 2: ('value', 'output offsets do not match the number of combinations at list {index}')},
         'specializations': ['jaggy_combinations_fill'],
-        'cuda': 'pending: the CUDA backend is issue 7',
+        'cuda': {'threads': 'n'},
     },
     'compact_offsets': {
         'family': 'offsets',
@@ -125,7 +125,7 @@ KERNELS = {
         'args': [{'name': 'starts', 'dir': 'in', 'dtype': 'T', 'len': 'n'}, {'name': 'stops', 'dir': 'in', 'dtype': 'T', 'len': 'n'}, {'name': 'offsets', 'dir': 'out', 'dtype': 'int64', 'len': 'n + 1'}, {'name': 'n', 'scalar': 'int64'}],
         'errors': {1: ('value', 'start > stop at list {index}')},
         'specializations': ['jaggy_compact_offsets_int32', 'jaggy_compact_offsets_uint32', 'jaggy_compact_offsets_int64'],
-        'cuda': 'pending: the CUDA backend is issue 7',
+        'cuda': {'threads': 'n', 'glue': 'compact_offsets'},
     },
     'counts_to_offsets': {
         'family': 'offsets',
@@ -134,7 +134,7 @@ KERNELS = {
         'args': [{'name': 'counts', 'dir': 'in', 'dtype': 'T', 'len': 'n'}, {'name': 'offsets', 'dir': 'out', 'dtype': 'int64', 'len': 'n + 1'}, {'name': 'n', 'scalar': 'int64'}],
         'errors': {1: ('value', 'list length is negative at list {index}'), 2: ('value', 'total length overflows int64 at list {index}')},
         'specializations': ['jaggy_counts_to_offsets_int8', 'jaggy_counts_to_offsets_uint8', 'jaggy_counts_to_offsets_int16', 'jaggy_counts_to_offsets_uint16', 'jaggy_counts_to_offsets_int32', 'jaggy_counts_to_offsets_uint32', 'jaggy_counts_to_offsets_int64', 'jaggy_counts_to_offsets_uint64'],
-        'cuda': 'pending: the CUDA backend is issue 7',
+        'cuda': {'threads': 'n', 'glue': 'counts_to_offsets'},
     },
     'index_fill': {
         'family': 'structure',
@@ -143,7 +143,7 @@ KERNELS = {
         'args': [{'name': 'content', 'dir': 'in', 'dtype': 'T', 'len': 'm'}, {'name': 'index', 'dir': 'in', 'dtype': 'int64', 'len': 'n'}, {'name': 'value', 'dir': 'in', 'dtype': 'T', 'len': 1}, {'name': 'out', 'dir': 'out', 'dtype': 'T', 'len': 'n'}, {'name': 'n', 'scalar': 'int64'}, {'name': 'm', 'scalar': 'int64'}],
         'errors': {1: ('index', 'index is beyond the end of the content at position {index}')},
         'specializations': ['jaggy_index_fill_int64', 'jaggy_index_fill_int32', 'jaggy_index_fill_int8', 'jaggy_index_fill_uint8', 'jaggy_index_fill_int16', 'jaggy_index_fill_uint16', 'jaggy_index_fill_uint32', 'jaggy_index_fill_uint64', 'jaggy_index_fill_bool', 'jaggy_index_fill_float32', 'jaggy_index_fill_float64'],
-        'cuda': 'pending: the CUDA backend is issue 7',
+        'cuda': {'threads': 'n'},
     },
     'index_validity': {
         'family': 'index',
@@ -152,7 +152,7 @@ KERNELS = {
         'args': [{'name': 'index', 'dir': 'in', 'dtype': 'T', 'len': 'n'}, {'name': 'n', 'scalar': 'int64'}, {'name': 'content_len', 'scalar': 'int64'}, {'name': 'allow_missing', 'scalar': 'bool'}],
         'errors': {1: ('index', 'index is negative at position {index}'), 2: ('index', 'index is beyond the end of the content at position {index}')},
         'specializations': ['jaggy_index_validity_int32', 'jaggy_index_validity_uint32', 'jaggy_index_validity_int64'],
-        'cuda': 'pending: the CUDA backend is issue 7',
+        'cuda': {'threads': 'n'},
     },
     'list_carry': {
         'family': 'offsets',
@@ -161,7 +161,7 @@ KERNELS = {
         'args': [{'name': 'starts', 'dir': 'in', 'dtype': 'T', 'len': 'n'}, {'name': 'offsets', 'dir': 'in', 'dtype': 'int64', 'len': 'n + 1'}, {'name': 'carry', 'dir': 'out', 'dtype': 'int64', 'len': 'total'}, {'name': 'n', 'scalar': 'int64'}, {'name': 'total', 'scalar': 'int64'}],
         'errors': {1: ('value', 'packed offsets are out of range at list {index}')},
         'specializations': ['jaggy_list_carry_int32', 'jaggy_list_carry_uint32', 'jaggy_list_carry_int64'],
-        'cuda': 'pending: the CUDA backend is issue 7',
+        'cuda': {'threads': 'n'},
     },
     'list_validity': {
         'family': 'offsets',
@@ -170,7 +170,7 @@ KERNELS = {
         'args': [{'name': 'starts', 'dir': 'in', 'dtype': 'T', 'len': 'n'}, {'name': 'stops', 'dir': 'in', 'dtype': 'T', 'len': 'n'}, {'name': 'n', 'scalar': 'int64'}, {'name': 'content_len', 'scalar': 'int64'}],
         'errors': {1: ('value', 'start > stop at list {index}'), 2: ('value', 'start is negative at list {index}'), 3: ('value', 'stop is beyond the end of the content at list {index}')},
         'specializations': ['jaggy_list_validity_int32', 'jaggy_list_validity_uint32', 'jaggy_list_validity_int64'],
-        'cuda': 'pending: the CUDA backend is issue 7',
+        'cuda': {'threads': 'n'},
     },
     'local_index': {
         'family': 'structure',
@@ -179,7 +179,7 @@ KERNELS = {
         'args': [{'name': 'offsets', 'dir': 'in', 'dtype': 'int64', 'len': 'n + 1'}, {'name': 'out', 'dir': 'out', 'dtype': 'int64', 'len': 'total'}, {'name': 'n', 'scalar': 'int64'}, {'name': 'total', 'scalar': 'int64'}],
         'errors': {1: ('value', 'offsets decrease or run past the content at list {index}')},
         'specializations': ['jaggy_local_index'],
-        'cuda': 'pending: the CUDA backend is issue 7',
+        'cuda': {'threads': 'n'},
     },
     'merge_add_counts': {
         'family': 'merge',
@@ -188,7 +188,7 @@ KERNELS = {
         'args': [{'name': 'starts', 'dir': 'in', 'dtype': 'T', 'len': 'n'}, {'name': 'stops', 'dir': 'in', 'dtype': 'T', 'len': 'n'}, {'name': 'counts', 'dir': 'inout', 'dtype': 'int64', 'len': 'n'}, {'name': 'n', 'scalar': 'int64'}],
         'errors': {1: ('value', 'start > stop at list {index}')},
         'specializations': ['jaggy_merge_add_counts_int32', 'jaggy_merge_add_counts_uint32', 'jaggy_merge_add_counts_int64'],
-        'cuda': 'pending: the CUDA backend is issue 7',
+        'cuda': {'threads': 'n'},
     },
     'merge_interleave_fill': {
         'family': 'merge',
@@ -197,7 +197,7 @@ KERNELS = {
         'args': [{'name': 'starts', 'dir': 'in', 'dtype': 'T', 'len': 'n'}, {'name': 'stops', 'dir': 'in', 'dtype': 'T', 'len': 'n'}, {'name': 'content', 'dir': 'in', 'dtype': 'V', 'len': 'content_len'}, {'name': 'cursor', 'dir': 'inout', 'dtype': 'int64', 'len': 'n'}, {'name': 'out', 'dir': 'inout', 'dtype': 'V', 'len': 'total'}, {'name': 'n', 'scalar': 'int64'}, {'name': 'content_len', 'scalar': 'int64'}, {'name': 'total', 'scalar': 'int64'}],
         'errors': {1: ('value', 'start > stop at list {index}'), 2: ('index', 'list {index} is beyond the end of its content'), 3: ('index', 'list {index} does not fit in the output')},
         'specializations': ['jaggy_merge_interleave_fill_int32_uint8', 'jaggy_merge_interleave_fill_int32_uint16', 'jaggy_merge_interleave_fill_int32_uint32', 'jaggy_merge_interleave_fill_int32_uint64', 'jaggy_merge_interleave_fill_uint32_uint8', 'jaggy_merge_interleave_fill_uint32_uint16', 'jaggy_merge_interleave_fill_uint32_uint32', 'jaggy_merge_interleave_fill_uint32_uint64', 'jaggy_merge_interleave_fill_int64_uint8', 'jaggy_merge_interleave_fill_int64_uint16', 'jaggy_merge_interleave_fill_int64_uint32', 'jaggy_merge_interleave_fill_int64_uint64'],
-        'cuda': 'pending: the CUDA backend is issue 7',
+        'cuda': {'threads': 'n'},
     },
     'merge_interleave_index': {
         'family': 'merge',
@@ -206,7 +206,7 @@ KERNELS = {
         'args': [{'name': 'starts', 'dir': 'in', 'dtype': 'T', 'len': 'n'}, {'name': 'stops', 'dir': 'in', 'dtype': 'T', 'len': 'n'}, {'name': 'cursor', 'dir': 'inout', 'dtype': 'int64', 'len': 'n'}, {'name': 'tags', 'dir': 'inout', 'dtype': 'int8', 'len': 'total'}, {'name': 'index', 'dir': 'inout', 'dtype': 'int64', 'len': 'total'}, {'name': 'n', 'scalar': 'int64'}, {'name': 'total', 'scalar': 'int64'}, {'name': 'content_len', 'scalar': 'int64'}, {'name': 'tag', 'scalar': 'int64'}, {'name': 'base', 'scalar': 'int64'}],
         'errors': {1: ('value', 'start > stop at list {index}'), 2: ('index', 'list {index} is beyond the end of its content'), 3: ('index', 'list {index} does not fit in the output')},
         'specializations': ['jaggy_merge_interleave_index_int32', 'jaggy_merge_interleave_index_uint32', 'jaggy_merge_interleave_index_int64'],
-        'cuda': 'pending: the CUDA backend is issue 7',
+        'cuda': {'threads': 'n'},
     },
     'offsets_to_counts': {
         'family': 'offsets',
@@ -215,7 +215,7 @@ KERNELS = {
         'args': [{'name': 'offsets', 'dir': 'in', 'dtype': 'T', 'len': 'n + 1'}, {'name': 'counts', 'dir': 'out', 'dtype': 'int64', 'len': 'n'}, {'name': 'n', 'scalar': 'int64'}],
         'errors': {1: ('value', 'offsets decrease at list {index}')},
         'specializations': ['jaggy_offsets_to_counts_int32', 'jaggy_offsets_to_counts_uint32', 'jaggy_offsets_to_counts_int64'],
-        'cuda': 'pending: the CUDA backend is issue 7',
+        'cuda': {'threads': 'n'},
     },
     'offsets_validity': {
         'family': 'offsets',
@@ -224,7 +224,7 @@ KERNELS = {
         'args': [{'name': 'offsets', 'dir': 'in', 'dtype': 'T', 'len': 'n + 1'}, {'name': 'n', 'scalar': 'int64'}, {'name': 'content_len', 'scalar': 'int64'}],
         'errors': {1: ('value', 'offsets[{index}] is negative'), 2: ('value', 'offsets decrease at list {index} (offsets[i] > offsets[i + 1] at i={index})'), 3: ('value', 'list {index} ends beyond the end of the content (offsets[i + 1] > len(content) at i={index})')},
         'specializations': ['jaggy_offsets_validity_int32', 'jaggy_offsets_validity_uint32', 'jaggy_offsets_validity_int64'],
-        'cuda': 'pending: the CUDA backend is issue 7',
+        'cuda': {'threads': 'n + 1'},
     },
     'option_compact': {
         'family': 'index',
@@ -233,7 +233,7 @@ KERNELS = {
         'args': [{'name': 'index', 'dir': 'in', 'dtype': 'T', 'len': 'n'}, {'name': 'carry', 'dir': 'out', 'dtype': 'int64', 'len': 'n'}, {'name': 'outindex', 'dir': 'out', 'dtype': 'int64', 'len': 'n'}, {'name': 'nvalid', 'dir': 'out', 'dtype': 'int64', 'len': 1}, {'name': 'n', 'scalar': 'int64'}],
         'errors': {},
         'specializations': ['jaggy_option_compact_int32', 'jaggy_option_compact_int64'],
-        'cuda': 'pending: the CUDA backend is issue 7',
+        'cuda': {'threads': 'n', 'glue': 'option_compact'},
     },
     'pad_index': {
         'family': 'structure',
@@ -242,7 +242,7 @@ KERNELS = {
         'args': [{'name': 'starts', 'dir': 'in', 'dtype': 'T', 'len': 'n'}, {'name': 'stops', 'dir': 'in', 'dtype': 'T', 'len': 'n'}, {'name': 'outoffsets', 'dir': 'in', 'dtype': 'int64', 'len': 'n + 1'}, {'name': 'index', 'dir': 'out', 'dtype': 'int64', 'len': 'total'}, {'name': 'n', 'scalar': 'int64'}, {'name': 'total', 'scalar': 'int64'}],
         'errors': {1: ('value', 'start > stop at list {index}'), 2: ('value', 'output offsets are out of range at list {index}')},
         'specializations': ['jaggy_pad_index_int64', 'jaggy_pad_index_int32', 'jaggy_pad_index_uint32'],
-        'cuda': 'pending: the CUDA backend is issue 7',
+        'cuda': {'threads': 'n'},
     },
     'reduce_all': {
         'family': 'reduce',
@@ -251,7 +251,7 @@ KERNELS = {
         'args': [{'name': 'offsets', 'dir': 'in', 'dtype': 'int64', 'len': 'n + 1'}, {'name': 'data', 'dir': 'in', 'dtype': 'T', 'len': 'ndata'}, {'name': 'out', 'dir': 'out', 'dtype': 'bool', 'len': 'n'}, {'name': 'n', 'scalar': 'int64'}, {'name': 'ndata', 'scalar': 'int64'}],
         'errors': {1: ('value', 'group offsets decrease or leave the content at group {index}')},
         'specializations': ['jaggy_reduce_all_int64', 'jaggy_reduce_all_int32', 'jaggy_reduce_all_bool', 'jaggy_reduce_all_int8', 'jaggy_reduce_all_int16', 'jaggy_reduce_all_uint8', 'jaggy_reduce_all_uint16', 'jaggy_reduce_all_uint32', 'jaggy_reduce_all_uint64', 'jaggy_reduce_all_float32', 'jaggy_reduce_all_float64'],
-        'cuda': 'pending: the CUDA backend is issue 7',
+        'cuda': {'threads': 'n'},
     },
     'reduce_any': {
         'family': 'reduce',
@@ -260,7 +260,7 @@ KERNELS = {
         'args': [{'name': 'offsets', 'dir': 'in', 'dtype': 'int64', 'len': 'n + 1'}, {'name': 'data', 'dir': 'in', 'dtype': 'T', 'len': 'ndata'}, {'name': 'out', 'dir': 'out', 'dtype': 'bool', 'len': 'n'}, {'name': 'n', 'scalar': 'int64'}, {'name': 'ndata', 'scalar': 'int64'}],
         'errors': {1: ('value', 'group offsets decrease or leave the content at group {index}')},
         'specializations': ['jaggy_reduce_any_int64', 'jaggy_reduce_any_int32', 'jaggy_reduce_any_bool', 'jaggy_reduce_any_int8', 'jaggy_reduce_any_int16', 'jaggy_reduce_any_uint8', 'jaggy_reduce_any_uint16', 'jaggy_reduce_any_uint32', 'jaggy_reduce_any_uint64', 'jaggy_reduce_any_float32', 'jaggy_reduce_any_float64'],
-        'cuda': 'pending: the CUDA backend is issue 7',
+        'cuda': {'threads': 'n'},
     },
     'reduce_argmax': {
         'family': 'reduce',
@@ -269,7 +269,7 @@ KERNELS = {
         'args': [{'name': 'offsets', 'dir': 'in', 'dtype': 'int64', 'len': 'n + 1'}, {'name': 'data', 'dir': 'in', 'dtype': 'T', 'len': 'ndata'}, {'name': 'out', 'dir': 'out', 'dtype': 'int64', 'len': 'n'}, {'name': 'n', 'scalar': 'int64'}, {'name': 'ndata', 'scalar': 'int64'}],
         'errors': {1: ('value', 'group offsets decrease or leave the content at group {index}')},
         'specializations': ['jaggy_reduce_argmax_int64', 'jaggy_reduce_argmax_int32', 'jaggy_reduce_argmax_bool', 'jaggy_reduce_argmax_int8', 'jaggy_reduce_argmax_int16', 'jaggy_reduce_argmax_uint8', 'jaggy_reduce_argmax_uint16', 'jaggy_reduce_argmax_uint32', 'jaggy_reduce_argmax_uint64', 'jaggy_reduce_argmax_float32', 'jaggy_reduce_argmax_float64'],
-        'cuda': 'pending: the CUDA backend is issue 7',
+        'cuda': {'threads': 'n'},
     },
     'reduce_argmin': {
         'family': 'reduce',
@@ -278,7 +278,7 @@ KERNELS = {
         'args': [{'name': 'offsets', 'dir': 'in', 'dtype': 'int64', 'len': 'n + 1'}, {'name': 'data', 'dir': 'in', 'dtype': 'T', 'len': 'ndata'}, {'name': 'out', 'dir': 'out', 'dtype': 'int64', 'len': 'n'}, {'name': 'n', 'scalar': 'int64'}, {'name': 'ndata', 'scalar': 'int64'}],
         'errors': {1: ('value', 'group offsets decrease or leave the content at group {index}')},
         'specializations': ['jaggy_reduce_argmin_int64', 'jaggy_reduce_argmin_int32', 'jaggy_reduce_argmin_bool', 'jaggy_reduce_argmin_int8', 'jaggy_reduce_argmin_int16', 'jaggy_reduce_argmin_uint8', 'jaggy_reduce_argmin_uint16', 'jaggy_reduce_argmin_uint32', 'jaggy_reduce_argmin_uint64', 'jaggy_reduce_argmin_float32', 'jaggy_reduce_argmin_float64'],
-        'cuda': 'pending: the CUDA backend is issue 7',
+        'cuda': {'threads': 'n'},
     },
     'reduce_count_nonzero': {
         'family': 'reduce',
@@ -287,7 +287,7 @@ KERNELS = {
         'args': [{'name': 'offsets', 'dir': 'in', 'dtype': 'int64', 'len': 'n + 1'}, {'name': 'data', 'dir': 'in', 'dtype': 'T', 'len': 'ndata'}, {'name': 'out', 'dir': 'out', 'dtype': 'int64', 'len': 'n'}, {'name': 'n', 'scalar': 'int64'}, {'name': 'ndata', 'scalar': 'int64'}],
         'errors': {1: ('value', 'group offsets decrease or leave the content at group {index}')},
         'specializations': ['jaggy_reduce_count_nonzero_int64', 'jaggy_reduce_count_nonzero_int32', 'jaggy_reduce_count_nonzero_bool', 'jaggy_reduce_count_nonzero_int8', 'jaggy_reduce_count_nonzero_int16', 'jaggy_reduce_count_nonzero_uint8', 'jaggy_reduce_count_nonzero_uint16', 'jaggy_reduce_count_nonzero_uint32', 'jaggy_reduce_count_nonzero_uint64', 'jaggy_reduce_count_nonzero_float32', 'jaggy_reduce_count_nonzero_float64'],
-        'cuda': 'pending: the CUDA backend is issue 7',
+        'cuda': {'threads': 'n'},
     },
     'reduce_max': {
         'family': 'reduce',
@@ -296,7 +296,7 @@ KERNELS = {
         'args': [{'name': 'offsets', 'dir': 'in', 'dtype': 'int64', 'len': 'n + 1'}, {'name': 'data', 'dir': 'in', 'dtype': 'T', 'len': 'ndata'}, {'name': 'identity', 'dir': 'in', 'dtype': 'T', 'len': 1}, {'name': 'out', 'dir': 'out', 'dtype': 'T', 'len': 'n'}, {'name': 'n', 'scalar': 'int64'}, {'name': 'ndata', 'scalar': 'int64'}],
         'errors': {1: ('value', 'group offsets decrease or leave the content at group {index}')},
         'specializations': ['jaggy_reduce_max_int64', 'jaggy_reduce_max_int32', 'jaggy_reduce_max_bool', 'jaggy_reduce_max_int8', 'jaggy_reduce_max_int16', 'jaggy_reduce_max_uint8', 'jaggy_reduce_max_uint16', 'jaggy_reduce_max_uint32', 'jaggy_reduce_max_uint64', 'jaggy_reduce_max_float32', 'jaggy_reduce_max_float64'],
-        'cuda': 'pending: the CUDA backend is issue 7',
+        'cuda': {'threads': 'n'},
     },
     'reduce_min': {
         'family': 'reduce',
@@ -305,7 +305,7 @@ KERNELS = {
         'args': [{'name': 'offsets', 'dir': 'in', 'dtype': 'int64', 'len': 'n + 1'}, {'name': 'data', 'dir': 'in', 'dtype': 'T', 'len': 'ndata'}, {'name': 'identity', 'dir': 'in', 'dtype': 'T', 'len': 1}, {'name': 'out', 'dir': 'out', 'dtype': 'T', 'len': 'n'}, {'name': 'n', 'scalar': 'int64'}, {'name': 'ndata', 'scalar': 'int64'}],
         'errors': {1: ('value', 'group offsets decrease or leave the content at group {index}')},
         'specializations': ['jaggy_reduce_min_int64', 'jaggy_reduce_min_int32', 'jaggy_reduce_min_bool', 'jaggy_reduce_min_int8', 'jaggy_reduce_min_int16', 'jaggy_reduce_min_uint8', 'jaggy_reduce_min_uint16', 'jaggy_reduce_min_uint32', 'jaggy_reduce_min_uint64', 'jaggy_reduce_min_float32', 'jaggy_reduce_min_float64'],
-        'cuda': 'pending: the CUDA backend is issue 7',
+        'cuda': {'threads': 'n'},
     },
     'reduce_prod': {
         'family': 'reduce',
@@ -314,7 +314,7 @@ KERNELS = {
         'args': [{'name': 'offsets', 'dir': 'in', 'dtype': 'int64', 'len': 'n + 1'}, {'name': 'data', 'dir': 'in', 'dtype': 'T', 'len': 'ndata'}, {'name': 'out', 'dir': 'out', 'dtype': 'T', 'len': 'n'}, {'name': 'n', 'scalar': 'int64'}, {'name': 'ndata', 'scalar': 'int64'}],
         'errors': {1: ('value', 'group offsets decrease or leave the content at group {index}')},
         'specializations': ['jaggy_reduce_prod_int64', 'jaggy_reduce_prod_uint64', 'jaggy_reduce_prod_float64', 'jaggy_reduce_prod_float32'],
-        'cuda': 'pending: the CUDA backend is issue 7',
+        'cuda': {'threads': 'n'},
     },
     'reduce_sum': {
         'family': 'reduce',
@@ -323,7 +323,7 @@ KERNELS = {
         'args': [{'name': 'offsets', 'dir': 'in', 'dtype': 'int64', 'len': 'n + 1'}, {'name': 'data', 'dir': 'in', 'dtype': 'T', 'len': 'ndata'}, {'name': 'out', 'dir': 'out', 'dtype': 'T', 'len': 'n'}, {'name': 'n', 'scalar': 'int64'}, {'name': 'ndata', 'scalar': 'int64'}],
         'errors': {1: ('value', 'group offsets decrease or leave the content at group {index}')},
         'specializations': ['jaggy_reduce_sum_int64', 'jaggy_reduce_sum_uint64', 'jaggy_reduce_sum_float64', 'jaggy_reduce_sum_float32'],
-        'cuda': 'pending: the CUDA backend is issue 7',
+        'cuda': {'threads': 'n'},
     },
     'segmented_argsort': {
         'family': 'sorting',
@@ -332,7 +332,7 @@ KERNELS = {
         'args': [{'name': 'offsets', 'dir': 'in', 'dtype': 'int64', 'len': 'n + 1'}, {'name': 'values', 'dir': 'in', 'dtype': 'T', 'len': 'nvalues'}, {'name': 'mask', 'dir': 'in', 'dtype': 'int8', 'len': 'nmask'}, {'name': 'out', 'dir': 'out', 'dtype': 'int64', 'len': 'nvalues'}, {'name': 'n', 'scalar': 'int64'}, {'name': 'nvalues', 'scalar': 'int64'}, {'name': 'nmask', 'scalar': 'int64'}, {'name': 'ascending', 'scalar': 'bool'}],
         'errors': {1: ('value', 'list offsets are out of range at list {index}'), 2: ('value', 'the mask has {index} entries, which is neither 0 nor the number of values')},
         'specializations': ['jaggy_segmented_argsort_int64', 'jaggy_segmented_argsort_int32', 'jaggy_segmented_argsort_float64', 'jaggy_segmented_argsort_float32', 'jaggy_segmented_argsort_int8', 'jaggy_segmented_argsort_uint8', 'jaggy_segmented_argsort_int16', 'jaggy_segmented_argsort_uint16', 'jaggy_segmented_argsort_uint32', 'jaggy_segmented_argsort_uint64'],
-        'cuda': 'pending: the CUDA backend is issue 7',
+        'cuda': {'threads': 'max(n, 1)'},
     },
     'segmented_scan': {
         'family': 'sorting',
@@ -341,7 +341,7 @@ KERNELS = {
         'args': [{'name': 'offsets', 'dir': 'in', 'dtype': 'int64', 'len': 'n + 1'}, {'name': 'values', 'dir': 'in', 'dtype': 'T', 'len': 'nvalues'}, {'name': 'out', 'dir': 'out', 'dtype': 'T', 'len': 'nvalues'}, {'name': 'n', 'scalar': 'int64'}, {'name': 'nvalues', 'scalar': 'int64'}, {'name': 'op', 'scalar': 'int64'}],
         'errors': {1: ('value', 'list offsets are out of range at list {index}'), 2: ('value', 'unknown scan operation {index}')},
         'specializations': ['jaggy_segmented_scan_int64', 'jaggy_segmented_scan_uint64', 'jaggy_segmented_scan_float64', 'jaggy_segmented_scan_float32'],
-        'cuda': 'pending: the CUDA backend is issue 7',
+        'cuda': {'threads': 'max(n, 1)'},
     },
     'segmented_sort': {
         'family': 'sorting',
@@ -350,7 +350,7 @@ KERNELS = {
         'args': [{'name': 'offsets', 'dir': 'in', 'dtype': 'int64', 'len': 'n + 1'}, {'name': 'values', 'dir': 'in', 'dtype': 'T', 'len': 'nvalues'}, {'name': 'out', 'dir': 'out', 'dtype': 'T', 'len': 'nvalues'}, {'name': 'n', 'scalar': 'int64'}, {'name': 'nvalues', 'scalar': 'int64'}, {'name': 'ascending', 'scalar': 'bool'}],
         'errors': {1: ('value', 'list offsets are out of range at list {index}')},
         'specializations': ['jaggy_segmented_sort_int64', 'jaggy_segmented_sort_int32', 'jaggy_segmented_sort_float64', 'jaggy_segmented_sort_float32', 'jaggy_segmented_sort_int8', 'jaggy_segmented_sort_uint8', 'jaggy_segmented_sort_int16', 'jaggy_segmented_sort_uint16', 'jaggy_segmented_sort_uint32', 'jaggy_segmented_sort_uint64'],
-        'cuda': 'pending: the CUDA backend is issue 7',
+        'cuda': {'threads': 'n'},
     },
     'slice_jagged_index': {
         'family': 'slicing',
@@ -359,7 +359,7 @@ KERNELS = {
         'args': [{'name': 'starts', 'dir': 'in', 'dtype': 'int64', 'len': 'n'}, {'name': 'stops', 'dir': 'in', 'dtype': 'int64', 'len': 'n'}, {'name': 'indexoffsets', 'dir': 'in', 'dtype': 'int64', 'len': 'n + 1'}, {'name': 'index', 'dir': 'in', 'dtype': 'int64', 'len': 'total'}, {'name': 'carry', 'dir': 'out', 'dtype': 'int64', 'len': 'total'}, {'name': 'n', 'scalar': 'int64'}, {'name': 'total', 'scalar': 'int64'}],
         'errors': {1: ('index', 'index is out of range at position {index}'), 2: ('value', 'index offsets are invalid at list {index}')},
         'specializations': ['jaggy_slice_jagged_index'],
-        'cuda': 'pending: the CUDA backend is issue 7',
+        'cuda': {'threads': 'n', 'glue': 'slice_jagged_index'},
     },
     'slice_jagged_mask_carry': {
         'family': 'slicing',
@@ -368,7 +368,7 @@ KERNELS = {
         'args': [{'name': 'starts', 'dir': 'in', 'dtype': 'int64', 'len': 'n'}, {'name': 'maskoffsets', 'dir': 'in', 'dtype': 'int64', 'len': 'n + 1'}, {'name': 'mask', 'dir': 'in', 'dtype': 'bool', 'len': 'masklen'}, {'name': 'outoffsets', 'dir': 'in', 'dtype': 'int64', 'len': 'n + 1'}, {'name': 'carry', 'dir': 'out', 'dtype': 'int64', 'len': 'total'}, {'name': 'n', 'scalar': 'int64'}, {'name': 'masklen', 'scalar': 'int64'}, {'name': 'total', 'scalar': 'int64'}],
         'errors': {1: ('value', 'mask list {index} does not have as many True entries as its output offsets give it (or they exceed the output)'), 2: ('value', 'mask offsets are invalid at list {index}')},
         'specializations': ['jaggy_slice_jagged_mask_carry'],
-        'cuda': 'pending: the CUDA backend is issue 7',
+        'cuda': {'threads': 'n'},
     },
     'slice_jagged_mask_count': {
         'family': 'slicing',
@@ -377,7 +377,7 @@ KERNELS = {
         'args': [{'name': 'starts', 'dir': 'in', 'dtype': 'int64', 'len': 'n'}, {'name': 'stops', 'dir': 'in', 'dtype': 'int64', 'len': 'n'}, {'name': 'maskoffsets', 'dir': 'in', 'dtype': 'int64', 'len': 'n + 1'}, {'name': 'mask', 'dir': 'in', 'dtype': 'bool', 'len': 'masklen'}, {'name': 'counts', 'dir': 'out', 'dtype': 'int64', 'len': 'n'}, {'name': 'n', 'scalar': 'int64'}, {'name': 'masklen', 'scalar': 'int64'}],
         'errors': {1: ('index', 'mask list {index} is not as long as the array list'), 2: ('value', 'mask offsets are invalid at list {index}')},
         'specializations': ['jaggy_slice_jagged_mask_count'],
-        'cuda': 'pending: the CUDA backend is issue 7',
+        'cuda': {'threads': 'n'},
     },
     'slice_jagged_mask_take': {
         'family': 'slicing',
@@ -386,7 +386,7 @@ KERNELS = {
         'args': [{'name': 'starts', 'dir': 'in', 'dtype': 'int64', 'len': 'n'}, {'name': 'maskoffsets', 'dir': 'in', 'dtype': 'int64', 'len': 'n + 1'}, {'name': 'mask', 'dir': 'in', 'dtype': 'bool', 'len': 'masklen'}, {'name': 'outoffsets', 'dir': 'in', 'dtype': 'int64', 'len': 'n + 1'}, {'name': 'data', 'dir': 'in', 'dtype': 'T', 'len': 'ndata'}, {'name': 'out', 'dir': 'out', 'dtype': 'T', 'len': 'total'}, {'name': 'n', 'scalar': 'int64'}, {'name': 'masklen', 'scalar': 'int64'}, {'name': 'ndata', 'scalar': 'int64'}, {'name': 'total', 'scalar': 'int64'}],
         'errors': {1: ('value', 'mask list {index} does not have as many True entries as its output offsets give it (or they exceed the output)'), 2: ('value', 'mask offsets are invalid at list {index}'), 3: ('value', 'list {index} reaches outside the content')},
         'specializations': ['jaggy_slice_jagged_mask_take_float64', 'jaggy_slice_jagged_mask_take_float32', 'jaggy_slice_jagged_mask_take_int64', 'jaggy_slice_jagged_mask_take_int32', 'jaggy_slice_jagged_mask_take_int16', 'jaggy_slice_jagged_mask_take_int8', 'jaggy_slice_jagged_mask_take_uint64', 'jaggy_slice_jagged_mask_take_uint32', 'jaggy_slice_jagged_mask_take_uint16', 'jaggy_slice_jagged_mask_take_uint8'],
-        'cuda': 'pending: the CUDA backend is issue 7',
+        'cuda': {'threads': 'n'},
     },
     'slice_list_advanced': {
         'family': 'slicing',
@@ -395,7 +395,7 @@ KERNELS = {
         'args': [{'name': 'starts', 'dir': 'in', 'dtype': 'int64', 'len': 'n'}, {'name': 'stops', 'dir': 'in', 'dtype': 'int64', 'len': 'n'}, {'name': 'head', 'dir': 'in', 'dtype': 'int64', 'len': 'm'}, {'name': 'advanced', 'dir': 'in', 'dtype': 'int64', 'len': 'n'}, {'name': 'carry', 'dir': 'out', 'dtype': 'int64', 'len': 'n'}, {'name': 'n', 'scalar': 'int64'}, {'name': 'm', 'scalar': 'int64'}],
         'errors': {1: ('index', 'index is out of range for list {index}'), 2: ('index', 'advanced position is out of range at list {index}')},
         'specializations': ['jaggy_slice_list_advanced'],
-        'cuda': 'pending: the CUDA backend is issue 7',
+        'cuda': {'threads': 'n'},
     },
     'slice_list_array': {
         'family': 'slicing',
@@ -404,7 +404,7 @@ KERNELS = {
         'args': [{'name': 'starts', 'dir': 'in', 'dtype': 'int64', 'len': 'n'}, {'name': 'stops', 'dir': 'in', 'dtype': 'int64', 'len': 'n'}, {'name': 'head', 'dir': 'in', 'dtype': 'int64', 'len': 'm'}, {'name': 'carry', 'dir': 'out', 'dtype': 'int64', 'len': 'n * m'}, {'name': 'n', 'scalar': 'int64'}, {'name': 'm', 'scalar': 'int64'}],
         'errors': {1: ('index', 'index is out of range at position {index} (list index // m, head index % m)')},
         'specializations': ['jaggy_slice_list_array'],
-        'cuda': 'pending: the CUDA backend is issue 7',
+        'cuda': {'threads': 'n'},
     },
     'slice_list_at': {
         'family': 'slicing',
@@ -413,7 +413,7 @@ KERNELS = {
         'args': [{'name': 'starts', 'dir': 'in', 'dtype': 'int64', 'len': 'n'}, {'name': 'stops', 'dir': 'in', 'dtype': 'int64', 'len': 'n'}, {'name': 'carry', 'dir': 'out', 'dtype': 'int64', 'len': 'n'}, {'name': 'n', 'scalar': 'int64'}, {'name': 'at', 'scalar': 'int64'}],
         'errors': {1: ('index', 'index is out of range for list {index}')},
         'specializations': ['jaggy_slice_list_at'],
-        'cuda': 'pending: the CUDA backend is issue 7',
+        'cuda': {'threads': 'n'},
     },
     'slice_list_at_take': {
         'family': 'slicing',
@@ -422,7 +422,7 @@ KERNELS = {
         'args': [{'name': 'starts', 'dir': 'in', 'dtype': 'int64', 'len': 'n'}, {'name': 'stops', 'dir': 'in', 'dtype': 'int64', 'len': 'n'}, {'name': 'data', 'dir': 'in', 'dtype': 'T', 'len': 'ndata'}, {'name': 'out', 'dir': 'out', 'dtype': 'T', 'len': 'n'}, {'name': 'n', 'scalar': 'int64'}, {'name': 'ndata', 'scalar': 'int64'}, {'name': 'at', 'scalar': 'int64'}],
         'errors': {1: ('index', 'index is out of range for list {index}'), 2: ('value', 'list {index} reaches outside the content')},
         'specializations': ['jaggy_slice_list_at_take_float64', 'jaggy_slice_list_at_take_float32', 'jaggy_slice_list_at_take_int64', 'jaggy_slice_list_at_take_int32', 'jaggy_slice_list_at_take_int16', 'jaggy_slice_list_at_take_int8', 'jaggy_slice_list_at_take_uint64', 'jaggy_slice_list_at_take_uint32', 'jaggy_slice_list_at_take_uint16', 'jaggy_slice_list_at_take_uint8'],
-        'cuda': 'pending: the CUDA backend is issue 7',
+        'cuda': {'threads': 'n'},
     },
     'slice_list_range': {
         'family': 'slicing',
@@ -431,7 +431,7 @@ KERNELS = {
         'args': [{'name': 'starts', 'dir': 'in', 'dtype': 'int64', 'len': 'n'}, {'name': 'stops', 'dir': 'in', 'dtype': 'int64', 'len': 'n'}, {'name': 'outstarts', 'dir': 'out', 'dtype': 'int64', 'len': 'n'}, {'name': 'counts', 'dir': 'out', 'dtype': 'int64', 'len': 'n'}, {'name': 'n', 'scalar': 'int64'}, {'name': 'start', 'scalar': 'int64'}, {'name': 'stop', 'scalar': 'int64'}, {'name': 'step', 'scalar': 'int64'}, {'name': 'has_start', 'scalar': 'bool'}, {'name': 'has_stop', 'scalar': 'bool'}],
         'errors': {1: ('value', 'slice step cannot be zero (list {index})'), 2: ('value', 'list {index} stops before it starts')},
         'specializations': ['jaggy_slice_list_range'],
-        'cuda': 'pending: the CUDA backend is issue 7',
+        'cuda': {'threads': 'n'},
     },
     'slice_list_range_carry': {
         'family': 'slicing',
@@ -440,7 +440,7 @@ KERNELS = {
         'args': [{'name': 'outstarts', 'dir': 'in', 'dtype': 'int64', 'len': 'n'}, {'name': 'offsets', 'dir': 'in', 'dtype': 'int64', 'len': 'n + 1'}, {'name': 'carry', 'dir': 'out', 'dtype': 'int64', 'len': 'total'}, {'name': 'n', 'scalar': 'int64'}, {'name': 'step', 'scalar': 'int64'}, {'name': 'total', 'scalar': 'int64'}],
         'errors': {1: ('value', 'offsets decrease or exceed the total at list {index}')},
         'specializations': ['jaggy_slice_list_range_carry'],
-        'cuda': 'pending: the CUDA backend is issue 7',
+        'cuda': {'threads': 'n'},
     },
     'slice_lists_by_mask': {
         'family': 'slicing',
@@ -449,7 +449,7 @@ KERNELS = {
         'args': [{'name': 'starts', 'dir': 'in', 'dtype': 'int64', 'len': 'n'}, {'name': 'stops', 'dir': 'in', 'dtype': 'int64', 'len': 'n'}, {'name': 'mask', 'dir': 'in', 'dtype': 'bool', 'len': 'n'}, {'name': 'outstarts', 'dir': 'out', 'dtype': 'int64', 'len': 'total'}, {'name': 'outstops', 'dir': 'out', 'dtype': 'int64', 'len': 'total'}, {'name': 'n', 'scalar': 'int64'}, {'name': 'total', 'scalar': 'int64'}],
         'errors': {1: ('value', 'the mask selects {index} lists, not the given total')},
         'specializations': ['jaggy_slice_lists_by_mask'],
-        'cuda': 'pending: the CUDA backend is issue 7 (needs a scan)',
+        'cuda': {'glue': 'slice_lists_by_mask', 'reason': 'stream compaction of the selected lists: xp.flatnonzero and two gathers in the Python glue, no entry point of its own'},
     },
     'substring_count': {
         'family': 'strings',
@@ -458,7 +458,7 @@ KERNELS = {
         'args': [{'name': 'offsets', 'dir': 'in', 'dtype': 'int64', 'len': 'n + 1'}, {'name': 'chars', 'dir': 'in', 'dtype': 'uint8', 'len': 'nchars'}, {'name': 'pattern', 'dir': 'in', 'dtype': 'uint8', 'len': 'm'}, {'name': 'counts', 'dir': 'out', 'dtype': 'int64', 'len': 'n'}, {'name': 'n', 'scalar': 'int64'}, {'name': 'nchars', 'scalar': 'int64'}, {'name': 'm', 'scalar': 'int64'}],
         'errors': {1: ('value', 'string offsets are negative, decrease or exceed the characters at string {index}'), 2: ('value', 'the pattern is empty (at {index})')},
         'specializations': ['jaggy_substring_count'],
-        'cuda': 'pending: the CUDA backend is issue 7',
+        'cuda': {'threads': 'max(n, 1)'},
     },
     'substring_find': {
         'family': 'strings',
@@ -467,7 +467,7 @@ KERNELS = {
         'args': [{'name': 'offsets', 'dir': 'in', 'dtype': 'int64', 'len': 'n + 1'}, {'name': 'chars', 'dir': 'in', 'dtype': 'uint8', 'len': 'nchars'}, {'name': 'pattern', 'dir': 'in', 'dtype': 'uint8', 'len': 'm'}, {'name': 'index', 'dir': 'out', 'dtype': 'int64', 'len': 'n'}, {'name': 'n', 'scalar': 'int64'}, {'name': 'nchars', 'scalar': 'int64'}, {'name': 'm', 'scalar': 'int64'}, {'name': 'from_end', 'scalar': 'bool'}],
         'errors': {1: ('value', 'string offsets are negative, decrease or exceed the characters at string {index}')},
         'specializations': ['jaggy_substring_find'],
-        'cuda': 'pending: the CUDA backend is issue 7',
+        'cuda': {'threads': 'n'},
     },
     'substring_positions': {
         'family': 'strings',
@@ -476,7 +476,7 @@ KERNELS = {
         'args': [{'name': 'offsets', 'dir': 'in', 'dtype': 'int64', 'len': 'n + 1'}, {'name': 'chars', 'dir': 'in', 'dtype': 'uint8', 'len': 'nchars'}, {'name': 'pattern', 'dir': 'in', 'dtype': 'uint8', 'len': 'm'}, {'name': 'pos_offsets', 'dir': 'in', 'dtype': 'int64', 'len': 'n + 1'}, {'name': 'positions', 'dir': 'out', 'dtype': 'int64', 'len': 'total'}, {'name': 'n', 'scalar': 'int64'}, {'name': 'nchars', 'scalar': 'int64'}, {'name': 'm', 'scalar': 'int64'}, {'name': 'total', 'scalar': 'int64'}],
         'errors': {1: ('value', 'string offsets are negative, decrease or exceed the characters at string {index}'), 2: ('value', 'the pattern is empty (at {index})'), 3: ('value', 'fewer occurrences than positions requested at string {index}')},
         'specializations': ['jaggy_substring_positions'],
-        'cuda': 'pending: the CUDA backend is issue 7',
+        'cuda': {'threads': 'max(n, 1)'},
     },
     'union_validity': {
         'family': 'index',
@@ -485,7 +485,7 @@ KERNELS = {
         'args': [{'name': 'tags', 'dir': 'in', 'dtype': 'int8', 'len': 'n'}, {'name': 'index', 'dir': 'in', 'dtype': 'T', 'len': 'n'}, {'name': 'content_lens', 'dir': 'in', 'dtype': 'int64', 'len': 'ncontents'}, {'name': 'n', 'scalar': 'int64'}, {'name': 'ncontents', 'scalar': 'int64'}],
         'errors': {1: ('index', 'tag is out of range at position {index}'), 2: ('index', 'index is negative at position {index}'), 3: ('index', 'index is beyond the end of its content at position {index}')},
         'specializations': ['jaggy_union_validity_int32', 'jaggy_union_validity_uint32', 'jaggy_union_validity_int64'],
-        'cuda': 'pending: the CUDA backend is issue 7',
+        'cuda': {'threads': 'n'},
     },
     'utf8_decode': {
         'family': 'strings',
@@ -494,7 +494,7 @@ KERNELS = {
         'args': [{'name': 'chars', 'dir': 'in', 'dtype': 'uint8', 'len': 'n'}, {'name': 'codepoints', 'dir': 'out', 'dtype': 'int32', 'len': 'n'}, {'name': 'n', 'scalar': 'int64'}],
         'errors': {1: ('value', 'invalid UTF-8 at byte {index}')},
         'specializations': ['jaggy_utf8_decode'],
-        'cuda': 'pending: the CUDA backend is issue 7',
+        'cuda': {'threads': 'n'},
     },
     'utf8_encode': {
         'family': 'strings',
@@ -503,7 +503,7 @@ KERNELS = {
         'args': [{'name': 'codepoints', 'dir': 'in', 'dtype': 'int32', 'len': 'n'}, {'name': 'byte_offsets', 'dir': 'in', 'dtype': 'int64', 'len': 'n + 1'}, {'name': 'chars', 'dir': 'out', 'dtype': 'uint8', 'len': 'nbytes'}, {'name': 'n', 'scalar': 'int64'}, {'name': 'nbytes', 'scalar': 'int64'}],
         'errors': {1: ('value', 'code point out of range at {index}'), 2: ('value', 'byte offsets do not fit the encoded length at code point {index}')},
         'specializations': ['jaggy_utf8_encode'],
-        'cuda': 'pending: the CUDA backend is issue 7',
+        'cuda': {'threads': 'n'},
     },
     'utf8_length': {
         'family': 'strings',
@@ -512,6 +512,6 @@ KERNELS = {
         'args': [{'name': 'offsets', 'dir': 'in', 'dtype': 'int64', 'len': 'n + 1'}, {'name': 'chars', 'dir': 'in', 'dtype': 'uint8', 'len': 'nchars'}, {'name': 'lengths', 'dir': 'out', 'dtype': 'int64', 'len': 'n'}, {'name': 'n', 'scalar': 'int64'}, {'name': 'nchars', 'scalar': 'int64'}],
         'errors': {1: ('value', 'string offsets are negative, decrease or exceed the characters at string {index}')},
         'specializations': ['jaggy_utf8_length'],
-        'cuda': 'pending: the CUDA backend is issue 7',
+        'cuda': {'threads': 'n'},
     },
 }
