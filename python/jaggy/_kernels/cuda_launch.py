@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import pathlib
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 
@@ -110,7 +110,7 @@ class CudaKernels(CudaKernelsGenerated):
     # -- used by the generated methods ----------------------------------------------------------
     def _binding(self, kernel: str, arrays: tuple) -> tuple[str, ...]:
         key = tuple(np.dtype(a.dtype).name for a in arrays)
-        if key not in BINDINGS[kernel]:
+        if key not in cast("dict[str, Any]", BINDINGS)[kernel]:
             msg = f"kernel '{kernel}' has no specialization for dtype ({', '.join(key)})"
             raise TypeError(msg)
         return key
