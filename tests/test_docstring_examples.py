@@ -1,8 +1,8 @@
-"""Every public function's docstring has an example (``>>>``), parameters and a result.
+"""Every public function's docstring has an example (``>>>``), parameters, a result and errors.
 
 The examples themselves run in ``tests/test_docs.py`` (Sphinx's doctest builder over the API
-pages). ``WITHOUT_EXAMPLE`` lists the functions still lacking one (as of this file's last
-edit; remove names as examples get written): a function outside it without an example fails.
+pages). Every public function (``jaggy.<name>``, ``jaggy.str.<name>``) and the classes
+``jaggy.Array``, ``jaggy.Record`` and ``jaggy.ArrayBuilder`` must have one.
 """
 
 from __future__ import annotations
@@ -20,15 +20,6 @@ try:
 finally:
     sys.path.remove(str(ROOT / "docs"))
 
-WITHOUT_EXAMPLE = frozenset({
-    "almost_equal", "array_equal", "backend", "broadcast_arrays", "broadcast_fields", "copy",
-    "drop_none", "fields", "fill_none", "firsts", "flatten", "from_awkward", "from_regular",
-    "is_none", "is_valid", "isclose", "local_index", "mask", "nan_to_none", "nan_to_num", "num",
-    "pad_none", "ravel", "run_lengths", "singletons", "to_awkward", "to_backend", "to_layout",
-    "to_packed", "to_regular", "transform", "unflatten", "validity_error", "where", "with_field",
-    "zip",
-})
-
 
 def _public() -> dict[str, object]:
     found: dict[str, object] = {f"jaggy.{n}": getattr(jaggy, n) for n in gen_api.operation_names()}
@@ -43,7 +34,45 @@ def test_every_public_function_has_a_docstring() -> None:
     assert missing == []
 
 
-def test_examples_only_get_added() -> None:
-    without = {name.removeprefix("jaggy.") for name, fn in _public().items() if ">>>" not in (fn.__doc__ or "")}
-    new = sorted(without - WITHOUT_EXAMPLE)
-    assert new == [], f"these public functions have no example (>>>) in their docstring: {new}"
+def test_every_public_function_has_an_example() -> None:
+    without = sorted(name for name, fn in _public().items() if ">>>" not in (fn.__doc__ or ""))
+    assert without == [], f"these public functions have no example (>>>) in their docstring: {without}"
+
+
+# operations whose docstrings still lack a "Parameters:" or "Returns:" section (remove names as
+# they get one; a function outside this set without them fails)
+WITHOUT_SECTIONS = frozenset({
+    "argcartesian", "argcombinations", "from_arrow", "from_arrow_schema", "from_iter",
+    "from_parquet", "metadata_from_parquet", "nanargmax", "nanargmin", "nanmax", "nanmin",
+    "nanprod", "nansum", "to_arrow_table", "to_list", "to_parquet", "to_parquet_dataset",
+    "to_parquet_row_groups", "type",
+})
+
+
+def test_operations_document_parameters_and_result() -> None:
+    """The docstrings of the ``jaggy.<name>`` operations have the sections the API pages show."""
+    lacking = []
+    for name, fn in _public().items():
+        doc = fn.__doc__ or ""
+        if name.startswith("jaggy.str.") or name.removeprefix("jaggy.") in WITHOUT_SECTIONS:
+            continue
+        if _takes_arguments(fn) and not any(s in doc for s in ("Parameters:", "Args:", "Arguments:")):
+            lacking.append(f"{name}: Parameters")
+        if not any(s in doc for s in ("Returns:", "Result:", "Returns ")):
+            lacking.append(f"{name}: Returns")
+    assert lacking == []
+
+
+def _takes_arguments(fn: object) -> bool:
+    import inspect
+
+    try:
+        return bool(inspect.signature(fn).parameters)
+    except (TypeError, ValueError):
+        return True
+
+
+def test_classes_have_an_example() -> None:
+    without = [cls.__name__ for cls in (jaggy.Array, jaggy.Record, jaggy.ArrayBuilder)
+               if ">>>" not in (cls.__doc__ or "")]
+    assert without == []

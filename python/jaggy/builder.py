@@ -32,6 +32,22 @@ class ArrayBuilder:
     ``begin_list``/``end_list``, ``begin_tuple``/``index``/``end_tuple``,
     ``begin_record``/``field``/``end_record``, ``append``, ``extend`` and the context
     managers ``list()``, ``tuple(n)`` and ``record(name=None)``.
+
+    Parameters:
+        behavior, attrs: passed on to the arrays that ``snapshot()`` makes.
+        initial: the initial capacity of the buffers (in entries).
+        resize: the factor by which a full buffer grows.
+
+    Example:
+        >>> import jaggy
+        >>> b = jaggy.ArrayBuilder()
+        >>> with b.list():
+        ...     b.integer(1)
+        ...     b.real(2.5)
+        >>> b.null()
+        >>> out = b.snapshot()
+        >>> out.to_list(), str(out.type)
+        ([[1.0, 2.5], None], '2 * option[var * float64]')
     """
 
     def __init__(

@@ -119,6 +119,28 @@ class Array(_Switchable, _Operators):
 
     ``data`` may be a layout node, another Array, a NumPy array, a dict of columns (zipped into
     records), a JSON string, or any iterable of Python data (through ``from_iter``).
+
+    Parameters:
+        data: the array's contents (see above).
+        behavior: a behavior mapping (methods and overloads for named records and lists).
+        with_name: give the outermost records this name (the ``__record__`` parameter).
+        check_valid: check the layout's consistency (``jaggy.validity_error``) at once.
+        backend: move the buffers to this backend (``"cpu"`` or ``"cuda"``).
+        attrs: a mapping of metadata carried along with the array.
+
+    Example:
+        >>> import jaggy
+        >>> a = jaggy.Array([[1, 2, 3], [], [4, 5]])
+        >>> print(a.type)
+        3 * var * int64
+        >>> a[a > 2].to_list(), jaggy.sum(a, axis=1).to_list()
+        ([[3], [], [4, 5]], [6, 0, 9])
+        >>> jaggy.Array({"x": [1, 2], "y": [[1.5], []]}).to_list()
+        [{'x': 1, 'y': [1.5]}, {'x': 2, 'y': []}]
+
+    Raises:
+        TypeError: ``data`` cannot be converted to an array.
+        ValueError: with ``check_valid=True``, the layout is not valid.
     """
 
     # no __slots__: an instance's __class__ is switched to the behavior's subclass (see
@@ -426,7 +448,22 @@ _DIRECT_OPERANDS = (int, float, Array)
 
 
 class Record(_Switchable, _Operators):
-    """One record of a record array: ``jaggy.Record({"x": 1, "y": [1, 2]})``."""
+    """One record of a record array: ``jaggy.Record({"x": 1, "y": [1, 2]})``.
+
+    Records also come out of arrays of records: ``array[i]`` is a Record.
+
+    Parameters:
+        data: a dict of field values, a layout record, or another Record.
+        behavior, with_name, check_valid, backend, attrs: as for ``jaggy.Array``.
+
+    Example:
+        >>> import jaggy
+        >>> r = jaggy.Record({"x": 1, "y": [1, 2]})
+        >>> r.to_list(), r.y.to_list(), jaggy.fields(r)
+        ({'x': 1, 'y': [1, 2]}, [1, 2], ['x', 'y'])
+        >>> jaggy.Array([{"x": 1}, {"x": 2}])[1].to_list()
+        {'x': 2}
+    """
 
     # no __slots__: an instance's __class__ is switched to the behavior's subclass (see
     # _update_class), which needs the same instance layout as user subclasses (with a __dict__)

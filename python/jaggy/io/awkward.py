@@ -12,7 +12,28 @@ from typing import Any
 
 
 def to_awkward(array: Any, *, highlevel: bool = True, behavior: Mapping | None = None) -> Any:
-    """The same data as an ``awkward.Array`` (or Awkward layout), sharing jaggy's buffers."""
+    """The same data as an ``awkward.Array`` (or Awkward Record or layout), sharing jaggy's buffers.
+
+    No data is copied. Awkward is imported only when this function is called.
+
+    Parameters:
+        array: a jaggy Array, Record or layout (or anything ``jaggy.Array`` accepts).
+        highlevel: return an ``awkward.Array``/``awkward.Record`` (True) or an Awkward layout.
+        behavior: the Awkward behavior of the result.
+
+    Returns:
+        An ``awkward.Array`` (an ``awkward.Record`` for a record).
+
+    Example:
+        >>> import jaggy
+        >>> out = jaggy.to_awkward(jaggy.Array([[1, 2], [], [3]]))
+        >>> type(out).__module__.split(".")[0], out.to_list()
+        ('awkward', [[1, 2], [], [3]])
+
+    Raises:
+        ImportError: Awkward Array is not installed.
+        TypeError: ``array`` cannot be converted to an array.
+    """
     import awkward
 
     from jaggy.io.buffers import to_buffers
@@ -35,7 +56,28 @@ def to_awkward(array: Any, *, highlevel: bool = True, behavior: Mapping | None =
 
 def from_awkward(array: Any, *, highlevel: bool = True, behavior: Mapping | None = None,
                  attrs: Mapping | None = None) -> Any:
-    """A jaggy array (or Record) sharing the buffers of an Awkward array, record or layout."""
+    """A jaggy Array (or Record) sharing the buffers of an Awkward array, record or layout.
+
+    No data is copied: both libraries describe arrays with the same forms and buffers.
+    Awkward is imported only when this function is called.
+
+    Parameters:
+        array: an ``awkward.Array``, ``awkward.Record`` or Awkward layout.
+        highlevel, behavior, attrs: as everywhere (return an Array/Record, or the layout).
+
+    Returns:
+        A jaggy Array (a jaggy Record for an Awkward record).
+
+    Example:
+        >>> import awkward, jaggy
+        >>> a = jaggy.from_awkward(awkward.Array([[1, 2], [], [3]]))
+        >>> a.to_list(), str(a.type)
+        ([[1, 2], [], [3]], '3 * var * int64')
+
+    Raises:
+        ImportError: Awkward Array is not installed.
+        TypeError: ``array`` is not an Awkward array, record or layout.
+    """
     import awkward
 
     from jaggy.io.buffers import from_buffers

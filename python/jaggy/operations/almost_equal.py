@@ -99,13 +99,27 @@ def almost_equal(left: Any, right: Any, *, rtol: float = 1e-05, atol: float = 1e
                  check_regular: bool = True, check_named_axis: bool = True) -> bool:
     """True if ``left`` and ``right`` have the same structure and values within tolerance.
 
-    ``dtype_exact`` requires equal dtypes, ``check_parameters`` equal parameters,
-    ``check_regular`` the same regular/var dimensions; ``check_named_axis`` is accepted for
-    Awkward compatibility (jaggy arrays carry no named axes). Returns a Python bool.
+    Parameters:
+        left, right: the arrays to compare (anything ``jaggy.Array`` accepts).
+        rtol, atol: relative and absolute tolerance for floating-point values, as in
+            ``numpy.isclose``; other values must be equal.
+        dtype_exact: require the same dtypes (else only the same kind: integers, floats, ...).
+        check_parameters: require the same parameters (e.g. ``__record__`` names).
+        check_regular: require regular and variable-length dimensions at the same places.
+        check_named_axis: accepted for compatibility (jaggy arrays carry no named axes).
 
-    Example: ``jaggy.almost_equal([[1.0, 2.0]], [[1.0, 2.0 + 1e-12]])`` → ``True``.
+    Returns:
+        A Python bool.
 
-    Errors: ``TypeError`` for inputs that are not arrays.
+    Example:
+        >>> import jaggy
+        >>> jaggy.almost_equal([[1.0, 2.0], []], [[1.0, 2.0 + 1e-12], []])
+        True
+        >>> jaggy.almost_equal([[1.0, 2.0], []], [[1.0], [2.0]])
+        False
+
+    Raises:
+        TypeError: an input cannot be converted to an array.
     """
     from jaggy.operations.to_layout import to_layout
 

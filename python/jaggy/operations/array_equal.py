@@ -10,14 +10,30 @@ def array_equal(a1: Any, a2: Any, equal_nan: bool = False, dtype_exact: bool = T
                 check_regular: bool = True, check_named_axis: bool = True) -> bool:
     """True if ``a1`` and ``a2`` have the same structure and exactly the same values.
 
-    ``equal_nan`` counts NaN equal to NaN; ``dtype_exact`` requires equal dtypes;
-    ``check_parameters`` equal parameters; ``check_regular`` the same regular/var dimensions; ``check_named_axis`` is accepted for
-    Awkward compatibility (jaggy arrays carry no named axes).
-    Returns a Python bool (also for ``numpy.array_equal`` on jaggy arrays).
+    Also what ``numpy.array_equal`` returns for jaggy arrays.
 
-    Example: ``jaggy.array_equal([[1, 2], []], [[1, 2], []])`` → ``True``.
+    Parameters:
+        a1, a2: the arrays to compare (anything ``jaggy.Array`` accepts).
+        equal_nan: count NaN as equal to NaN.
+        dtype_exact: require the same dtypes (else only the same kind: integers, floats, ...).
+        same_content_types: require the same option node classes (e.g. a ByteMaskedArray is not
+            equal to an IndexedOptionArray with the same values).
+        check_parameters: require the same parameters (e.g. ``__record__`` names).
+        check_regular: require regular and variable-length dimensions at the same places.
+        check_named_axis: accepted for compatibility (jaggy arrays carry no named axes).
 
-    Errors: ``TypeError`` for inputs that are not arrays.
+    Returns:
+        A Python bool.
+
+    Example:
+        >>> import jaggy
+        >>> jaggy.array_equal([[1, 2], [], [None]], [[1, 2], [], [None]])
+        True
+        >>> jaggy.array_equal([1.0, float("nan")], [1.0, float("nan")], equal_nan=True)
+        True
+
+    Raises:
+        TypeError: an input cannot be converted to an array.
     """
     from jaggy.operations.almost_equal import _leaf_equal, nodes_equal
     from jaggy.operations.to_layout import to_layout

@@ -8,7 +8,26 @@ from jaggy.errors import BackendError
 
 
 def backend(*arrays: Any) -> str:
-    """``"cpu"`` or ``"cuda"``; arrays on different backends raise ``BackendError``."""
+    """The name of the backend that holds the buffers of ``arrays``.
+
+    Parameters:
+        *arrays: jaggy arrays, records, layouts, NumPy or CuPy arrays; other objects
+            (numbers, strings, None) are ignored.
+
+    Returns:
+        ``"cpu"`` or ``"cuda"`` (``"cpu"`` when no argument holds buffers).
+
+    Example:
+        >>> import jaggy
+        >>> jaggy.backend(jaggy.Array([[1, 2], [3]]))
+        'cpu'
+        >>> jaggy.backend(jaggy.Array([1, 2]), 3.5)
+        'cpu'
+
+    Raises:
+        jaggy.errors.BackendError: the arrays are on different backends (move them with
+            ``jaggy.to_backend``).
+    """
     from jaggy.highlevel import Array, Record
     from jaggy.layout import Content
     from jaggy.record import Record as LayoutRecord

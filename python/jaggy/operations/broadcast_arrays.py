@@ -23,16 +23,31 @@ def broadcast_arrays(*arrays: Any, depth_limit: int | None = None,
                      behavior: Mapping | None = None, attrs: Mapping | None = None) -> list:
     """Broadcast ``arrays`` against each other, as NumPy does, extended to nested lists.
 
-    Parameters: ``arrays`` (arrays, NumPy arrays or scalars); ``depth_limit`` (stop at this
-    depth; None: down to the leaves); ``broadcast_parameters_rule`` ("one_to_one",
-    "intersect", "all_or_nothing" or "none"); ``left_broadcast``/``right_broadcast`` (repeat
-    per-list values into lists / NumPy-style alignment of regular dimensions).
-    Result: a list of arrays of the same structure.
+    Parameters:
+        *arrays: arrays, NumPy arrays or scalars.
+        depth_limit: stop broadcasting at this depth (None: down to the leaves).
+        broadcast_parameters_rule: how the parameters of the inputs combine: "one_to_one",
+            "intersect", "all_or_nothing" or "none".
+        left_broadcast: repeat one value per list into every element of that list (jagged
+            broadcasting).
+        right_broadcast: align regular dimensions from the right, as NumPy does.
+        highlevel, behavior, attrs: as everywhere (return Arrays, or layouts).
 
-    Example: ``jaggy.broadcast_arrays([[1, 2], [3]], 5)`` → ``[[[1, 2], [3]], [[5, 5], [5]]]``.
+    Returns:
+        A list with one array per input, all of the same structure.
 
-    Errors: ``ValueError`` where the structures cannot be broadcast (lists of different
-    lengths, records with different fields).
+    Example:
+        >>> import jaggy
+        >>> x, y = jaggy.broadcast_arrays([[1, 2], [3]], 5)
+        >>> y.to_list()
+        [[5, 5], [5]]
+        >>> x, y = jaggy.broadcast_arrays([[1, 2], [3]], [10, 20])
+        >>> y.to_list()
+        [[10, 10], [20]]
+
+    Raises:
+        ValueError: the structures cannot be broadcast (different lengths, lists of different
+            lengths, records with different fields).
     """
     from jaggy._broadcasting import broadcast_and_apply
     from jaggy.layout import Content

@@ -49,10 +49,21 @@ def broadcast_fields(*arrays: Any, highlevel: bool = True, behavior: Mapping | N
     Missing fields are added as all-None (type ``?unknown``); lists are not broadcast, and the
     records need not sit at the same depth in every array.
 
-    Example: ``jaggy.broadcast_fields([{"x": 1}], [{"y": 2}])`` →
-    ``[[{x: 1, y: None}], [{x: None, y: 2}]]``.
+    Parameters:
+        *arrays: arrays (anything ``jaggy.Array`` accepts) containing records.
+        highlevel, behavior, attrs: as everywhere (return Arrays, or layouts).
 
-    Errors: ``TypeError`` for inputs that cannot be converted to arrays.
+    Returns:
+        A list with one array per input.
+
+    Example:
+        >>> import jaggy
+        >>> a, b = jaggy.broadcast_fields([{"x": 1}], [{"y": 2}])
+        >>> a.to_list(), b.to_list()
+        ([{'x': 1, 'y': None}], [{'x': None, 'y': 2}])
+
+    Raises:
+        TypeError: an input cannot be converted to an array.
     """
     from jaggy.operations.broadcast_arrays import _as_layout
 

@@ -142,14 +142,28 @@ def _drop_at(node: Any, axis: int, depth: int) -> Any:
 
 def drop_none(array: Any, axis: int | None = None, *, highlevel: bool = True,
               behavior: Mapping | None = None, attrs: Mapping | None = None) -> Any:
-    """Removes None entries: at every level (``axis=None``) or only at ``axis``.
+    """Removes the None entries, at every level (``axis=None``) or only at ``axis``.
 
-    Parameters: ``array`` (array-like); ``axis`` (None or int).
-    Returns: the array without missing entries there (the lists that held them get shorter).
+    Parameters:
+        array: array-like data (anything ``jaggy.Array`` accepts).
+        axis: None for every level, or the dimension whose missing entries are dropped (0: the
+            top level; negative counts from the innermost dimension).
+        highlevel, behavior, attrs: as everywhere (return an Array, or the layout).
 
-    Example: ``jaggy.drop_none([[1, None], None, [2]])`` is ``[[1], [2]]``.
+    Returns:
+        The array without missing entries there: the lists that held them get shorter and the
+        type loses its option (``?``) at that level.
 
-    Raises ``jaggy.errors.AxisError`` if ``axis`` is deeper than the array.
+    Example:
+        >>> import jaggy
+        >>> jaggy.drop_none(jaggy.Array([[1, None], None, [2]])).to_list()
+        [[1], [2]]
+        >>> jaggy.drop_none(jaggy.Array([[1, None], None, [2]]), axis=1).to_list()
+        [[1], None, [2]]
+
+    Raises:
+        jaggy.errors.AxisError: ``axis`` is deeper than the array, or means different levels in
+            the fields of a record.
     """
     from jaggy._structure_util import check_axis, depth_range
     from jaggy.operations.to_layout import to_layout

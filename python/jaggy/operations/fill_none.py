@@ -107,17 +107,29 @@ def _fill_at(node: Any, value: Any) -> Any:
 
 def fill_none(array: Any, value: Any, axis: int | None = -1, *, highlevel: bool = True,
               behavior: Mapping | None = None, attrs: Mapping | None = None) -> Any:
-    """Replaces None at ``axis`` (every level if None) by ``value``.
+    """Replaces the None entries at ``axis`` (at every level if None) by ``value``.
 
-    Parameters: ``array`` (array-like); ``value``: a number, bool, string, or a list/array (as
-    in Awkward, one value that is itself a list; it is not broadcast); ``axis`` (int or None; the default -1 fills the innermost
-    level).
-    Returns: the array without missing values there; numbers are promoted like NumPy, a value of
-    another kind makes a union type.
+    Parameters:
+        array: array-like data (anything ``jaggy.Array`` accepts).
+        value: a number, bool or string, or a list/array (as in Awkward, one value that is
+            itself a list: it is not broadcast against ``array``).
+        axis: the dimension to fill (-1: the innermost; None: every level).
+        highlevel, behavior, attrs: as everywhere (return an Array, or the layout).
 
-    Example: ``jaggy.fill_none([[1, None], [None]], 0)`` is ``[[1, 0], [0]]``.
+    Returns:
+        The array without missing values there. Numbers are promoted like NumPy; a value of
+        another kind makes a union type.
 
-    Raises ``jaggy.errors.AxisError`` for a bad axis.
+    Example:
+        >>> import jaggy
+        >>> jaggy.fill_none(jaggy.Array([[1, None], [None]]), 0).to_list()
+        [[1, 0], [0]]
+        >>> print(jaggy.fill_none(jaggy.Array([[1, None], [None]]), 0.5).type)
+        2 * var * float64
+
+    Raises:
+        jaggy.errors.AxisError: ``axis`` is deeper than the array.
+        NotImplementedError: ``value`` is of a kind that cannot be filled in (e.g. a dict).
     """
     from jaggy._structure_util import check_axis, recurse
     from jaggy.operations.to_layout import to_layout

@@ -10,15 +10,27 @@ from jaggy.operations._wrap import finish
 
 def firsts(array: Any, axis: int = 1, *, highlevel: bool = True,
            behavior: Mapping | None = None, attrs: Mapping | None = None) -> Any:
-    """Selects the first element of each list at ``axis`` (None where the list is empty).
+    """The first element of each list at ``axis``, or None where the list is empty.
 
-    Parameters: ``array`` (array-like); ``axis`` (int; ``axis=0`` returns the first entry of the
-    array itself, or None if it is empty).
-    Returns: an array with one dimension less, option-type at ``axis``.
+    Parameters:
+        array: array-like data (anything ``jaggy.Array`` accepts).
+        axis: the list dimension (``axis=0`` returns the first entry of the array itself, or
+            None if it is empty; negative counts from the innermost dimension).
+        highlevel, behavior, attrs: as everywhere (return an Array, or the layout).
 
-    Example: ``jaggy.firsts([[1, 2], [], [3]])`` is ``[1, None, 3]``.
+    Returns:
+        An array with one dimension less, option-type (``?``) at ``axis``.
 
-    Raises ``jaggy.errors.AxisError`` if ``axis`` is deeper than the array.
+    Example:
+        >>> import jaggy
+        >>> out = jaggy.firsts(jaggy.Array([[1, 2], [], [3]]))
+        >>> out.to_list()
+        [1, None, 3]
+        >>> print(out.type)
+        3 * ?int64
+
+    Raises:
+        jaggy.errors.AxisError: ``axis`` is deeper than the array.
     """
     from jaggy._structure_util import check_axis, recurse
     from jaggy.layout.options import simplified_indexed

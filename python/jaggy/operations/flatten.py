@@ -13,16 +13,27 @@ def flatten(array: Any, axis: int | None = 1, *, highlevel: bool = True,
             behavior: Mapping | None = None, attrs: Mapping | None = None) -> Any:
     """Removes one level of nesting (at ``axis``) or all of them (``axis=None``).
 
-    Parameters: ``array`` (array-like); ``axis``: int (1 merges each top-level list's sublists;
-    0 only removes missing top-level entries; negative counts from the innermost dimension) or
-    None (every list level and every None removed: a 1-D array of all leaf values, record fields
-    one after another).
-    Returns: the flattened array. Flattening a packed list at ``axis=1`` is a view (no copy).
+    Parameters:
+        array: array-like data (anything ``jaggy.Array`` accepts).
+        axis: the list dimension to merge into its parent (1: each top-level list's sublists are
+            concatenated; 0: only the missing top-level entries are removed; negative counts
+            from the innermost dimension), or None: every list level and every None removed,
+            a 1-D array of all the leaf values (record fields one after another).
+        highlevel, behavior, attrs: as everywhere (return an Array, or the layout).
 
-    Example: ``jaggy.flatten([[1, 2], [], [3]])`` is ``[1, 2, 3]``.
+    Returns:
+        The flattened array. Flattening packed lists at ``axis=1`` is a view (no copy).
 
-    Raises ``jaggy.errors.AxisError`` if ``axis`` is deeper than the array, ``ValueError`` for
-    records at the flattened level.
+    Example:
+        >>> import jaggy
+        >>> jaggy.flatten(jaggy.Array([[1, 2], [], [3]])).to_list()
+        [1, 2, 3]
+        >>> jaggy.flatten(jaggy.Array([[[1], [2, 3]], [[4]]]), axis=2).to_list()
+        [[1, 2, 3], [4]]
+
+    Raises:
+        jaggy.errors.AxisError: ``axis`` is deeper than the array.
+        ValueError: records at the flattened level.
     """
     from jaggy.operations.to_layout import to_layout
 

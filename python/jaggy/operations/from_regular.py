@@ -16,13 +16,26 @@ def from_regular(array: Any, axis: int | None = 1, *, highlevel: bool = True,
                  behavior: Mapping | None = None, attrs: Mapping | None = None) -> Any:
     """Converts the regular dimension at ``axis`` (every one if None) to variable-length lists.
 
-    Parameters: ``array`` (array-like, including multi-dimensional NumPy data); ``axis`` (int >= 1
-    or None; 0 returns the array as it is).
-    Returns: the array with type ``var * ...`` at that axis.
+    Parameters:
+        array: array-like data (anything ``jaggy.Array`` accepts, including multi-dimensional
+            NumPy arrays).
+        axis: the dimension to convert (>= 1, negative counts from the innermost; 0 returns the
+            array as it is), or None for every regular dimension.
+        highlevel, behavior, attrs: as everywhere (return an Array, or the layout).
 
-    Example: ``jaggy.from_regular(numpy.zeros((2, 3)))`` has type ``2 * var * float64``.
+    Returns:
+        The same values with type ``var * ...`` at that axis.
 
-    Raises ``jaggy.errors.AxisError`` for a bad axis.
+    Example:
+        >>> import numpy as np, jaggy
+        >>> a = jaggy.Array(np.zeros((2, 3)))
+        >>> print(a.type)
+        2 * 3 * float64
+        >>> print(jaggy.from_regular(a).type)
+        2 * var * float64
+
+    Raises:
+        jaggy.errors.AxisError: ``axis`` is deeper than the array.
     """
     from jaggy._structure_util import check_axis, recurse
     from jaggy.operations.to_layout import to_layout

@@ -30,13 +30,25 @@ def is_none(array: Any, axis: int = 0, *, highlevel: bool = True,
             behavior: Mapping | None = None, attrs: Mapping | None = None) -> Any:
     """A boolean array, True where the entry at ``axis`` is None.
 
-    Parameters: ``array`` (array-like); ``axis`` (int; 0 tests the top-level entries).
-    Returns: booleans with the structure of ``array`` above ``axis`` (missing lists on the way
-    stay missing).
+    Parameters:
+        array: array-like data (anything ``jaggy.Array`` accepts).
+        axis: the dimension whose entries are tested (0: the top-level entries; negative counts
+            from the innermost dimension).
+        highlevel, behavior, attrs: as everywhere (return an Array, or the layout).
 
-    Example: ``jaggy.is_none([1, None, 2])`` is ``[False, True, False]``.
+    Returns:
+        Booleans with the structure of ``array`` above ``axis`` (missing lists on the way stay
+        missing).
 
-    Raises ``jaggy.errors.AxisError`` if ``axis`` is deeper than the array.
+    Example:
+        >>> import jaggy
+        >>> jaggy.is_none(jaggy.Array([1, None, 2])).to_list()
+        [False, True, False]
+        >>> jaggy.is_none(jaggy.Array([[1, None], None, []]), axis=1).to_list()
+        [[False, True], None, []]
+
+    Raises:
+        jaggy.errors.AxisError: ``axis`` is deeper than the array.
     """
     from jaggy._structure_util import check_axis, recurse
     from jaggy.operations.to_layout import to_layout

@@ -8,13 +8,27 @@ from typing import Any
 def is_valid(array: Any, *, exception: bool = False) -> bool:
     """True if the array's layout is consistent (see ``jaggy.validity_error``).
 
-    Parameters: ``array``; ``exception``: raise a ``ValueError`` describing the first problem
-    instead of returning False.
+    Parameters:
+        array: an Array, Record or layout (or anything ``jaggy.to_layout`` accepts).
+        exception: raise a ``ValueError`` describing the first problem instead of returning
+            False.
 
-    Example: ``jaggy.is_valid(jaggy.Array([[1, 2], []]))`` → ``True``.
+    Returns:
+        A Python bool.
 
-    Errors: ``ValueError`` (prefixed ``jaggy.is_valid:``) with ``exception=True`` when the layout
-    is not valid; ``TypeError`` for inputs that are not arrays.
+    Example:
+        >>> import numpy as np, jaggy
+        >>> jaggy.is_valid(jaggy.Array([[1, 2], []]))
+        True
+        >>> bad = jaggy.contents.ListOffsetArray(jaggy.index.Index64(np.array([0, 5])),
+        ...                                      jaggy.contents.NumpyArray(np.arange(3)))
+        >>> jaggy.is_valid(bad)
+        False
+
+    Raises:
+        ValueError: with ``exception=True``, when the layout is not valid (the message starts
+            with ``jaggy.is_valid:``).
+        TypeError: ``array`` cannot be converted to an array.
     """
     from jaggy.operations.validity_error import validity_error
 

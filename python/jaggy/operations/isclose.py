@@ -11,11 +11,29 @@ from jaggy.operations._wrap import finish
 def isclose(a: Any, b: Any, rtol: float = 1e-05, atol: float = 1e-08, equal_nan: bool = False, *,
             highlevel: bool = True, behavior: Mapping | None = None,
             attrs: Mapping | None = None) -> Any:
-    """True where ``|a - b| <= atol + rtol * |b|``, element by element after broadcasting.
+    """True where ``a`` and ``b`` are equal within a tolerance, element by element.
 
-    Example: ``jaggy.isclose([[1.0, 2.0], []], [[1.0, 2.1], []])`` → ``[[True, False], []]``.
+    The test is ``|a - b| <= atol + rtol * |b|`` (as in ``numpy.isclose``), after broadcasting
+    ``a`` and ``b`` against each other.
 
-    Errors: ``ValueError`` where ``a`` and ``b`` cannot be broadcast.
+    Parameters:
+        a, b: arrays, NumPy arrays or numbers.
+        rtol, atol: relative and absolute tolerance.
+        equal_nan: count NaN as close to NaN.
+        highlevel, behavior, attrs: as everywhere (return an Array, or the layout).
+
+    Returns:
+        A boolean array with the broadcast structure of ``a`` and ``b``.
+
+    Example:
+        >>> import jaggy
+        >>> jaggy.isclose(jaggy.Array([[1.0, 2.0], []]), jaggy.Array([[1.0, 2.1], []])).to_list()
+        [[True, False], []]
+        >>> jaggy.isclose(jaggy.Array([[1.0, 1.01]]), 1.0, rtol=0.1).to_list()
+        [[True, True]]
+
+    Raises:
+        ValueError: ``a`` and ``b`` cannot be broadcast.
     """
     from jaggy._broadcasting import broadcast_and_apply
     from jaggy._connect_numpy import _unwrap

@@ -10,16 +10,28 @@ from jaggy.operations._wrap import finish
 
 def local_index(array: Any, axis: int = -1, *, highlevel: bool = True,
                 behavior: Mapping | None = None, attrs: Mapping | None = None) -> Any:
-    """An array of the same structure down to ``axis`` whose values are the positions of the
-    elements within their lists (``0, 1, 2, ...`` in each list).
+    """The position of every element within its list at ``axis`` (0, 1, 2, ... in each list).
 
-    Parameters: ``array`` (array-like), ``axis`` (int; 0 numbers the top-level entries, negative
-    counts from the innermost dimension).
-    Returns: an array of int64 (regular dimensions stay regular, options and records are kept).
+    Parameters:
+        array: array-like data (anything ``jaggy.Array`` accepts).
+        axis: the list dimension (0 numbers the top-level entries; negative counts from the
+            innermost dimension).
+        highlevel, behavior, attrs: as everywhere (return an Array, or the layout).
 
-    Example: ``jaggy.local_index([[5, 6, 7], [], [8]])`` is ``[[0, 1, 2], [], [0]]``.
+    Returns:
+        An int64 array with the structure of ``array`` down to ``axis`` (regular dimensions stay
+        regular, options and records are kept).
 
-    Raises ``jaggy.errors.AxisError`` if ``axis`` is deeper than the array.
+    Example:
+        >>> import jaggy
+        >>> a = jaggy.Array([[5, 6, 7], [], [8]])
+        >>> jaggy.local_index(a).to_list()
+        [[0, 1, 2], [], [0]]
+        >>> jaggy.local_index(a, axis=0).to_list()
+        [0, 1, 2]
+
+    Raises:
+        jaggy.errors.AxisError: ``axis`` is deeper than the array.
     """
     from jaggy._structure_util import check_axis, recurse
     from jaggy.layout.listoffsetarray import ListOffsetArray

@@ -88,15 +88,29 @@ def mask(array: Any, mask: Any, *, valid_when: bool = True, highlevel: bool = Tr
          behavior: Mapping | None = None, attrs: Mapping | None = None) -> Any:
     """Entries of ``array`` become None where ``mask`` is not ``valid_when``.
 
-    Parameters: ``array`` (array-like); ``mask``: booleans broadcast against ``array`` (one per
-    top-level entry, a jagged array with the same list structure, a shallower or deeper
-    structure, None for missing); ``valid_when`` (bool).
-    Returns: an option-type array (a ByteMaskedArray over the data where no broadcasting is
-    needed, no copy of it).
+    Parameters:
+        array: array-like data (anything ``jaggy.Array`` accepts).
+        mask: booleans broadcast against ``array``: one per top-level entry, or a jagged array
+            with the same list structure (a shallower or deeper structure is broadcast; None
+            counts as missing).
+        valid_when: the mask value that keeps an entry (True: True keeps, False masks).
+        highlevel, behavior, attrs: as everywhere (return an Array, or the layout).
 
-    Example: ``jaggy.mask([1, 2, 3], [True, False, True])`` is ``[1, None, 3]``.
+    Returns:
+        An option-type array (a ByteMaskedArray over the data where no broadcasting is needed, so
+        the data is not copied).
 
-    Raises ``ValueError`` when the lengths differ (naming the list) or the mask is not boolean.
+    Example:
+        >>> import jaggy
+        >>> jaggy.mask(jaggy.Array([1, 2, 3]), [True, False, True]).to_list()
+        [1, None, 3]
+        >>> a = jaggy.Array([[1, 2], [], [3]])
+        >>> jaggy.mask(a, a > 1).to_list()
+        [[None, 2], [], [3]]
+
+    Raises:
+        ValueError: the lengths of ``array`` and ``mask`` differ (the message names the list),
+            or ``mask`` is not boolean.
     """
     from jaggy.operations.to_layout import to_layout
 

@@ -31,12 +31,24 @@ def nan_to_none(array: Any, *, highlevel: bool = True, behavior: Mapping | None 
                 attrs: Mapping | None = None) -> Any:
     """Every NaN in a floating-point leaf becomes None (the leaf becomes option-type).
 
-    Parameters: ``array`` (array-like).
-    Returns: the array with ``?float`` leaves where the data is floating-point.
+    Parameters:
+        array: array-like data (anything ``jaggy.Array`` accepts).
+        highlevel, behavior, attrs: as everywhere (return an Array, or the layout).
 
-    Example: ``jaggy.nan_to_none([1.0, nan])`` is ``[1.0, None]``.
+    Returns:
+        The array with ``?float64`` (option-type) leaves where the data is floating-point; other
+        leaves are unchanged.
 
-    Raises ``NotImplementedError`` for unions.
+    Example:
+        >>> import jaggy
+        >>> out = jaggy.nan_to_none(jaggy.Array([[1.0, float("nan")], [2.5]]))
+        >>> out.to_list()
+        [[1.0, None], [2.5]]
+        >>> print(out.type)
+        2 * var * ?float64
+
+    Raises:
+        NotImplementedError: the array contains a union.
     """
     from jaggy.index import Index
     from jaggy.layout.maskedarrays import ByteMaskedArray

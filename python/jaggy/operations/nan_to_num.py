@@ -12,17 +12,31 @@ from jaggy.operations._wrap import finish
 def nan_to_num(array: Any, copy: bool = True, nan: float = 0.0, posinf: float | None = None,
                neginf: float | None = None, *, highlevel: bool = True,
                behavior: Mapping | None = None, attrs: Mapping | None = None) -> Any:
-    """``numpy.nan_to_num`` on every numeric leaf: NaN becomes ``nan``, +inf ``posinf`` (default:
-    the largest finite value), -inf ``neginf`` (default: the most negative finite value).
+    """``numpy.nan_to_num`` on every numeric leaf: NaN and infinities become finite numbers.
 
-    Parameters: ``array`` (array-like); ``copy`` (bool; the input is never modified either way);
-    ``nan``, ``posinf``, ``neginf`` (numbers).
-    Returns: an array of the same structure and type.
+    Parameters:
+        array: array-like data (anything ``jaggy.Array`` accepts).
+        copy: accepted for compatibility; the input is never modified.
+        nan: the value for NaN.
+        posinf: the value for +inf (None: the largest finite value of the dtype).
+        neginf: the value for -inf (None: the most negative finite value of the dtype).
+        highlevel, behavior, attrs: as everywhere (return an Array, or the layout).
 
-    Example: ``jaggy.nan_to_num([[1.0, nan], [inf]])`` is ``[[1.0, 0.0], [1.7976931348623157e308]]``.
+    Returns:
+        An array of the same structure and type.
 
-    Raises ``NotImplementedError`` for array-valued ``nan``/``posinf``/``neginf`` (they need
-    broadcasting) and for unions.
+    Example:
+        >>> import jaggy
+        >>> a = jaggy.Array([[1.0, float("nan")], [float("inf")]])
+        >>> jaggy.nan_to_num(a).to_list()
+        [[1.0, 0.0], [1.7976931348623157e+308]]
+        >>> jaggy.nan_to_num(a, nan=-1.0, posinf=99.0).to_list()
+        [[1.0, -1.0], [99.0]]
+
+    Raises:
+        TypeError: ``nan``, ``posinf`` or ``neginf`` is not a number.
+        NotImplementedError: ``nan``, ``posinf`` or ``neginf`` is an array (that needs
+            broadcasting), or the array contains a union.
     """
     from jaggy.highlevel import Array
     from jaggy.layout.numpyarray import NumpyArray

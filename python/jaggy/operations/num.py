@@ -16,16 +16,30 @@ from jaggy.operations.to_layout import to_layout
 
 def num(array: Any, axis: int = 1, *, highlevel: bool = True, behavior: Mapping | None = None,
         attrs: Mapping | None = None) -> Any:
-    """Number of elements in each list at ``axis``.
+    """The number of elements in each list at ``axis``.
 
-    Parameters: ``array`` (array-like), ``axis`` (int; 0 gives the length of the array, negative
-    counts from the innermost dimension).
-    Returns: an int for ``axis=0``, otherwise an array of int64 with the structure above ``axis``
-    (options and records on the way are kept).
+    Parameters:
+        array: array-like data (anything ``jaggy.Array`` accepts).
+        axis: the list dimension (0 gives the length of the array; negative counts from the
+            innermost dimension).
+        highlevel, behavior, attrs: as everywhere (return an Array, or the layout).
 
-    Example: ``jaggy.num([[1, 2, 3], [], [4]])`` is ``[3, 0, 1]``.
+    Returns:
+        An int for ``axis=0``, otherwise an int64 array with the structure above ``axis``
+        (options and records on the way are kept).
 
-    Raises ``jaggy.errors.AxisError`` if ``axis`` is deeper than the array.
+    Example:
+        >>> import jaggy
+        >>> a = jaggy.Array([[[1, 2], [3]], [], [[4, 5, 6]]])
+        >>> jaggy.num(a).to_list()
+        [2, 0, 1]
+        >>> jaggy.num(a, axis=2).to_list()
+        [[2, 1], [], [3]]
+        >>> jaggy.num(a, axis=0)
+        3
+
+    Raises:
+        jaggy.errors.AxisError: ``axis`` is deeper than the array.
     """
     layout = array._layout if type(array) is Array else to_layout(array, allow_record=False)
     if type(axis) is int and axis == 1 and type(layout) is ListOffsetArray and not layout._parameters:

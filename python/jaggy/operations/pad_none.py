@@ -48,17 +48,34 @@ def _pad_list(node: Any, target: int, clip: bool) -> Any:
 def pad_none(array: Any, target: int, axis: int = 1, *, clip: bool = False,
              highlevel: bool = True, behavior: Mapping | None = None,
              attrs: Mapping | None = None) -> Any:
-    """Pads the lists at ``axis`` with None up to ``target`` elements; with ``clip=True`` also cuts
-    longer lists, so every list has exactly ``target`` elements (a regular dimension).
+    """Pads the lists at ``axis`` with None up to ``target`` elements.
 
-    Parameters: ``array`` (array-like); ``target`` (int >= 0); ``axis`` (int; 0 pads the array
-    itself); ``clip`` (bool).
-    Returns: the padded array, option-type at ``axis``.
+    With ``clip=True`` longer lists are also cut, so that every list has exactly ``target``
+    elements (a regular dimension).
 
-    Example: ``jaggy.pad_none([[1], [2, 3, 4]], 2, clip=True)`` is ``[[1, None], [2, 3]]`` with
-    type ``2 * 2 * ?int64``.
+    Parameters:
+        array: array-like data (anything ``jaggy.Array`` accepts).
+        target: the minimum (or, with ``clip``, exact) list length, an int >= 0.
+        axis: the list dimension (0 pads the array itself; negative counts from the innermost).
+        clip: cut the lists longer than ``target``.
+        highlevel, behavior, attrs: as everywhere (return an Array, or the layout).
 
-    Raises ``jaggy.errors.AxisError`` for a bad axis, ``ValueError`` for a negative target.
+    Returns:
+        The padded array, option-type at ``axis``.
+
+    Example:
+        >>> import jaggy
+        >>> a = jaggy.Array([[1], [2, 3, 4], []])
+        >>> jaggy.pad_none(a, 2).to_list()
+        [[1, None], [2, 3, 4], [None, None]]
+        >>> out = jaggy.pad_none(a, 2, clip=True)
+        >>> out.to_list(), str(out.type)
+        ([[1, None], [2, 3], [None, None]], '3 * 2 * ?int64')
+
+    Raises:
+        jaggy.errors.AxisError: ``axis`` is deeper than the array.
+        TypeError: ``target`` is not an integer.
+        ValueError: ``target`` is negative.
     """
     from jaggy._structure_util import check_axis, recurse
     from jaggy.layout.options import simplified_indexed

@@ -10,16 +10,28 @@ from jaggy.operations._wrap import finish
 
 def ravel(array: Any, *, highlevel: bool = True, behavior: Mapping | None = None,
           attrs: Mapping | None = None) -> Any:
-    """All list levels removed: a 1-D array of the leaf values in order (record fields one after
-    another). Unlike ``flatten(axis=None)``, None at the leaves is kept; a missing list holds no
-    leaves, so it disappears.
+    """All list levels removed: a 1-D array of the leaf values in order.
 
-    Parameters: ``array`` (array-like).
-    Returns: a 1-D array (strings are leaves).
+    Record fields come one after another. Unlike ``flatten(axis=None)``, None at the leaves is
+    kept; a missing list holds no leaves, so it disappears.
 
-    Example: ``jaggy.ravel([[1, None], None, [2]])`` is ``[1, None, 2]``.
+    Parameters:
+        array: array-like data (anything ``jaggy.Array`` accepts).
+        highlevel, behavior, attrs: as everywhere (return an Array, or the layout).
 
-    Raises ``NotImplementedError`` for unions.
+    Returns:
+        A one-dimensional array (strings count as leaves).
+
+    Example:
+        >>> import jaggy
+        >>> jaggy.ravel(jaggy.Array([[1, None], None, [2]])).to_list()
+        [1, None, 2]
+        >>> jaggy.ravel(jaggy.Array([[["a", "bc"]], [["d"]]])).to_list()
+        ['a', 'bc', 'd']
+
+    Raises:
+        ValueError: the leaves are of kinds that cannot be merged into one type (e.g. numbers
+            and strings in a union).
     """
     from jaggy._structure_flatten import concatenate_leaves, leaves
     from jaggy.operations.to_layout import to_layout

@@ -51,17 +51,27 @@ def _string_keys(node: Any, xp: Any) -> tuple[int, Any]:
 
 def run_lengths(array: Any, *, highlevel: bool = True, behavior: Mapping | None = None,
                 attrs: Mapping | None = None) -> Any:
-    """Counts the consecutive runs of equal values in each innermost list (or in the array
-    itself when it is one-dimensional); strings compare as whole strings.
+    """The lengths of the runs of equal consecutive values in each innermost list.
 
-    Parameters: ``array`` (array-like).
-    Returns: int64 run lengths, in lists of the array's structure above the innermost level.
+    A one-dimensional array is one list. Strings compare as whole strings; missing values at the
+    innermost level are skipped (as in Awkward).
 
-    Example: ``jaggy.run_lengths([[1, 1, 2], [3, 3]])`` is ``[[2, 1], [2]]``.
+    Parameters:
+        array: array-like data (anything ``jaggy.Array`` accepts).
+        highlevel, behavior, attrs: as everywhere (return an Array, or the layout).
 
-    Missing values at the innermost levels are skipped (as in Awkward).
+    Returns:
+        int64 run lengths, in lists with the array's structure above the innermost level.
 
-    Raises ``NotImplementedError`` for records or unions at the innermost level.
+    Example:
+        >>> import jaggy
+        >>> jaggy.run_lengths(jaggy.Array([[1, 1, 2], [3, 3], []])).to_list()
+        [[2, 1], [2], []]
+        >>> jaggy.run_lengths(jaggy.Array(["a", "a", "b"])).to_list()
+        [2, 1]
+
+    Raises:
+        NotImplementedError: records or unions at the innermost level.
     """
     from jaggy._structure_util import as_list_like, depth_range, is_string, packed_list, rewrap
     from jaggy.index import Index64

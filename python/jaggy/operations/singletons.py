@@ -28,15 +28,27 @@ def _singletons(node: Any) -> Any:
 
 def singletons(array: Any, axis: int = 0, *, highlevel: bool = True,
                behavior: Mapping | None = None, attrs: Mapping | None = None) -> Any:
-    """Wraps every value at ``axis`` in a list of length one and turns every None into an empty
-    list (the inverse of ``firsts``).
+    """Wraps every value at ``axis`` in a list of length one, and every None in an empty list.
 
-    Parameters: ``array`` (array-like); ``axis`` (int).
-    Returns: an array with one more (variable-length) dimension at ``axis``.
+    The inverse of ``jaggy.firsts``.
 
-    Example: ``jaggy.singletons([1, None, 3])`` is ``[[1], [], [3]]``.
+    Parameters:
+        array: array-like data (anything ``jaggy.Array`` accepts).
+        axis: the dimension whose values are wrapped (negative counts from the innermost).
+        highlevel, behavior, attrs: as everywhere (return an Array, or the layout).
 
-    Raises ``jaggy.errors.AxisError`` if ``axis`` is deeper than the array.
+    Returns:
+        An array with one more (variable-length) dimension at ``axis``.
+
+    Example:
+        >>> import jaggy
+        >>> jaggy.singletons(jaggy.Array([1, None, 3])).to_list()
+        [[1], [], [3]]
+        >>> jaggy.singletons(jaggy.Array([[1, None], []]), axis=1).to_list()
+        [[[1], []], []]
+
+    Raises:
+        jaggy.errors.AxisError: ``axis`` is deeper than the array.
     """
     from jaggy._structure_util import check_axis, recurse
     from jaggy.operations.to_layout import to_layout

@@ -10,10 +10,28 @@ from jaggy.operations._wrap import finish
 
 def to_backend(array: Any, backend: str, *, highlevel: bool = True, behavior: Mapping | None = None,
                attrs: Mapping | None = None) -> Any:
-    """Move the array's buffers to ``backend``; arrays already there are returned as they are.
+    """Moves the array's buffers to ``backend``; an array already there is returned as it is.
 
-    ``"cuda"`` needs CuPy and a GPU: without them it raises ``jaggy.errors.BackendError``
-    saying which is missing. Importing jaggy never imports CuPy.
+    Importing jaggy never imports CuPy; ``"cuda"`` needs CuPy and a GPU.
+
+    Parameters:
+        array: an Array, Record or layout (or anything ``jaggy.Array`` accepts).
+        backend: ``"cpu"`` or ``"cuda"``.
+        highlevel, behavior, attrs: as everywhere (return an Array, or the layout).
+
+    Returns:
+        The same data on ``backend`` (see ``jaggy.backend``).
+
+    Example:
+        >>> import jaggy
+        >>> a = jaggy.to_backend(jaggy.Array([[1, 2], [], [3]]), "cpu")
+        >>> jaggy.backend(a), a.to_list()
+        ('cpu', [[1, 2], [], [3]])
+
+    Raises:
+        jaggy.errors.BackendError: ``"cuda"`` without CuPy or without a GPU (the message says
+            which is missing).
+        ValueError: an unknown backend name.
     """
     from jaggy.backends import backend_by_name
     from jaggy.operations.to_layout import to_layout

@@ -24,10 +24,36 @@ def to_layout(
     dict_as_columns: bool = False,
     json_strings: bool = False,
 ) -> Any:
-    """Convert Arrays, Records, layouts, NumPy arrays and Python data to a layout.
+    """Converts Arrays, Records, layouts, NumPy arrays and Python data to a layout.
 
-    Returns a layout node (``jaggy.contents.*``), or a layout record (``jaggy.record.Record``)
-    when ``allow_record`` and the input is a single record.
+    Parameters:
+        array: the data; layouts are returned as they are.
+        allow_record: accept a single record (else a record raises TypeError).
+        allow_unknown, none_policy: accepted for compatibility.
+        use_from_iter: convert Python lists, tuples and dicts (with ``jaggy.from_iter``).
+        primitive_policy: "promote" makes a length-1 array of a number, "error" refuses it.
+        string_policy: accepted for compatibility.
+        regulararray: NumPy dimensions become regular dimensions (RegularArray).
+        allow_str: accept a single ``str`` or ``bytes``.
+        dict_as_columns: a dict of arrays becomes a record array with those columns.
+        json_strings: a ``str`` is parsed as JSON.
+
+    Returns:
+        A layout node (``jaggy.contents.*``), or a layout record (``jaggy.record.Record``) when
+        ``allow_record`` is True and the input is a single record.
+
+    Example:
+        >>> import jaggy
+        >>> layout = jaggy.to_layout([[1, 2], [], [3]])
+        >>> type(layout).__name__, layout.length
+        ('ListOffsetArray', 3)
+        >>> jaggy.to_layout(jaggy.Array([1.5, 2.5])).data.tolist()
+        [1.5, 2.5]
+
+    Raises:
+        TypeError: the input cannot be converted (an unknown object, a record where none is
+            allowed, a number with ``primitive_policy="error"``, a string with
+            ``allow_str=False``).
     """
     from jaggy.highlevel import Array, Record
     from jaggy.layout import Content, RecordArray

@@ -43,16 +43,30 @@ def _all_levels(node: Any, convert: Any) -> Any:
 
 def to_regular(array: Any, axis: int | None = 1, *, highlevel: bool = True,
                behavior: Mapping | None = None, attrs: Mapping | None = None) -> Any:
-    """Converts the variable-length lists at ``axis`` (every list level if None) to a regular
-    dimension; their lengths must all be equal.
+    """Converts the variable-length lists at ``axis`` (every list level if None) to a regular dimension.
 
-    Parameters: ``array`` (array-like); ``axis`` (int >= 1 or None; 0 returns the array as it is).
-    Returns: the array with type ``N * size * ...`` at that axis.
+    The lists at that axis must all have the same length.
 
-    Example: ``jaggy.to_regular([[1, 2], [3, 4]])`` has type ``2 * 2 * int64``.
+    Parameters:
+        array: array-like data (anything ``jaggy.Array`` accepts).
+        axis: the dimension to convert (>= 1, negative counts from the innermost; 0 returns the
+            array as it is), or None for every list level.
+        highlevel, behavior, attrs: as everywhere (return an Array, or the layout).
 
-    Raises ``ValueError`` naming a list whose length differs from the first list's,
-    ``jaggy.errors.AxisError`` for a bad axis.
+    Returns:
+        The same values with type ``N * size * ...`` at that axis.
+
+    Example:
+        >>> import jaggy
+        >>> out = jaggy.to_regular(jaggy.Array([[1, 2], [3, 4], [5, 6]]))
+        >>> print(out.type)
+        3 * 2 * int64
+        >>> out.to_numpy().shape
+        (3, 2)
+
+    Raises:
+        ValueError: a list's length differs from the first list's (the message names it).
+        jaggy.errors.AxisError: ``axis`` is deeper than the array.
     """
     from jaggy._structure_util import check_axis, recurse
     from jaggy.operations.to_layout import to_layout

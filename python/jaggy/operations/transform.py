@@ -51,26 +51,44 @@ def transform(transformation: Callable, array: Any, *more_arrays: Any,
               return_value: str = "simplified", expect_return_value: bool = False,
               highlevel: bool = True, behavior: Mapping | None = None,
               attrs: Mapping | None = None) -> Any:
-    """Call ``transformation`` on every node of ``array`` (top-down) and rebuild the result.
+    """Calls ``transformation`` on every node of ``array`` (top-down) and rebuilds the result.
 
-    ``transformation(layout, depth=..., depth_context=..., lateral_context=..., continuation=...,
-    backend=..., options=...)`` returns a new layout for the node, or None to descend into its
-    children (``continuation()`` descends explicitly). With ``more_arrays``, the arrays are
-    broadcast together and ``transformation`` receives the list of aligned layouts at each
-    level, returning a tuple of layouts or None. ``return_value``: "simplified" (the result),
-    "none" (None) or "original" (the result, with the untouched nodes around the replaced ones
-    kept as they were). ``expect_return_value``:
-    raise if the transformation leaves a leaf node (returns None all the way down).
+    ``transformation(layout, depth=..., depth_context=..., lateral_context=...,
+    continuation=..., backend=..., options=...)`` returns a new layout for the node, or None to
+    descend into its children (``continuation()`` descends explicitly).
 
-    Example: doubling every number::
+    Parameters:
+        transformation: the function called on each node.
+        array: the array (anything ``jaggy.Array`` accepts).
+        *more_arrays: further arrays: they are broadcast with ``array`` and ``transformation``
+            receives the list of aligned layouts at each level, returning a tuple of layouts or
+            None.
+        depth_context, lateral_context: dicts passed to every call (copied per depth / shared).
+        allow_records, broadcast_parameters_rule, left_broadcast, right_broadcast: broadcasting
+            options for ``more_arrays`` (see ``jaggy.broadcast_arrays``).
+        numpy_to_regular, regular_to_jagged: present multi-dimensional NumPy nodes as
+            RegularArrays, and RegularArrays as variable-length lists.
+        return_value: "simplified" (the result), "none" (return None) or "original" (the
+            result, with the untouched nodes around the replaced ones kept as they were).
+        expect_return_value: raise if the transformation returns None down to a leaf.
+        highlevel, behavior, attrs: as everywhere (return an Array, or the layout).
 
-        def f(layout, **kwargs):
-            if layout.is_numpy:
-                return jaggy.contents.NumpyArray(layout.data * 2)
-        jaggy.transform(f, [[1, 2], [3]])   # [[2, 4], [6]]
+    Returns:
+        The rebuilt array (a tuple of arrays with ``more_arrays``), or None.
 
-    Errors: ``ValueError`` for an unknown ``return_value`` or arrays that cannot be broadcast;
-    ``RuntimeError`` when ``expect_return_value`` is set and a leaf is reached.
+    Example:
+        >>> import jaggy
+        >>> def double(layout, **kwargs):
+        ...     if layout.is_numpy:
+        ...         return jaggy.contents.NumpyArray(layout.data * 2)
+        >>> jaggy.transform(double, jaggy.Array([[1, 2], [], [3]])).to_list()
+        [[2, 4], [], [6]]
+
+    Raises:
+        TypeError: ``transformation`` is not callable.
+        ValueError: an unknown ``return_value``, or arrays that cannot be broadcast.
+        RuntimeError: ``expect_return_value`` is set and a leaf is reached.
+        NotImplementedError: ``continuation()`` called with several arrays.
     """
     from jaggy._broadcasting import broadcast_and_apply
     from jaggy.operations.broadcast_arrays import _as_layout

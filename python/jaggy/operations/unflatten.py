@@ -76,17 +76,32 @@ def unflatten(array: Any, counts: Any, axis: int = 0, *, highlevel: bool = True,
               behavior: Mapping | None = None, attrs: Mapping | None = None) -> Any:
     """Splits the entries at ``axis`` into lists of lengths ``counts`` (the inverse of flatten).
 
-    Parameters: ``array`` (array-like); ``counts``: an int (regular lists of that size; at
-    axis 0, as in Awkward, a partial last list is dropped and 0 gives an empty array; deeper, each
-    list's length must be a multiple of it) or an array of non-negative ints (None makes a missing
-    list), flat or jagged: at ``axis > 0`` the counts are consumed in order across the lists at
-    that axis and each list must be cut exactly; ``axis`` (int).
-    Returns: the array with one more dimension.
+    Parameters:
+        array: array-like data (anything ``jaggy.Array`` accepts).
+        counts: an int (regular lists of that size; at axis 0, as in Awkward, a partial last
+            list is dropped; deeper, each list's length must be a multiple of it) or an array of
+            non-negative ints (None makes a missing list), flat or jagged: at ``axis > 0`` the
+            counts are consumed in order across the lists at that axis and each list must be
+            cut exactly.
+        axis: the dimension whose entries are split.
+        highlevel, behavior, attrs: as everywhere (return an Array, or the layout).
 
-    Example: ``jaggy.unflatten([1, 2, 3, 4, 5], [2, 0, 3])`` is ``[[1, 2], [], [3, 4, 5]]``.
+    Returns:
+        The array with one more dimension.
 
-    Raises ``ValueError`` naming the list where a count is negative or the counts do not fit,
-    ``jaggy.errors.AxisError`` for a bad axis.
+    Example:
+        >>> import jaggy
+        >>> jaggy.unflatten(jaggy.Array([1, 2, 3, 4, 5]), [2, 0, 3]).to_list()
+        [[1, 2], [], [3, 4, 5]]
+        >>> jaggy.unflatten(jaggy.Array([[1, 2, 3, 4], [5, 6]]), 2, axis=1).to_list()
+        [[[1, 2], [3, 4]], [[5, 6]]]
+
+    Raises:
+        ValueError: a count is negative or not a whole number, or the counts do not fit the
+            lists (the message names the list).
+        TypeError: ``counts`` are not numbers (e.g. booleans).
+        jaggy.errors.AxisError: ``axis`` is deeper than the array.
+        NotImplementedError: missing values in ``counts`` at ``axis > 0``.
     """
     from jaggy._structure_util import check_axis, packed_list, recurse
     from jaggy.index import Index64

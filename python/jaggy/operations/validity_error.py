@@ -6,19 +6,29 @@ from typing import Any
 
 
 def validity_error(array: Any, *, exception: bool = False) -> str:
-    """Check every node of the layout (offsets, indexes, masks, tags, lengths).
+    """Checks every node of the layout (offsets, indexes, masks, tags, lengths).
 
-    Parameters: ``array`` (an array, record or anything ``jaggy.to_layout`` accepts);
-    ``exception``: raise the message as a ``ValueError`` instead of returning it.
+    Parameters:
+        array: an Array, Record or layout (or anything ``jaggy.to_layout`` accepts).
+        exception: raise the message as a ``ValueError`` instead of returning it.
 
-    Returns ``""`` when the array is valid, else a message naming the node, its path from the
-    top ("highlevel.content...") and the position, e.g.
-    ``at highlevel (ListOffsetArray): offsets decrease at list 1 (...)``.
+    Returns:
+        ``""`` when the array is valid, else a message naming the node, its path from the top
+        ("highlevel.content...") and the position of the problem.
 
-    Example: ``jaggy.validity_error(jaggy.Array([[1, 2], []]))`` → ``""``.
+    Example:
+        >>> import numpy as np, jaggy
+        >>> jaggy.validity_error(jaggy.Array([[1, 2], []]))
+        ''
+        >>> bad = jaggy.contents.ListOffsetArray(jaggy.index.Index64(np.array([0, 5])),
+        ...                                      jaggy.contents.NumpyArray(np.arange(3)))
+        >>> jaggy.validity_error(bad) != ""
+        True
 
-    Errors: ``ValueError`` (prefixed ``jaggy.validity_error:``) with ``exception=True`` when the
-    layout is not valid; ``TypeError`` for inputs that are not arrays.
+    Raises:
+        ValueError: with ``exception=True``, when the layout is not valid (the message starts
+            with ``jaggy.validity_error:``).
+        TypeError: ``array`` cannot be converted to an array.
     """
     from jaggy.operations.to_layout import to_layout
     from jaggy.record import Record

@@ -50,13 +50,25 @@ def where(condition: Any, *args: Any, mergebool: bool = True, highlevel: bool = 
           behavior: Mapping | None = None, attrs: Mapping | None = None) -> Any:
     """``x`` where ``condition`` is true, ``y`` where it is false: ``where(condition, x, y)``.
 
-    The three arguments are broadcast together down to the condition's innermost level;
-    ``mergebool`` lets booleans merge with numbers (else the result is a union).
+    Parameters:
+        condition: booleans (an array, or anything ``jaggy.Array`` accepts).
+        *args: exactly two values ``x`` and ``y`` (arrays or scalars); the three arguments are
+            broadcast together down to the condition's innermost level.
+        mergebool: let booleans merge with numbers (else they make a union type).
+        highlevel, behavior, attrs: as everywhere (return an Array, or the layout).
 
-    Example: ``jaggy.where([[True, False], []], 1, 0)`` → ``[[1, 0], []]``.
+    Returns:
+        An array with the broadcast structure, taking each value from ``x`` or ``y``.
 
-    Errors: ``TypeError`` unless exactly ``x`` and ``y`` are given; ``ValueError`` where the
-    arguments cannot be broadcast.
+    Example:
+        >>> import jaggy
+        >>> a = jaggy.Array([[1, -2], [], [-3]])
+        >>> jaggy.where(a > 0, a, 0).to_list()
+        [[1, 0], [], [0]]
+
+    Raises:
+        TypeError: not exactly two arguments after ``condition``.
+        ValueError: the arguments cannot be broadcast.
     """
     from jaggy._broadcasting import broadcast_and_apply
     from jaggy._connect_numpy import _unwrap

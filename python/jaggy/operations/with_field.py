@@ -68,16 +68,29 @@ def with_field(array: Any, what: Any, where: Any = None, *, highlevel: bool = Tr
                behavior: Mapping | None = None, attrs: Mapping | None = None) -> Any:
     """The records of ``array`` with field ``where`` set to ``what`` (added or replaced).
 
-    ``what`` may be a scalar, None, a NumPy array or a jaggy array; it is broadcast into the
-    records' lists. ``where`` is a field name, a tuple of names for a nested field (e.g.
-    ``("a", "b")`` sets ``b`` inside field ``a``), or None to append a new field named after
-    its position.
+    Parameters:
+        array: an array of records (anything ``jaggy.Array`` accepts).
+        what: the new field's values: a scalar, None, a NumPy array or an array; it is broadcast
+            into the records' lists.
+        where: a field name, a tuple of names for a nested field (``("a", "b")`` sets ``b``
+            inside field ``a``), or None to append a field named after its position.
+        highlevel, behavior, attrs: as everywhere (return an Array, or the layout).
 
-    Example: ``jaggy.with_field([{"x": 1}, {"x": 2}], 5, "y")`` →
-    ``[{x: 1, y: 5}, {x: 2, y: 5}]``.
+    Returns:
+        An array of records with the field set.
 
-    Errors: ``ValueError`` if ``array`` has no records or ``what`` cannot be broadcast;
-    ``TypeError`` for a ``where`` that is not a string, a tuple of strings or None.
+    Example:
+        >>> import jaggy
+        >>> a = jaggy.Array([[{"x": 1}, {"x": 2}], []])
+        >>> jaggy.with_field(a, 5, "y").to_list()
+        [[{'x': 1, 'y': 5}, {'x': 2, 'y': 5}], []]
+        >>> jaggy.with_field(a, a.x * 10, "x").to_list()
+        [[{'x': 10}, {'x': 20}], []]
+
+    Raises:
+        ValueError: ``array`` has no records, or ``what`` cannot be broadcast.
+        TypeError: ``where`` is not a string, a tuple of strings or None.
+        jaggy.errors.FieldNotFoundError: a nested ``where`` names a missing outer field.
     """
     from jaggy.operations.to_layout import to_layout
 

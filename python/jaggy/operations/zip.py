@@ -12,19 +12,38 @@ def zip(arrays: Any, depth_limit: int | None = None, *, parameters: Mapping | No
         with_name: str | None = None, right_broadcast: bool = False,
         optiontype_outside_record: bool = False, highlevel: bool = True,
         behavior: Mapping | None = None, attrs: Mapping | None = None) -> Any:
-    """Records whose fields are ``arrays`` (a dict: named fields; a sequence: a tuple).
+    """Records whose fields are ``arrays`` (a dict makes named fields, a sequence a tuple).
 
-    The arrays are broadcast together down to ``depth_limit`` (None: as deep as all of them
-    have lists), so the records sit inside the shared lists.
-    ``parameters`` are set on the records, ``with_name`` sets ``__record__``.
-    ``optiontype_outside_record=True`` puts missing values of the innermost level outside the
-    records instead of inside their fields.
+    The arrays are broadcast together down to ``depth_limit``, so the records sit inside the
+    lists they share.
 
-    Example: ``jaggy.zip({"x": [[1, 2], []], "y": [[3, 4], []]})`` →
-    ``[[{x: 1, y: 3}, {x: 2, y: 4}], []]``, type ``2 * var * {x: int64, y: int64}``.
+    Parameters:
+        arrays: a dict of arrays (field name -> values) or a list/tuple of arrays.
+        depth_limit: how deep to broadcast (None: as deep as all of them have lists; 1: the
+            records are made at the top level).
+        parameters: parameters set on the records.
+        with_name: the records' name (the ``__record__`` parameter).
+        right_broadcast: align regular dimensions from the right, as NumPy does.
+        optiontype_outside_record: put the missing values of the innermost level outside the
+            records instead of inside their fields.
+        highlevel, behavior, attrs: as everywhere (return an Array, or the layout).
 
-    Errors: ``ValueError`` where the arrays cannot be broadcast; ``TypeError`` for an empty
-    or invalid ``arrays`` argument.
+    Returns:
+        An array of records.
+
+    Example:
+        >>> import jaggy
+        >>> out = jaggy.zip({"x": [[1, 2], []], "y": [[3, 4], []]})
+        >>> out.to_list()
+        [[{'x': 1, 'y': 3}, {'x': 2, 'y': 4}], []]
+        >>> print(out.type)
+        2 * var * {x: int64, y: int64}
+        >>> jaggy.zip([[1, 2], ["a", "b"]]).to_list()
+        [(1, 'a'), (2, 'b')]
+
+    Raises:
+        TypeError: ``arrays`` is not a dict or a sequence.
+        ValueError: ``depth_limit`` is below 1, or the arrays cannot be broadcast.
     """
     from jaggy._broadcasting import broadcast_and_apply
     from jaggy.layout import Content, RecordArray
