@@ -19,21 +19,32 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SHARED_COMPARE = HERE.parent.parent / "shared" / "bench" / "compare.py"
+
+
+def shared_compare() -> Path | None:
+    """``shared/bench/compare.py`` beside the repository (or beside one of its parent folders)."""
+    for folder in HERE.parent.parents:
+        candidate = folder / "shared" / "bench" / "compare.py"
+        if candidate.is_file():
+            return candidate
+    return None
 
 
 def load_suite(path: str | os.PathLike | None = None):
     """The workload module: ``path``, else ``../shared/bench/compare.py``, else ``workloads.py``.
 
     The module provides ``Data``, ``wrap``, ``WORKLOADS``, ``FLOORS``, ``to_comparable`` and
-    ``same``. A ``path`` given explicitly must exist.
+    ``same``. A ``path`` given explicitly must exist. ``path="own"`` picks ``workloads.py``.
     """
-    if path is not None and not Path(path).is_file():
-        msg = f"benchmarks: no workload file at {path}"
-        raise FileNotFoundError(msg)
-    candidate = Path(path) if path is not None else SHARED_COMPARE
-    if not candidate.is_file():
+    if path == "own":
         candidate = HERE / "workloads.py"
+    elif path is not None:
+        candidate = Path(path)
+        if not candidate.is_file():
+            msg = f"benchmarks: no workload file at {path}"
+            raise FileNotFoundError(msg)
+    else:
+        candidate = shared_compare() or HERE / "workloads.py"
     name = "_jaggy_bench_suite_" + candidate.stem
     spec = importlib.util.spec_from_file_location(name, candidate)
     module = importlib.util.module_from_spec(spec)

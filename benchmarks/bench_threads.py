@@ -58,7 +58,7 @@ def run(quick: bool = False, lists: int | None = None, threads: int = 2, repeat:
                      "awkward": r["times"][0], "floor": None,
                      "check": "ok" if r["same"] else "DIFFERENT results"})
     return {"title": f"jaggy with 1 and {threads} threads", "rows": rows,
-            "labels": (f"{threads} threads", "1 thread", "-"),
+            "labels": (f"{threads} threads", "1 thread", "floor"),
             "note": f"{lists:,} lists of Poisson(10) values, best of {repeat}; speed-up = "
                     f"1-thread time / {threads}-thread time; check: identical results."}
 
