@@ -1,7 +1,8 @@
 """Numba benchmarks: unboxing cost per call, loops vs raw buffers, typed builder vs ArrayBuilder.
 
 Run: ``PYTHONPATH=python python benchmarks/bench_numba.py [--small]``. Timings are noisy on
-shared machines: compare ratios from one run.
+shared machines: compare ratios from one run. ``run(quick)`` measures jaggy and Awkward side by
+side (raw-buffer loops as the floor) as a group for ``run_all.py``.
 """
 
 from __future__ import annotations
@@ -25,111 +26,152 @@ def best(fn, repeat=5, number=1):
     return min(out)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--small", action="store_true", help="10x smaller sizes")
-    args = parser.parse_args()
-    scale = 10 if args.small else 1
+@numba.njit
+def noop(a):
+    return 1
+
+
+@numba.njit
+def numba_sum(a):
+    s = 0.0
+    for x in a:
+        for y in x:
+            s += y
+    return s
+
+
+@numba.njit
+def raw_sum(offsets, content):
+    s = 0.0
+    for i in range(len(offsets) - 1):
+        for j in range(offsets[i], offsets[i + 1]):
+            s += content[j]
+    return s
+
+
+@numba.njit
+def numba_records(a):
+    s = 0.0
+    for r in a:
+        s += r.x * r.y
+    return s
+
+
+@numba.njit
+def raw_records(x, y):
+    s = 0.0
+    for i in range(len(x)):
+        s += x[i] * y[i]
+    return s
+
+
+@numba.njit
+def build(b, n, per):
+    for i in range(n):
+        b.begin_list()
+        for j in range(per):
+            b.real(i * 0.5 + j)
+        b.end_list()
+
+
+def _built(b, n, per=10):
+    build(b, n, per)
+    return b.snapshot()
+
+
+def measure(scale: int, with_awkward: bool = False, number: int = 20000) -> dict:
+    """All timings (seconds) and checks; Awkward's too when ``with_awkward``."""
     jaggy.numba.register()
-    import awkward as ak
+    libs = {"jaggy": jaggy}
+    if with_awkward:
+        import awkward
 
-    @numba.njit
-    def noop(a):
-        return 1
-
+        libs["awkward"] = awkward
     small = [[1.0, 2.0], [], [3.0]]
-    print("unboxing cost per call (µs)")
-    unbox = {}
-    for name, x in [("numpy", np.arange(3.0)), ("jaggy", jaggy.Array(small)),
-                    ("awkward", ak.Array(small))]:
+    res: dict = {"unbox": {}, "sum": {}, "records": {}, "builder": {}, "ok": {}}
+    inputs = {"numpy": np.arange(3.0)} | {name: lib.Array(small) for name, lib in libs.items()}
+    for name, x in inputs.items():
         noop(x)
-        unbox[name] = best(lambda x=x: noop(x), number=20000) * 1e6
-        print(f"  {name:8s} {unbox[name]:8.2f}")
-    report = [("unboxing < 3 µs", unbox["jaggy"], unbox["jaggy"] < 3)]
+        res["unbox"][name] = best(lambda x=x: noop(x), number=number)
 
     n_lists = 1_000_000 // scale
     counts = np.random.default_rng(0).integers(0, 20, n_lists)
     offsets = np.concatenate([[0], np.cumsum(counts)])
     content = np.random.default_rng(1).random(offsets[-1])
-    arr = jaggy.Array(jaggy.contents.ListOffsetArray(jaggy.index.Index(offsets),
-                                                     jaggy.contents.NumpyArray(content)))
-
-    @numba.njit
-    def numba_sum(a):
-        s = 0.0
-        for x in a:
-            for y in x:
-                s += y
-        return s
-
-    @numba.njit
-    def raw_sum(offsets, content):
-        s = 0.0
-        for i in range(len(offsets) - 1):
-            for j in range(offsets[i], offsets[i + 1]):
-                s += content[j]
-        return s
-
-    numba_sum(arr)
-    raw_sum(offsets, content)
-    print(f"numba_sum over {offsets[-1]} floats in {n_lists} lists (ms)")
-    t_view, t_raw = best(lambda: numba_sum(arr)), best(lambda: raw_sum(offsets, content))
-    assert abs(numba_sum(arr) - raw_sum(offsets, content)) < 1e-6 * offsets[-1]
-    print(f"  jaggy view {t_view * 1e3:8.2f}")
-    print(f"  raw loop   {t_raw * 1e3:8.2f}")
-    report.append(("numba_sum view/raw <= 1.2", t_view / t_raw, t_view / t_raw <= 1.2))
-
-    recs = jaggy.Array({"x": content, "y": content[::-1].copy()})
-
-    @numba.njit
-    def numba_records(a):
-        s = 0.0
-        for r in a:
-            s += r.x * r.y
-        return s
-
-    @numba.njit
-    def raw_records(x, y):
-        s = 0.0
-        for i in range(len(x)):
-            s += x[i] * y[i]
-        return s
-
-    numba_records(recs)
-    raw_records(content, content[::-1].copy())
     yy = content[::-1].copy()
-    print(f"numba_records over {len(content)} records (ms)")
-    t_view, t_raw = best(lambda: numba_records(recs)), best(lambda: raw_records(content, yy))
-    assert numba_records(recs) == raw_records(content, yy)
-    print(f"  jaggy view {t_view * 1e3:8.2f}")
-    print(f"  raw loop   {t_raw * 1e3:8.2f}")
-    report.append(("numba_records view/raw <= 1.2", t_view / t_raw, t_view / t_raw <= 1.2))
+    res["n_values"], res["n_lists"] = int(offsets[-1]), n_lists
+    raw_sum(offsets, content)
+    raw_records(content, yy)
+    res["sum"]["raw"] = best(lambda: raw_sum(offsets, content))
+    res["records"]["raw"] = best(lambda: raw_records(content, yy))
+    expect_sum, expect_rec = raw_sum(offsets, content), raw_records(content, yy)
+    for name, lib in libs.items():
+        arr = lib.unflatten(content, counts)
+        recs = lib.Array({"x": content, "y": yy})
+        res["ok"][f"sum {name}"] = abs(numba_sum(arr) - expect_sum) < 1e-6 * len(content)
+        res["ok"][f"records {name}"] = numba_records(recs) == expect_rec
+        res["sum"][name] = best(lambda arr=arr: numba_sum(arr))
+        res["records"][name] = best(lambda recs=recs: numba_records(recs))
 
     n_out = 1_000_000 // scale
-    per = 10
-
-    @numba.njit
-    def build(b, n, per):
-        for i in range(n):
-            b.begin_list()
-            for j in range(per):
-                b.real(i * 0.5 + j)
-            b.end_list()
-
-    def run(b, n):
-        build(b, n, per)
-        return b.snapshot()
-
+    res["n_out"] = n_out
     build(jaggy.numba.ListOffsetBuilder(np.float64), 2, 2)
-    build(jaggy.ArrayBuilder(), 2, 2)
-    print(f"building {n_out * per} floats in {n_out} lists (s)")
-    t_typed = best(lambda: run(jaggy.numba.ListOffsetBuilder(np.float64), n_out), repeat=3)
-    t_ab = best(lambda: run(jaggy.ArrayBuilder(), n_out), repeat=1)
-    assert run(jaggy.numba.ListOffsetBuilder(np.float64), 50).to_list() == \
-        run(jaggy.ArrayBuilder(), 50).to_list()
-    print(f"  ListOffsetBuilder {t_typed:8.3f}")
-    print(f"  ArrayBuilder      {t_ab:8.3f}")
-    report.append(("ArrayBuilder/typed builder >= 5", t_ab / t_typed, t_ab / t_typed >= 5))
+    res["builder"]["typed"] = best(lambda: _built(jaggy.numba.ListOffsetBuilder(np.float64), n_out), repeat=3)
+    expect = _built(jaggy.numba.ListOffsetBuilder(np.float64), 50).to_list()
+    for name, lib in libs.items():
+        build(lib.ArrayBuilder(), 2, 2)
+        res["builder"][name] = best(lambda lib=lib: _built(lib.ArrayBuilder(), n_out), repeat=1)
+        res["ok"][f"builder {name}"] = _built(lib.ArrayBuilder(), 50).to_list() == expect
+    return res
+
+
+def run(quick: bool = False, scale: int | None = None) -> dict:
+    """jaggy and Awkward inside Numba, raw-buffer loops as the floor, as a ``run_all`` group."""
+    scale = scale or (10 if quick else 1)
+    r = measure(scale, with_awkward=True, number=2000 if quick else 20000)
+    ok = r["ok"]
+
+    def check(key):
+        return "ok" if ok[f"{key} jaggy"] and ok[f"{key} awkward"] else "WRONG"
+
+    rows = [
+        {"workload": "unbox (noop call)", "kind": "small", "jaggy": r["unbox"]["jaggy"],
+         "awkward": r["unbox"]["awkward"], "floor": r["unbox"]["numpy"], "check": "ok"},
+        {"workload": "numba_sum", "kind": "large", "jaggy": r["sum"]["jaggy"],
+         "awkward": r["sum"]["awkward"], "floor": r["sum"]["raw"], "check": check("sum")},
+        {"workload": "numba_records", "kind": "large", "jaggy": r["records"]["jaggy"],
+         "awkward": r["records"]["awkward"], "floor": r["records"]["raw"], "check": check("records")},
+        {"workload": "ArrayBuilder in numba", "kind": "large", "jaggy": r["builder"]["jaggy"],
+         "awkward": r["builder"]["awkward"], "floor": r["builder"]["typed"], "check": check("builder")},
+    ]
+    return {"title": "Numba", "rows": rows,
+            "note": f"Loops over {r['n_values']:,} values in {r['n_lists']:,} lists; builders fill "
+                    f"{r['n_out'] * 10:,} floats in {r['n_out']:,} lists. Floors: unboxing a NumPy "
+                    "array, the same loop over raw buffers, jaggy.numba.ListOffsetBuilder."}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--small", action="store_true", help="10x smaller sizes")
+    args = parser.parse_args()
+    r = measure(10 if args.small else 1, with_awkward=True)
+    print("unboxing cost per call (µs)")
+    for name in ("numpy", "jaggy", "awkward"):
+        print(f"  {name:8s} {r['unbox'][name] * 1e6:8.2f}")
+    report = [("unboxing < 3 µs", r["unbox"]["jaggy"] * 1e6, r["unbox"]["jaggy"] * 1e6 < 3)]
+    sizes = {"sum": f"{r['n_values']} floats in {r['n_lists']} lists", "records": f"{r['n_values']} records"}
+    for key in ("sum", "records"):
+        print(f"numba_{key} over {sizes[key]} (ms)")
+        print(f"  jaggy view {r[key]['jaggy'] * 1e3:8.2f}")
+        print(f"  raw loop   {r[key]['raw'] * 1e3:8.2f}")
+        ratio = r[key]["jaggy"] / r[key]["raw"]
+        report.append((f"numba_{key} view/raw <= 1.2", ratio, ratio <= 1.2))
+    print(f"building {r['n_out'] * 10} floats in {r['n_out']} lists (s)")
+    print(f"  ListOffsetBuilder {r['builder']['typed']:8.3f}")
+    print(f"  ArrayBuilder      {r['builder']['jaggy']:8.3f}")
+    ratio = r["builder"]["jaggy"] / r["builder"]["typed"]
+    report.append(("ArrayBuilder/typed builder >= 5", ratio, ratio >= 5))
+    report.append(("results equal", 1.0, all(r["ok"].values())))
     print("targets")
     for what, value, ok in report:
         print(f"  {what:34s} {value:8.2f}  {'ok' if ok else 'MISSED'}")
