@@ -88,7 +88,7 @@ bool simd_groups(const int64_t* offsets, const T* data, T* out, int64_t n, int64
     const int64_t nblocks = (n + kBlock - 1) / kBlock;
     int64_t first = n;
 #if defined(JAGGY_HAVE_OPENMP)
-#pragma omp parallel for reduction(min : first) schedule(static) if (n >= jaggy::kParallelThreshold)
+#pragma omp parallel for reduction(min : first) schedule(dynamic, 1) if (n >= jaggy::kParallelThreshold)
 #endif
     for (int64_t b = 0; b < nblocks; b++) {
       const int64_t g0 = b * kBlock, g1 = g0 + kBlock < n ? g0 + kBlock : n;

@@ -36,10 +36,10 @@ int64_t local_index_impl(const int64_t* offsets, int64_t* out, int64_t n, int64_
   };
 #if defined(JAGGY_HAVE_OPENMP)
   if (n >= jaggy::kParallelThreshold && omp_get_max_threads() > 1) {
-    const int64_t chunks = int64_t(omp_get_max_threads()) * 4;
+    const int64_t chunks = int64_t(omp_get_max_threads()) * 16;
     const int64_t step = (n + chunks - 1) / chunks;
     int64_t first = n;
-#pragma omp parallel for reduction(min : first) schedule(static)
+#pragma omp parallel for reduction(min : first) schedule(dynamic, 1)
     for (int64_t c = 0; c < chunks; c++) {
       const int64_t b = c * step, e = (b + step < n) ? b + step : n;
       int64_t bad = n;

@@ -55,6 +55,10 @@ namespace jaggy {
 constexpr int64_t kOk = 0;
 // Loops shorter than this run on one thread: below it, thread start-up costs more than it saves.
 constexpr int64_t kParallelThreshold = int64_t(1) << 18;
+// Items per chunk handed to a thread. Chunks are dealt dynamically: on a machine where another
+// process holds a core, a descheduled thread delays only its current chunk, not a fixed half of
+// the loop (a static split ran 2-3x slower than one thread in that case).
+constexpr int64_t kParallelChunk = int64_t(1) << 14;
 
 #if !defined(__CUDACC__) && !defined(__CUDACC_RTC__)
 // Runs body(i) for i in [0, n); body returns a status (0 = ok). Returns the status of the
@@ -65,7 +69,7 @@ inline int64_t for_each_checked(int64_t n, int64_t* err_index, F&& body) {
 #if defined(JAGGY_HAVE_OPENMP)
   if (n >= kParallelThreshold && omp_get_max_threads() > 1) {
     int64_t first = n;
-#pragma omp parallel for reduction(min : first) schedule(static)
+#pragma omp parallel for reduction(min : first) schedule(dynamic, kParallelChunk)
     for (int64_t i = 0; i < n; i++) {
       if (i < first && body(i) != kOk) first = i;
     }
@@ -89,7 +93,7 @@ template <typename F>
 inline void for_each(int64_t n, F&& body) {
 #if defined(JAGGY_HAVE_OPENMP)
   if (n >= kParallelThreshold && omp_get_max_threads() > 1) {
-#pragma omp parallel for schedule(static)
+#pragma omp parallel for schedule(dynamic, kParallelChunk)
     for (int64_t i = 0; i < n; i++) body(i);
     return;
   }
