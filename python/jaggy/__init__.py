@@ -7,7 +7,16 @@ code written for Awkward.
 
 from __future__ import annotations
 
+import os as _os
 from typing import TYPE_CHECKING, Any
+
+# OpenMP threads that finish a parallel loop early spin before they sleep. When another process
+# holds the second core, the spinning thread and the one it waits for share a core and the wait
+# lasts a scheduler tick (4-8 ms for a 0.4 ms kernel, measured). A short spin avoids that and
+# costs a few microseconds per loop on an idle machine. Read by libgomp when jaggy._ext loads;
+# the user's own OMP_WAIT_POLICY / GOMP_SPINCOUNT win.
+if "OMP_WAIT_POLICY" not in _os.environ:
+    _os.environ.setdefault("GOMP_SPINCOUNT", "1000")
 
 if TYPE_CHECKING:  # the jaggy.<operation> functions are collected when jaggy.operations loads
     import builtins
