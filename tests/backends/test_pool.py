@@ -28,9 +28,16 @@ def test_large_buffers_are_reused_after_release():
     del first
     gc.collect()
     assert _pool.held_bytes() >= n * 8
-    again = _pool.empty(n + 3, np.float64)  # the same capacity class
+    again = _pool.empty(n - 3, np.float64)  # a little smaller: the same block
     assert again.__array_interface__["data"][0] == address
     assert _pool.held_bytes() == 0
+    del again
+    gc.collect()
+    same = _pool.empty(n, np.float64)  # the same size again
+    assert same.__array_interface__["data"][0] == address
+    bigger = _pool.empty(n + 3, np.float64)  # larger than any free block: a new one, exact size
+    assert bigger.__array_interface__["data"][0] != address
+    assert bigger.base.raw.nbytes == (n + 3) * 8
 
 
 def test_live_buffers_and_views_are_never_handed_out():

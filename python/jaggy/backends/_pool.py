@@ -10,7 +10,8 @@ longer referenced and hands them out again, the way CuPy's memory pool does on t
 ``numpy.ndarray`` whose ``base`` is a ``_Block``. When the last array viewing the block goes away,
 the block's memory goes back to the pool (bounded by ``JAGGY_BUFFER_POOL_MB``, default 1024;
 0 turns the pool off) instead of back to the system. Blocks are reused only for requests of
-at most their capacity and at least 7/8 of it, so no more than 1/8 of a block is ever idle.
+at most their size and more than about 7/8 of it, so little of a reused block is idle; a new
+block has exactly the size asked for.
 """
 
 from __future__ import annotations
@@ -43,10 +44,21 @@ def _limit() -> int:
 _LIMIT = _limit()
 
 
-def _capacity(nbytes: int) -> int:
-    """The capacity class of a request: rounded up to a step of 1/8 of its power of two."""
-    step = 1 << max(nbytes.bit_length() - 4, 12)
+def _step(nbytes: int) -> int:
+    return 1 << max(nbytes.bit_length() - 4, 12)
+
+
+def _class_up(nbytes: int) -> int:
+    """The class searched for a request: its size rounded up on a grid of 1/8 of its power of
+    two (every block stored in that class is at least this large)."""
+    step = _step(nbytes)
     return -(-nbytes // step) * step
+
+
+def _class_down(nbytes: int) -> int:
+    """The class a released block is stored in: its size rounded down on the same grid."""
+    step = _step(nbytes)
+    return nbytes // step * step
 
 
 class _Block:
@@ -69,18 +81,25 @@ def _release(raw: np.ndarray) -> None:
     with _lock:
         if _held + size > _LIMIT:
             return  # dropped: freed by NumPy as usual
-        _free.setdefault(size, []).append(raw)
+        _free.setdefault(_class_down(size), []).append(raw)
         _held += size
 
 
-def _take(capacity: int) -> np.ndarray | None:
+def _take(nbytes: int) -> np.ndarray | None:
     global _held
     with _lock:
-        stack = _free.get(capacity)
-        if not stack:
-            return None
-        _held -= capacity
-        return stack.pop()
+        # blocks in the class above are all large enough; in the request's own class (blocks
+        # down to 7/8 of the request), the first one that is large enough
+        for cls in (_class_up(nbytes), _class_down(nbytes)):
+            stack = _free.get(cls)
+            if not stack:
+                continue
+            for k in range(len(stack) - 1, -1, -1):  # a few blocks at most
+                if stack[k].shape[0] >= nbytes:
+                    raw = stack.pop(k)
+                    _held -= raw.shape[0]
+                    return raw
+        return None
 
 
 def empty(shape: Any, dtype: Any = float) -> np.ndarray:
@@ -92,10 +111,9 @@ def empty(shape: Any, dtype: Any = float) -> np.ndarray:
     nbytes = shape * dt.itemsize
     if nbytes < MIN_BYTES or dt.hasobject:
         return _np_empty(shape, dt)
-    capacity = _capacity(nbytes)
-    raw = _take(capacity)
-    if raw is None:
-        raw = _np_empty(capacity, np.uint8)
+    raw = _take(nbytes)
+    if raw is None:  # a new block of exactly the size asked for
+        raw = _np_empty(nbytes, np.uint8)
     block = _Block()
     block.raw = raw
     block.__array_interface__ = {
