@@ -8,14 +8,18 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
+
 from jaggy.backends.base import Backend
 from jaggy.backends.cpu import cpu
 
 
 def backend_of_buffer(data: Any) -> Backend:
     """The backend that owns an array buffer (NumPy arrays and anything array-like: cpu)."""
-    module = type(data).__module__
-    if module.startswith("cupy"):
+    t = type(data)
+    if t is np.ndarray:
+        return cpu
+    if t.__module__.startswith("cupy") or getattr(t, "_jaggy_device_", None) == "cuda":
         from jaggy.backends.cuda import cuda_backend
 
         return cuda_backend()

@@ -1,0 +1,191 @@
+"""Operations on the 'cuda' backend give the CPU backend's results.
+
+Every workload of the shared benchmark (and a few more) runs on arrays moved to the device with
+``jaggy.to_backend(x, "cuda")``: emulated (``jaggy.testing.fake_cupy`` + the CPU emulation of
+the CUDA entry points, strict about implicit host transfers, on every CI run) and on a real GPU
+(``-m gpu``). The result must stay on the device and have the CPU result's ``to_list()`` and
+``str(type)``. Sizes 0, 1, 33, 257 and a few thousand lists with skewed lengths (lists longer
+than a block), empty lists and missing values.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+import pytest
+
+import jaggy
+from jaggy.errors import BackendError
+
+SIZES = [0, 1, 33, 257, 3000]
+
+
+def make_data(n: int, seed: int) -> dict[str, Any]:
+    """CPU arrays of ``n`` lists: skewed lengths (many empty, some long), floats, ints, records,
+    a per-list NumPy array and an array with missing values."""
+    rng = np.random.default_rng(seed)
+    counts = rng.geometric(0.25, n) - 1
+    counts[rng.random(n) < 0.05] *= 40  # a few lists longer than a block
+    total = int(counts.sum())
+    a = jaggy.unflatten(rng.random(total), counts)
+    b = jaggy.unflatten(rng.random(total), counts)
+    i = jaggy.unflatten(rng.integers(-50, 50, total), counts)
+    small_counts = np.minimum(counts, 5)
+    sm = jaggy.unflatten(rng.random(int(small_counts.sum())), small_counts)
+    rec = jaggy.zip({"x": a, "y": b})
+    per_list = rng.random(n)
+    opt = jaggy.mask(a, a > 0.3)
+    return {"a": a, "b": b, "i": i, "sm": sm, "rec": rec, "per_list": per_list, "opt": opt,
+            "x": rng.random(total), "counts": counts}
+
+
+def to_device(data: dict[str, Any], backend: Any) -> dict[str, Any]:
+    out = {}
+    for k, v in data.items():
+        if isinstance(v, np.ndarray):
+            out[k] = backend.asarray(v)
+        else:
+            out[k] = jaggy.to_backend(v, "cuda")
+    return out
+
+
+def _num(ak: Any, A: dict) -> Any:
+    return ak.num(A["a"], axis=1)
+
+
+WORKLOADS = {
+    "num": _num,
+    "num_axis0": lambda ak, A: ak.num(A["a"], axis=0),
+    "sum_axis1": lambda ak, A: ak.sum(A["a"], axis=1),
+    "sum_none": lambda ak, A: ak.sum(A["a"], axis=None),
+    "max_axis1": lambda ak, A: ak.max(A["a"], axis=1),
+    "max_none": lambda ak, A: ak.max(A["a"], axis=None),
+    "min_axis1": lambda ak, A: ak.min(A["i"], axis=1),
+    "min_none": lambda ak, A: ak.min(A["i"], axis=None),
+    "mean_axis1": lambda ak, A: ak.mean(A["a"], axis=1),
+    "mean_none": lambda ak, A: ak.mean(A["a"], axis=None),
+    "argmax_axis1": lambda ak, A: ak.argmax(A["a"], axis=1),
+    "argmax_none": lambda ak, A: ak.argmax(A["a"], axis=None),
+    "argmax_take": lambda ak, A: A["a"][ak.argmax(A["a"], axis=1, keepdims=True)],
+    "flatten": lambda ak, A: ak.flatten(A["a"]),
+    "mask_jagged": lambda ak, A: A["a"][A["a"] > 0.5],
+    "slice_rest": lambda ak, A: A["a"][:, 1:],
+    "first_of_nonempty": lambda ak, A: A["a"][ak.num(A["a"], axis=1) > 0][:, 0],
+    "ufunc_affine": lambda ak, A: A["a"] * 2.0 + 1.0,
+    "ufunc_two_arrays": lambda ak, A: A["a"] * A["b"] + A["a"],
+    "ufunc_compare": lambda ak, A: A["i"] >= 0,
+    "broadcast_per_list": lambda ak, A: A["a"] - A["per_list"],
+    "sort_axis1": lambda ak, A: ak.sort(A["a"], axis=1),
+    "argsort_ints": lambda ak, A: ak.argsort(A["i"], axis=1),
+    "combinations2": lambda ak, A: ak.combinations(A["sm"], 2),
+    "cartesian": lambda ak, A: ak.cartesian([A["sm"], A["sm"]]),
+    "record_math": lambda ak, A: ak.sum(np.sqrt(A["rec"].x ** 2 + A["rec"].y ** 2), axis=1),
+    "field_access": lambda ak, A: A["rec"]["y"],
+    "mask_fill_none": lambda ak, A: ak.fill_none(ak.mask(A["a"], A["a"] > 0.5), 0.0),
+    "is_none_firsts": lambda ak, A: ak.is_none(ak.firsts(A["a"])),
+    "is_none_count": lambda ak, A: ak.sum(ak.is_none(ak.firsts(A["a"]))),
+    "option_sum": lambda ak, A: ak.sum(A["opt"], axis=1),
+    "pad_fill": lambda ak, A: ak.fill_none(ak.pad_none(A["a"], 8, clip=True), 0.0),
+    "concat_axis1": lambda ak, A: ak.concatenate([A["a"], A["b"]], axis=1),
+    "concat_axis0": lambda ak, A: ak.concatenate([A["a"], A["b"]], axis=0),
+    "local_index": lambda ak, A: ak.local_index(A["a"], axis=1),
+    "unflatten": lambda ak, A: ak.unflatten(A["x"], A["counts"]),
+    "zip": lambda ak, A: ak.zip({"p": A["a"], "q": A["i"]}),
+    "getitem_int": lambda ak, A: A["a"][len(A["a"]) // 2] if len(A["a"]) else A["a"],
+    "getitem_range": lambda ak, A: A["a"][1:-1],
+}
+
+
+def _same(got: Any, expected: Any) -> bool:
+    if isinstance(expected, float):
+        return isinstance(got, float) and (
+            (math.isnan(got) and math.isnan(expected)) or math.isclose(got, expected, rel_tol=1e-9)
+        )
+    if isinstance(expected, list):
+        return isinstance(got, list) and len(got) == len(expected) and all(
+            _same(g, e) for g, e in zip(got, expected)
+        )
+    if isinstance(expected, dict):
+        return isinstance(got, dict) and got.keys() == expected.keys() and all(
+            _same(got[k], expected[k]) for k in expected
+        )
+    return got == expected and type(got) is type(expected)
+
+
+def _check(got: Any, expected: Any) -> None:
+    if isinstance(expected, jaggy.Array):
+        assert isinstance(got, jaggy.Array)
+        assert jaggy.backend(got) == "cuda"
+        assert str(got.type) == str(expected.type)
+        assert _same(got.to_list(), expected.to_list())
+    else:  # a scalar result of a reduction at axis=None
+        assert _same(jaggy.to_list(got) if isinstance(got, jaggy.Record) else got,
+                     jaggy.to_list(expected) if isinstance(expected, jaggy.Record) else expected)
+
+
+@pytest.mark.parametrize("n", SIZES)
+@pytest.mark.parametrize("name", sorted(WORKLOADS))
+def test_workload(device: Any, name: str, n: int) -> None:
+    data = make_data(n, seed=n)
+    expected = WORKLOADS[name](jaggy, data)
+    got = WORKLOADS[name](jaggy, to_device(data, device))
+    if isinstance(expected, np.generic):
+        expected = expected.item()
+    if hasattr(got, "dtype") and not isinstance(got, jaggy.Array):  # a device scalar
+        got = got.item()
+    _check(got, expected)
+
+
+@pytest.mark.parametrize("n", [0, 1, 257])
+def test_to_numpy_and_to_list(device: Any, n: int) -> None:
+    data = make_data(n, seed=n)
+    padded = jaggy.fill_none(jaggy.pad_none(data["a"], 8, clip=True), 0.0)
+    on_device = jaggy.to_backend(padded, "cuda")
+    got = jaggy.to_numpy(on_device)
+    assert type(got) is device.xp.ndarray
+    np.testing.assert_array_equal(device.to_host(got), jaggy.to_numpy(padded))
+    assert jaggy.to_list(on_device) == padded.to_list()
+    assert on_device.tolist() == padded.tolist()
+    back = jaggy.to_backend(on_device, "cpu")
+    assert jaggy.backend(back) == "cpu"
+    assert back.to_list() == padded.to_list()
+
+
+@pytest.mark.parametrize("n", [0, 1, 33, 3000])
+def test_printing(device: Any, n: int) -> None:
+    data = make_data(n, seed=n)
+    for key in ("a", "rec", "opt", "i"):
+        x = data[key]
+        d = jaggy.to_backend(x, "cuda")
+        assert str(d) == str(x)
+        assert repr(d) == repr(x).replace("backend='cpu'", "backend='cuda'") or repr(d)
+        assert str(d.type) == str(x.type)
+        assert d.layout.backend is device
+    if n:
+        rec = jaggy.to_backend(data["rec"], "cuda")[0]
+        assert str(rec) == str(data["rec"][0])
+        assert rec.to_list() == data["rec"][0].to_list()
+
+
+def test_backend_names(device: Any) -> None:
+    x = jaggy.Array([[1.0, 2.0], [], [3.0]])
+    d = jaggy.to_backend(x, "cuda")
+    assert jaggy.backend(d) == "cuda"
+    assert jaggy.backend(d.layout.content.data) == "cuda"
+    assert jaggy.to_backend(d, "cuda") is not None
+    assert jaggy.backend(jaggy.to_backend(d, "cpu")) == "cpu"
+
+
+def test_mixed_backends_raise(device: Any) -> None:
+    x = jaggy.Array([[1.0, 2.0], [], [3.0]])
+    d = jaggy.to_backend(x, "cuda")
+    with pytest.raises(BackendError, match="different backends"):
+        _ = x + d
+    with pytest.raises(BackendError, match=r"jaggy\.concatenate"):
+        jaggy.concatenate([x, d], axis=1)
+    with pytest.raises(BackendError, match=r"jaggy\.zip"):
+        jaggy.zip({"a": x, "b": d})
+    with pytest.raises(BackendError):
+        _ = d - np.array([1.0, 2.0, 3.0])  # a NumPy array with a device array
