@@ -16,6 +16,7 @@ import numpy as np
 import jaggy
 from jaggy import _behavior, _ufunc_fast, _ufunc_threads
 from jaggy._broadcasting import broadcast_and_apply, is_string
+from jaggy.backends import is_device_buffer
 from jaggy.highlevel import Array, Record, wrap
 from jaggy.layout import Content, NumpyArray
 from jaggy.operations.to_layout import to_layout
@@ -38,7 +39,7 @@ def _unwrap(x: Any) -> tuple[Any, bool]:
         return to_layout([x], allow_record=False), False
     if x is None or isinstance(x, (bool, int, float, complex, np.generic)):
         return x, False
-    if isinstance(x, (list, tuple)):
+    if isinstance(x, (list, tuple)) or is_device_buffer(x):
         return to_layout(x, allow_record=False), False
     return x, False
 

@@ -17,7 +17,7 @@ import pytest
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "kernels"))
 
-from cuda_emu import EmuModule, build_library, compiler  # noqa: E402
+from cuda_emu import EmuModule, build_library, compiler
 
 
 @pytest.fixture(scope="session")

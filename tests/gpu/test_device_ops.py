@@ -13,10 +13,9 @@ from __future__ import annotations
 import math
 from typing import Any
 
+import jaggy
 import numpy as np
 import pytest
-
-import jaggy
 from jaggy.errors import BackendError
 
 SIZES = [0, 1, 33, 257, 3000]
@@ -114,10 +113,27 @@ def _same(got: Any, expected: Any) -> bool:
     return got == expected and type(got) is type(expected)
 
 
+def buffers(layout: Any) -> list:
+    """Every buffer of a layout (node data, offsets, starts, stops, index, mask, tags)."""
+    out = []
+    for attr in ("data", "offsets", "starts", "stops", "index", "mask", "tags"):
+        buf = getattr(layout, attr, None)
+        if buf is not None:
+            out.append(getattr(buf, "data", buf) if attr != "data" else buf)
+    children = list(getattr(layout, "contents", None) or [])
+    if getattr(layout, "content", None) is not None and not callable(layout.content):
+        children.append(layout.content)
+    for child in children:
+        out.extend(buffers(child))
+    return out
+
+
 def _check(got: Any, expected: Any) -> None:
     if isinstance(expected, jaggy.Array):
         assert isinstance(got, jaggy.Array)
         assert jaggy.backend(got) == "cuda"
+        xp = got.layout.backend.xp
+        assert all(type(b) is xp.ndarray for b in buffers(got.layout))
         assert str(got.type) == str(expected.type)
         assert _same(got.to_list(), expected.to_list())
     else:  # a scalar result of a reduction at axis=None
@@ -143,9 +159,16 @@ def test_to_numpy_and_to_list(device: Any, n: int) -> None:
     data = make_data(n, seed=n)
     padded = jaggy.fill_none(jaggy.pad_none(data["a"], 8, clip=True), 0.0)
     on_device = jaggy.to_backend(padded, "cuda")
-    got = jaggy.to_numpy(on_device)
+    got = jaggy.to_cupy(on_device)  # stays on the device
     assert type(got) is device.xp.ndarray
     np.testing.assert_array_equal(device.to_host(got), jaggy.to_numpy(padded))
+    host = jaggy.to_numpy(on_device)  # an explicit copy to the host
+    assert type(host) is np.ndarray
+    np.testing.assert_array_equal(host, jaggy.to_numpy(padded))
+    masked = jaggy.to_numpy(jaggy.to_backend(jaggy.pad_none(data["a"], 3, clip=True), "cuda"))
+    assert masked.tolist() == jaggy.to_numpy(jaggy.pad_none(data["a"], 3, clip=True)).tolist()
+    with pytest.raises(ValueError, match=r"jaggy\.to_cupy"):
+        jaggy.to_cupy(jaggy.to_backend(jaggy.Array([[1, None]]), "cuda"))
     assert jaggy.to_list(on_device) == padded.to_list()
     assert on_device.tolist() == padded.tolist()
     back = jaggy.to_backend(on_device, "cpu")

@@ -19,11 +19,30 @@ def backend_of_buffer(data: Any) -> Backend:
     t = type(data)
     if t is np.ndarray:
         return cpu
-    if t.__module__.startswith("cupy") or getattr(t, "_jaggy_device_", None) == "cuda":
+    if is_device_buffer(data):
         from jaggy.backends.cuda import cuda_backend
 
         return cuda_backend()
     return cpu
+
+
+def is_device_buffer(data: Any) -> bool:
+    """True for an array of the 'cuda' backend (a CuPy array, or the tests' stand-in)."""
+    t = type(data)
+    return t.__module__.startswith("cupy") or getattr(t, "_jaggy_device_", None) == "cuda"
+
+
+def check_same_backend(layouts: Any, function_name: str) -> None:
+    """BackendError naming ``function_name`` when the layouts are not all on one backend."""
+    first = layouts[0].backend
+    for x in layouts:
+        if x.backend is not first:
+            names = ", ".join(sorted({y.backend.name for y in layouts}))
+            msg = (f"{function_name}: arrays are on different backends ({names}); move them to "
+                   f"one with jaggy.to_backend")
+            from jaggy.errors import BackendError
+
+            raise BackendError(msg)
 
 
 def backend_by_name(name: str) -> Backend:
@@ -37,4 +56,4 @@ def backend_by_name(name: str) -> Backend:
     raise ValueError(msg)
 
 
-__all__ = ["Backend", "backend_by_name", "backend_of_buffer", "cpu"]
+__all__ = ["Backend", "backend_by_name", "backend_of_buffer", "check_same_backend", "cpu", "is_device_buffer"]

@@ -84,7 +84,7 @@ class _Flags:
 class FakeArray:
     """A device array: a NumPy buffer that host code cannot read implicitly."""
 
-    __slots__ = ("_a", "__weakref__")
+    __slots__ = ("__weakref__", "_a")
     __array_priority__ = 100.0
     _jaggy_device_ = "cuda"  # jaggy.backends.backend_of_buffer: a buffer of the 'cuda' backend
 
