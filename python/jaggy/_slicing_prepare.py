@@ -74,6 +74,26 @@ def _ellipsis_fill(layout: Any, before: list, after: list) -> int:
     return fill
 
 
+def _on_backend(backend: Any, arrays: list) -> None:
+    """Index arrays from host data (lists, NumPy arrays) copied to the sliced array's device;
+    an index on a device sliced on the host is a BackendError."""
+    for a in arrays:
+        buf = a.index if isinstance(a, Advanced) else None
+        owner = backend_of_buffer(buf) if buf is not None else a.layout.backend
+        if owner is backend:
+            continue
+        if owner.name != "cpu":
+            from jaggy.errors import BackendError
+
+            msg = (f"{WHERE}: the index is on the {owner.name!r} backend and the array on the "
+                   f"{backend.name!r} backend; move one with jaggy.to_backend")
+            raise BackendError(msg)
+        if isinstance(a, Advanced):
+            a.index = backend.asarray(buf)
+        else:
+            a.layout = a.layout.to_backend(backend)
+
+
 def _is_dim(item: Any) -> bool:
     return not (item is None or isinstance(item, (str, FieldList)))
 
@@ -97,6 +117,8 @@ def prepare(layout: Any, where: Any) -> tuple:
                f"length {layout.length} (axis 0)")
         raise IndexError(msg)
     arrays = [i for i, x in enumerate(out) if isinstance(x, (Advanced, Jagged))]
+    if arrays:
+        _on_backend(layout.backend, [out[i] for i in arrays])
     if arrays:
         spots = [i for i, x in enumerate(out) if isinstance(x, (Advanced, Jagged, int))]
         between = out[spots[0]:spots[-1]]

@@ -36,7 +36,9 @@ def make_data(n: int, seed: int) -> dict[str, Any]:
     rec = jaggy.zip({"x": a, "y": b})
     per_list = rng.random(n)
     opt = jaggy.mask(a, a > 0.3)
-    return {"a": a, "b": b, "i": i, "sm": sm, "rec": rec, "per_list": per_list, "opt": opt,
+    words = np.array(["", "ab", "xyz", "ab", "hello world"])
+    s = jaggy.Array([*words[rng.integers(0, len(words), n)].tolist(), ""])[:n]  # strings at n=0
+    return {"a": a, "b": b, "i": i, "sm": sm, "rec": rec, "per_list": per_list, "opt": opt, "s": s,
             "x": rng.random(total), "counts": counts}
 
 
@@ -94,6 +96,56 @@ WORKLOADS = {
     "zip": lambda ak, A: ak.zip({"p": A["a"], "q": A["i"]}),
     "getitem_int": lambda ak, A: A["a"][len(A["a"]) // 2] if len(A["a"]) else A["a"],
     "getitem_range": lambda ak, A: A["a"][1:-1],
+    # beyond the benchmark
+    "argmin": lambda ak, A: ak.argmin(A["i"], axis=1),
+    "prod": lambda ak, A: ak.prod(A["a"], axis=1),
+    "count": lambda ak, A: ak.count(A["opt"], axis=1),
+    "count_nonzero": lambda ak, A: ak.count_nonzero(A["opt"], axis=1),
+    "any_all": lambda ak, A: ak.any(A["a"] > 0.5, axis=1) & ak.all(A["a"] > 0.1, axis=1),
+    "max_opt_none": lambda ak, A: ak.max(A["opt"], axis=None),
+    "std": lambda ak, A: ak.std(A["a"], axis=1),
+    "ptp": lambda ak, A: ak.ptp(A["a"], axis=1),
+    "cumsum": lambda ak, A: ak.cumsum(A["a"], axis=1),
+    "softmax": lambda ak, A: ak.softmax(A["a"], axis=1),
+    "singletons": lambda ak, A: ak.singletons(ak.firsts(A["opt"])),
+    "drop_none": lambda ak, A: ak.drop_none(A["opt"]),
+    "is_none_axis1": lambda ak, A: ak.is_none(A["opt"], axis=1),
+    "fill_none_opt": lambda ak, A: ak.fill_none(A["opt"], -1),
+    "where": lambda ak, A: ak.where(A["a"] > 0.5, A["a"], 0.0),
+    "values_astype": lambda ak, A: ak.values_astype(A["i"], np.float32),
+    "ravel": lambda ak, A: ak.ravel(A["opt"]),
+    "run_lengths": lambda ak, A: ak.run_lengths(A["i"] > 0),
+    "sort_desc": lambda ak, A: ak.sort(A["i"], axis=1, ascending=False),
+    "argsort_opt": lambda ak, A: ak.argsort(A["opt"], axis=1),
+    "argcombinations": lambda ak, A: ak.argcombinations(A["sm"], 2),
+    "combinations3": lambda ak, A: ak.combinations(A["sm"], 3),
+    "argcartesian": lambda ak, A: ak.argcartesian([A["sm"], A["sm"]]),
+    "unzip": lambda ak, A: ak.unzip(A["rec"])[1],
+    "with_field": lambda ak, A: ak.with_field(A["rec"], A["a"] * 2, "z"),
+    "without_field": lambda ak, A: ak.without_field(A["rec"], "x"),
+    "to_regular": lambda ak, A: ak.to_regular(ak.pad_none(A["a"], 2, clip=True)),
+    "pad_none": lambda ak, A: ak.pad_none(A["a"], 2),
+    "pad_none_axis0": lambda ak, A: ak.pad_none(A["a"], 7, axis=0),
+    "broadcast_scalar": lambda ak, A: ak.broadcast_arrays(A["a"], 5.0)[1],
+    "isclose": lambda ak, A: ak.isclose(A["a"], A["b"]),
+    "nan_to_none": lambda ak, A: ak.nan_to_none(A["a"]),
+    "is_valid": lambda ak, A: ak.is_valid(A["opt"]),
+    "to_packed": lambda ak, A: ak.to_packed(A["a"][::2]),
+    "zeros_like": lambda ak, A: ak.zeros_like(A["opt"]),
+    "strings_upper": lambda ak, A: ak.str.upper(A["s"]),
+    "strings_eq": lambda ak, A: A["s"] == "ab",
+    "slice_reverse": lambda ak, A: A["a"][:, ::-1],
+    "slice_last": lambda ak, A: A["a"][ak.num(A["a"]) > 0][:, -1],
+    "slice_fancy": lambda ak, A: A["a"][list(range(0, len(A["a"]), 3))],
+    "slice_bool_list": lambda ak, A: A["a"][[k % 2 == 0 for k in range(len(A["a"]))]],
+    "slice_fields": lambda ak, A: A["rec"][["x"]],
+    "slice_newaxis": lambda ak, A: A["a"][:, None],
+    "mask_option": lambda ak, A: A["opt"][A["opt"] > 0.5],
+    "concat_union": lambda ak, A: ak.concatenate([A["a"], A["s"]]),
+    "mean_opt_none": lambda ak, A: ak.mean(A["opt"]),
+    "linear_fit": lambda ak, A: ak.linear_fit(A["a"], A["b"], axis=1),
+    "enforce_type": lambda ak, A: ak.enforce_type(A["i"], "var * float64"),
+    "array_equal": lambda ak, A: ak.array_equal(A["a"], A["a"]),
 }
 
 
@@ -150,6 +202,8 @@ def test_workload(device: Any, name: str, n: int) -> None:
     if isinstance(expected, np.generic):
         expected = expected.item()
     if hasattr(got, "dtype") and not isinstance(got, jaggy.Array):  # a device scalar
+        got = got.item()
+    if isinstance(got, np.generic):
         got = got.item()
     _check(got, expected)
 

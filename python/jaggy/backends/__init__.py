@@ -45,6 +45,20 @@ def check_same_backend(layouts: Any, function_name: str) -> None:
             raise BackendError(msg)
 
 
+def scalars_to_backend(layouts: list, scalar: list) -> list:
+    """``layouts`` with those made from Python scalars (where ``scalar`` is True, on the CPU)
+    moved to the backend of the other arrays, if that is not the CPU."""
+    from jaggy.layout import Content
+
+    if True not in scalar:
+        return layouts
+    others = [x.backend for x, s in zip(layouts, scalar) if not s and isinstance(x, Content)]
+    if not others or others[0] is cpu:
+        return layouts
+    return [x.to_backend(others[0]) if s and isinstance(x, Content) else x
+            for x, s in zip(layouts, scalar)]
+
+
 def backend_by_name(name: str) -> Backend:
     if name in ("cpu", "numpy"):
         return cpu
@@ -56,4 +70,5 @@ def backend_by_name(name: str) -> Backend:
     raise ValueError(msg)
 
 
-__all__ = ["Backend", "backend_by_name", "backend_of_buffer", "check_same_backend", "cpu", "is_device_buffer"]
+__all__ = ["Backend", "backend_by_name", "backend_of_buffer", "check_same_backend", "cpu", "is_device_buffer",
+           "scalars_to_backend"]
