@@ -36,7 +36,7 @@ def make_data(n: int, seed: int) -> dict[str, Any]:
     rec = jaggy.zip({"x": a, "y": b})
     per_list = rng.random(n)
     opt = jaggy.mask(a, a > 0.3)
-    words = np.array(["", "ab", "xyz", "ab", "hello world"])
+    words = np.array(["", "ab", "xyz", "ab", "hello world", " héllo wörld ", "ÄÖ ü"])
     s = jaggy.Array([*words[rng.integers(0, len(words), n)].tolist(), ""])[:n]  # strings at n=0
     return {"a": a, "b": b, "i": i, "sm": sm, "rec": rec, "per_list": per_list, "opt": opt, "s": s,
             "x": rng.random(total), "counts": counts}
@@ -146,6 +146,12 @@ WORKLOADS = {
     "linear_fit": lambda ak, A: ak.linear_fit(A["a"], A["b"], axis=1),
     "enforce_type": lambda ak, A: ak.enforce_type(A["i"], "var * float64"),
     "array_equal": lambda ak, A: ak.array_equal(A["a"], A["a"]),
+    "str_length": lambda ak, A: ak.str.length(A["s"]),
+    "str_split": lambda ak, A: ak.str.split_whitespace(A["s"]),
+    "str_is_alpha": lambda ak, A: ak.str.is_alpha(A["s"]),
+    "str_trim": lambda ak, A: ak.str.trim_whitespace(A["s"]),
+    "str_find": lambda ak, A: ak.str.find_substring(A["s"], "l"),
+    "str_replace": lambda ak, A: ak.str.replace_substring(A["s"], "l", "L"),
 }
 
 
@@ -266,3 +272,22 @@ def test_mixed_backends_raise(device: Any) -> None:
         jaggy.zip({"a": x, "b": d})
     with pytest.raises(BackendError):
         _ = d - np.array([1.0, 2.0, 3.0])  # a NumPy array with a device array
+
+
+def test_host_exports(device: Any) -> None:
+    """Conversions to host libraries copy the buffers to the host explicitly."""
+    data = make_data(33, seed=3)
+    rec = jaggy.to_backend(data["rec"], "cuda")
+    assert jaggy.to_arrow(rec).to_pylist() == jaggy.to_arrow(data["rec"]).to_pylist()
+    assert jaggy.to_json(rec) == jaggy.to_json(data["rec"])
+    assert jaggy.to_dataframe(rec).equals(jaggy.to_dataframe(data["rec"]))
+    assert jaggy.to_awkward(rec).tolist() == data["rec"].to_list()
+
+
+def test_numba_raises(device: Any) -> None:
+    pytest.importorskip("numba")
+    from jaggy.numba._types import array_cache
+
+    d = jaggy.to_backend(jaggy.Array([[1.0, 2.0], []]), "cuda")
+    with pytest.raises(NotImplementedError, match="on the 'cuda' backend"):
+        array_cache(d)

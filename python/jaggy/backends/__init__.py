@@ -59,6 +59,14 @@ def scalars_to_backend(layouts: list, scalar: list) -> list:
             for x, s in zip(layouts, scalar)]
 
 
+def require_cpu(function: str, backend: Backend) -> None:
+    """NotImplementedError for an operation that has no device version yet, called at its
+    entry with the backend of its input (nothing happens on the CPU)."""
+    if backend is not cpu:
+        msg = f"{function} on the {backend.name!r} backend"
+        raise NotImplementedError(msg)
+
+
 def backend_by_name(name: str) -> Backend:
     if name in ("cpu", "numpy"):
         return cpu
@@ -71,4 +79,4 @@ def backend_by_name(name: str) -> Backend:
 
 
 __all__ = ["Backend", "backend_by_name", "backend_of_buffer", "check_same_backend", "cpu", "is_device_buffer",
-           "scalars_to_backend"]
+           "require_cpu", "scalars_to_backend"]

@@ -7,8 +7,8 @@ from typing import Any
 
 import numpy as np
 
-from jaggy.backends import check_same_backend
 from jaggy import _merging
+from jaggy.backends import check_same_backend
 from jaggy.errors import AxisError
 from jaggy.index import Index64
 
