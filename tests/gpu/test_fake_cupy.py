@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+import jaggy
 import numpy as np
 import pytest
-
-import jaggy
 from jaggy.errors import BackendError
 from jaggy.testing.fake_cupy import FakeArray, FakeDeviceModule, asnumpy, xp
 

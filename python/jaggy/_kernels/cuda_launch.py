@@ -110,7 +110,8 @@ class CudaKernels(CudaKernelsGenerated):
     # -- used by the generated methods ----------------------------------------------------------
     def _binding(self, kernel: str, arrays: tuple) -> tuple[str, ...]:
         key = tuple(np.dtype(a.dtype).name for a in arrays)
-        if key not in BINDINGS[kernel]:
+        bindings: Any = BINDINGS[kernel]
+        if key not in bindings:
             msg = f"kernel '{kernel}' has no specialization for dtype ({', '.join(key)})"
             raise TypeError(msg)
         return key

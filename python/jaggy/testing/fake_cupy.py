@@ -89,7 +89,7 @@ class FakeArray:
     _jaggy_device_ = "cuda"  # jaggy.backends.backend_of_buffer: a buffer of the 'cuda' backend
 
     def __init__(self, a: np.ndarray) -> None:
-        self._a = a
+        self._a: Any = a
 
     # -- attributes --------------------------------------------------------------------------
     shape = property(lambda self: self._a.shape)
@@ -227,7 +227,10 @@ def _binary(name: str) -> Any:
     def rop(self: FakeArray, other: Any) -> Any:
         return ufunc(other, self)
 
-    return op, rop
+    def unary(self: FakeArray) -> Any:
+        return ufunc(self)
+
+    return op, rop, unary
 
 
 for _name, _dunder in [
@@ -236,7 +239,7 @@ for _name, _dunder in [
     ("bitwise_and", "and"), ("bitwise_or", "or"), ("bitwise_xor", "xor"),
     ("left_shift", "lshift"), ("right_shift", "rshift"), ("matmul", "matmul"),
 ]:
-    _op, _rop = _binary(_name)
+    _op, _rop, _ = _binary(_name)
     setattr(FakeArray, f"__{_dunder}__", _op)
     setattr(FakeArray, f"__r{_dunder}__", _rop)
 
@@ -246,10 +249,9 @@ for _name, _dunder in [
 ]:
     setattr(FakeArray, f"__{_dunder}__", _binary(_name)[0])
 
-FakeArray.__neg__ = lambda self: np.negative(self)  # type: ignore[attr-defined]
-FakeArray.__pos__ = lambda self: np.positive(self)  # type: ignore[attr-defined]
-FakeArray.__abs__ = lambda self: np.absolute(self)  # type: ignore[attr-defined]
-FakeArray.__invert__ = lambda self: np.invert(self)  # type: ignore[attr-defined]
+for _name, _dunder in [("negative", "neg"), ("positive", "pos"), ("absolute", "abs"),
+                       ("invert", "invert")]:
+    setattr(FakeArray, f"__{_dunder}__", _binary(_name)[2])
 FakeArray.__hash__ = None  # type: ignore[assignment]
 
 
@@ -296,7 +298,7 @@ def ascontiguousarray(a: Any, dtype: Any = None) -> FakeArray:
     return FakeArray(np.ascontiguousarray(asarray(a)._a, dtype=dtype))
 
 
-def asnumpy(a: Any, stream: Any = None, order: str = "C", out: Any = None) -> np.ndarray:
+def asnumpy(a: Any, stream: Any = None, order: Any = "C", out: Any = None) -> np.ndarray:
     """CuPy's ``asnumpy``: a host copy of a device array (host data passes through)."""
     if type(a) is FakeArray:
         return a.get()
