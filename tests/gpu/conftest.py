@@ -35,6 +35,15 @@ def emulated_backend(lib: ctypes.CDLL, **config: Any) -> Any:
     return CUDABackend(xp, CudaKernels(FakeDeviceModule(EmuModule(lib, seed=1)), xp, **config))
 
 
+@pytest.fixture
+def emu_device(emu_lib: ctypes.CDLL) -> Iterator[Any]:
+    """The emulated device only (for tests of the fake itself)."""
+    from jaggy.backends.cuda import use_backend
+
+    with use_backend(emulated_backend(emu_lib)) as backend:
+        yield backend
+
+
 @pytest.fixture(params=["emu", pytest.param("cupy", marks=pytest.mark.gpu)])
 def device(request: pytest.FixtureRequest) -> Iterator[Any]:
     """The 'cuda' backend for this test (jaggy.to_backend(x, "cuda") gives arrays on it)."""

@@ -69,10 +69,10 @@ def test_device_module_unwraps() -> None:
         module.get_function("k")((1,), (32,), (np.arange(3),))
 
 
-def test_backend_of_fake_buffers(device: object) -> None:
+def test_backend_of_fake_buffers(emu_device: object) -> None:
     a = xp.asarray([1.0, 2.0])
     assert jaggy.backend(a) == "cuda"
-    assert jaggy.Array(a).layout.backend is device
+    assert jaggy.Array(a).layout.backend is emu_device
 
 
 def test_cuda_backend_without_gpu() -> None:
