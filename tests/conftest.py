@@ -26,6 +26,24 @@ def pytest_configure(config: pytest.Config) -> None:
     )
 
 
+def _gpu_available() -> bool:
+    try:
+        import cupy
+
+        return bool(cupy.cuda.is_available())
+    except Exception:  # not installed, or a broken CUDA install
+        return False
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    if item.get_closest_marker("gpu") is None or _gpu_available():
+        return
+    reason = "needs CuPy and an NVIDIA GPU (none available)"
+    if os.environ.get("JAGGY_REQUIRE_GPU", "0") not in ("", "0"):
+        pytest.fail(f"JAGGY_REQUIRE_GPU=1: {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
 @pytest.fixture(autouse=True)
 def _validate_results(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
     """Wraps ``jaggy.highlevel.wrap`` (through which every operation returns its result) so that

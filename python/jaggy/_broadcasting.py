@@ -22,6 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
+from jaggy.backends import check_same_backend
 from jaggy.index import Index64
 from jaggy.layout import (
     Content,
@@ -68,6 +69,8 @@ def broadcast_and_apply(inputs: Sequence[Any], action: Callable, *, function_nam
                                parameters_rule, strings_as_atoms)
     inputs = [_normalize(x) for x in inputs]
     contents = [x for x in inputs if isinstance(x, Content)]
+    if len(contents) > 1:
+        check_same_backend(contents, function_name)
     if not contents:
         out = action(inputs, depth=0, options=options)
         if out is None:

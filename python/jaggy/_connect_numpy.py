@@ -16,6 +16,7 @@ import numpy as np
 import jaggy
 from jaggy import _behavior, _ufunc_fast, _ufunc_threads
 from jaggy._broadcasting import broadcast_and_apply, is_string
+from jaggy.backends import is_device_buffer, scalars_to_backend
 from jaggy.highlevel import Array, Record, wrap
 from jaggy.layout import Content, NumpyArray
 from jaggy.operations.to_layout import to_layout
@@ -38,7 +39,7 @@ def _unwrap(x: Any) -> tuple[Any, bool]:
         return to_layout([x], allow_record=False), False
     if x is None or isinstance(x, (bool, int, float, complex, np.generic)):
         return x, False
-    if isinstance(x, (list, tuple)):
+    if isinstance(x, (list, tuple)) or is_device_buffer(x):
         return to_layout(x, allow_record=False), False
     return x, False
 
@@ -225,6 +226,7 @@ def array_ufunc(ufunc: Any, method: str, inputs: Sequence[Any], kwargs: dict) ->
         any_record = any_record or is_record
         if not is_record and isinstance(layout, Content):
             all_records = False
+    layouts = scalars_to_backend(layouts, [isinstance(x, (str, bytes)) for x in inputs])
     outs = broadcast_and_apply(layouts, _ufunc_action(ufunc, kwargs, behavior),
                                function_name=f"numpy.{ufunc.__name__}", allow_records=False)
     results = []

@@ -13,10 +13,16 @@ from typing import Any
 
 import numpy as np
 
+from jaggy.backends import backend_of_buffer
 from jaggy.index import Index64
 
 MISSING = np.iinfo(np.int64).min
 WHERE = "jaggy.Array.__getitem__"
+
+
+def _xp(data: Any) -> Any:
+    """The array module of a buffer: NumPy, or the device's (CuPy)."""
+    return np if type(data) is np.ndarray else backend_of_buffer(data).xp
 
 
 class FieldList(tuple):
@@ -68,6 +74,26 @@ def _ellipsis_fill(layout: Any, before: list, after: list) -> int:
     return fill
 
 
+def _on_backend(backend: Any, arrays: list) -> None:
+    """Index arrays from host data (lists, NumPy arrays) copied to the sliced array's device;
+    an index on a device sliced on the host is a BackendError."""
+    for a in arrays:
+        buf = a.index if isinstance(a, Advanced) else None
+        owner = backend_of_buffer(buf) if buf is not None else a.layout.backend
+        if owner is backend:
+            continue
+        if owner.name != "cpu":
+            from jaggy.errors import BackendError
+
+            msg = (f"{WHERE}: the index is on the {owner.name!r} backend and the array on the "
+                   f"{backend.name!r} backend; move one with jaggy.to_backend")
+            raise BackendError(msg)
+        if isinstance(a, Advanced):
+            a.index = backend.asarray(buf)
+        else:
+            a.layout = a.layout.to_backend(backend)
+
+
 def _is_dim(item: Any) -> bool:
     return not (item is None or isinstance(item, (str, FieldList)))
 
@@ -91,6 +117,8 @@ def prepare(layout: Any, where: Any) -> tuple:
                f"length {layout.length} (axis 0)")
         raise IndexError(msg)
     arrays = [i for i, x in enumerate(out) if isinstance(x, (Advanced, Jagged))]
+    if arrays:
+        _on_backend(layout.backend, [out[i] for i in arrays])
     if arrays:
         spots = [i for i, x in enumerate(out) if isinstance(x, (Advanced, Jagged, int))]
         between = out[spots[0]:spots[-1]]
@@ -118,7 +146,7 @@ def _broadcast(flat: list) -> None:
         msg = f"{WHERE}: cannot broadcast the array indexes together (shapes {shapes})"
         raise IndexError(msg) from None
     for a in flat:
-        a.index = np.ascontiguousarray(np.broadcast_to(a.index.reshape(a.shape), shape).reshape(-1))
+        a.index = _xp(a.index).ascontiguousarray(np.broadcast_to(a.index.reshape(a.shape), shape).reshape(-1))
         a.shape = shape
 
 
@@ -160,14 +188,15 @@ def _from_numpy(arr: Any) -> list:
         if arr.ndim == 0:
             msg = f"{WHERE}: a single boolean is not a valid index (use a boolean array)"
             raise TypeError(msg)
-        return [Advanced(np.ascontiguousarray(nz, dtype=np.int64), nz.shape, arr.shape[k])
-                for k, nz in enumerate(np.nonzero(arr))]
+        xp = _xp(arr)
+        return [Advanced(xp.ascontiguousarray(nz, dtype=np.int64), nz.shape, arr.shape[k])
+                for k, nz in enumerate(xp.nonzero(arr))]
     if arr.dtype.kind not in "iu":
         msg = f"{WHERE}: an index array must contain integers or booleans, not {arr.dtype}"
         raise TypeError(msg)
     if arr.ndim == 0:
         return [int(arr)]
-    return [Advanced(np.ascontiguousarray(arr.reshape(-1), dtype=np.int64), arr.shape)]
+    return [Advanced(_xp(arr).ascontiguousarray(arr.reshape(-1), dtype=np.int64), arr.shape)]
 
 
 def _strip(layout: Any) -> Any:
@@ -205,10 +234,10 @@ def _from_layout(layout: Any) -> list:
             except (ValueError, NotImplementedError, TypeError):
                 arr = None
             if arr is not None and not np.ma.isMaskedArray(arr) and arr.dtype.kind in "iub":
-                return _from_numpy(np.asarray(arr))
+                return _from_numpy(arr if layout.backend.name == "cpu" else layout.backend.asarray(arr))
     if layout.is_numpy or layout.is_unknown:
-        data = layout.data if layout.is_numpy else np.zeros(0, np.int64)
-        return _from_numpy(np.asarray(data))
+        data = layout.data if layout.is_numpy else layout.backend.xp.zeros(0, np.int64)
+        return _from_numpy(data)
     if layout.is_option:
         option = layout.to_IndexedOptionArray64()
         inner = _strip(option.content)
@@ -223,19 +252,20 @@ def _missing_values(index: Any, leaf: Any) -> Any:
     """Flat index values of an option over a numeric leaf: bools become the positions of True
     (and None) entries, None becomes MISSING."""
     kind = _leaf_kind(leaf)
+    xp = leaf.backend.xp
     missing = index < 0
     if kind == "bool":
-        data = leaf.data[np.where(missing, 0, index)] if len(leaf.data) else np.zeros(len(index), bool)
-        keep = np.logical_or(data, missing)
-        out = np.nonzero(keep)[0].astype(np.int64)
+        data = leaf.data[xp.where(missing, 0, index)] if len(leaf.data) else xp.zeros(len(index), bool)
+        keep = xp.logical_or(data, missing)
+        out = xp.nonzero(keep)[0].astype(np.int64)
         out[missing[keep]] = MISSING
         return out
-    data = leaf.data if leaf.is_numpy else np.zeros(0, np.int64)
-    missing_at = np.flatnonzero(missing)
+    data = leaf.data if leaf.is_numpy else xp.zeros(0, np.int64)
+    missing_at = xp.flatnonzero(missing)
     if len(missing_at) == 0:
         return data[index].astype(np.int64, copy=False)
     if len(data) == 0:
-        return np.full(len(index), MISSING, np.int64)
+        return xp.full(len(index), MISSING, np.int64)
     safe = index.copy()
     safe[missing_at] = 0
     values = data[safe].astype(np.int64, copy=False)  # new either way (a gather), written below
@@ -268,10 +298,11 @@ def _canonical(layout: Any) -> tuple[Any, int]:
         return ListOffsetArray(lists.offsets, content), depth + 1
     if layout.is_numpy or layout.is_unknown:
         kind = _leaf_kind(layout)
+        xp = layout.backend.xp
         if kind == "bool":
-            return NumpyArray(np.ascontiguousarray(layout.data, dtype=bool)), 0
-        data = layout.data if layout.is_numpy else np.zeros(0, np.int64)
-        return NumpyArray(np.ascontiguousarray(data, dtype=np.int64)), 0
+            return NumpyArray(xp.ascontiguousarray(layout.data, dtype=bool)), 0
+        data = layout.data if layout.is_numpy else xp.zeros(0, np.int64)
+        return NumpyArray(xp.ascontiguousarray(data, dtype=np.int64)), 0
     msg = f"{WHERE}: cannot use an array of type {layout.form.type} as an index"
     raise TypeError(msg)
 
@@ -283,25 +314,25 @@ def _is_bool_leaf(option: Any) -> bool:
 
 def _option_mask_lists(offsets: Any, option: Any) -> Any:
     """Lists of an option-typed boolean mask as lists of local integer indexes (None -> MISSING)."""
-    from jaggy.backends import cpu
     from jaggy.layout import ListOffsetArray, NumpyArray
 
-    kernels = cpu.kernels
+    backend = option.backend
+    kernels, xp = backend.kernels, backend.xp
     index = option.index.data
     leaf = _strip(option.content).data
     missing = index < 0
-    values = leaf[np.where(missing, 0, index)] if len(leaf) else np.zeros(len(index), bool)
-    keep = np.ascontiguousarray(np.logical_or(values, missing))
+    values = leaf[xp.where(missing, 0, index)] if len(leaf) else xp.zeros(len(index), bool)
+    keep = xp.ascontiguousarray(xp.logical_or(values, missing))
     n = len(offsets) - 1
-    starts = np.ascontiguousarray(offsets[:-1])
-    counts = np.empty(n, np.int64)
-    kernels.slice_jagged_mask_count(starts, np.ascontiguousarray(offsets[1:]), offsets, keep, counts, n, len(keep))
-    outoffsets = np.empty(n + 1, np.int64)
+    starts = xp.ascontiguousarray(offsets[:-1])
+    counts = xp.empty(n, np.int64)
+    kernels.slice_jagged_mask_count(starts, xp.ascontiguousarray(offsets[1:]), offsets, keep, counts, n, len(keep))
+    outoffsets = xp.empty(n + 1, np.int64)
     kernels.counts_to_offsets(counts, outoffsets, n)
     total = int(outoffsets[-1])
-    positions = np.empty(total, np.int64)
+    positions = xp.empty(total, np.int64)
     kernels.slice_jagged_mask_carry(starts, offsets, keep, outoffsets, positions, n, len(keep), total)
-    local = positions - np.repeat(starts, counts)
+    local = positions - xp.repeat(starts, counts)
     local[missing[positions]] = MISSING
     return ListOffsetArray(Index64(outoffsets), NumpyArray(local))
 

@@ -52,9 +52,12 @@ __all__ = ["record_to_python", "to_list", "to_python"]
 
 def _host(buffer: Any) -> np.ndarray:
     """A buffer (NumPy array, Index, or device array) as a NumPy array in native byte order."""
-    data = buffer if isinstance(buffer, np.ndarray) else getattr(buffer, "data", buffer)
+    data = buffer
     if not isinstance(data, np.ndarray):
-        data = data.get() if hasattr(data, "get") else np.asarray(data)
+        if not hasattr(data, "get"):  # a device array's .data is its memory pointer
+            data = getattr(buffer, "data", buffer)
+        if not isinstance(data, np.ndarray):
+            data = data.get() if hasattr(data, "get") else np.asarray(data)
     if not data.dtype.isnative:
         data = data.astype(data.dtype.newbyteorder("="))
     return data
@@ -153,6 +156,12 @@ def to_python(layout: Any, start: int = 0, stop: int | None = None) -> list:
 
     if stop is None:
         stop = len(layout)
+    if getattr(getattr(layout, "backend", None), "name", "cpu") != "cpu":
+        # the C++ conversion reads host buffers: copy the wanted range from the device
+        from jaggy.backends import cpu
+
+        layout = layout._getitem_range(start, stop).to_backend(cpu)
+        start, stop = 0, stop - start
     plan = _plan(layout)
     check_to_list_size(plan, start, stop)
     return _ext.to_list(plan, start, stop)

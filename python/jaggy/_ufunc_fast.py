@@ -36,6 +36,10 @@ def leaves(layouts: list) -> tuple[list, list, Any] | None:
         return None
     if len(nodes) == 1:
         return _one(nodes[0], layouts)
+    backend = nodes[0]._backend
+    for x in nodes:
+        if x._backend is not backend:
+            return None  # broadcast_and_apply says which backends
     spine: list = []
     while True:
         first = nodes[0]

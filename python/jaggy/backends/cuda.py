@@ -1,11 +1,15 @@
 """The CUDA backend (CuPy). Created on first use; importing jaggy never imports CuPy.
 
-The kernels of the CUDA backend are the subject of a later issue: for now this module only finds
-out whether a GPU is usable and fails with a clear message when it is not.
+``cuda_backend()`` returns the backend of CuPy arrays and the CUDA kernels (compiled with NVRTC
+at first use, ``jaggy._kernels.cuda_launch``), or raises BackendError saying what is missing.
+``CUDABackend(xp, kernels)`` is the same backend over any CuPy-like array module: the tests run
+it on ``jaggy.testing.fake_cupy`` with the CPU emulation of the kernels (``use_backend``).
 """
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from typing import Any
 
 from jaggy.backends.base import Backend
@@ -15,10 +19,15 @@ _instance: CUDABackend | None = None
 
 
 class CUDABackend(Backend):
-    name = "cuda"
+    """A device backend: ``xp`` is CuPy (or a stand-in), ``kernels`` a ``CudaKernels``."""
 
-    def __init__(self, cupy: Any) -> None:
-        self.xp = cupy
+    def __init__(self, xp: Any, kernels: Any, name: str = "cuda") -> None:
+        self.xp = xp
+        self.kernels = kernels
+        self.name = name
+
+    def asarray(self, data: Any, dtype: Any = None) -> Any:
+        return self.xp.asarray(data, dtype=dtype)
 
     def to_host(self, data: Any) -> Any:
         return data.get()
@@ -39,13 +48,25 @@ def cuda_backend() -> CUDABackend:
         raise BackendError(msg) from err
     try:
         available = bool(cupy.cuda.is_available())
-    except Exception:
+    except Exception:  # a broken CUDA install raises anything
         available = False
     if not available:
         msg = "the 'cuda' backend needs an NVIDIA GPU and driver, and CuPy found none"
         raise BackendError(msg)
-    msg = (
-        "the 'cuda' backend's kernels are not built yet in this version of jaggy "
-        "(CuPy and a GPU were found)"
-    )
-    raise NotImplementedError(msg)
+    from jaggy._kernels.cuda_launch import CudaKernels
+
+    _instance = CUDABackend(cupy, CudaKernels.for_cupy())
+    return _instance
+
+
+@contextlib.contextmanager
+def use_backend(backend: CUDABackend) -> Iterator[CUDABackend]:
+    """Makes ``backend`` the 'cuda' backend inside the ``with`` block (for tests: an emulated
+    device); the previous one, if any, comes back after it."""
+    global _instance
+    previous = _instance
+    _instance = backend
+    try:
+        yield backend
+    finally:
+        _instance = previous

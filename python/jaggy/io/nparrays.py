@@ -150,10 +150,40 @@ def _add_missing(data: Any, missing: np.ndarray) -> Any:
     return np.ma.MaskedArray(np.ma.getdata(data), mask)
 
 
+def layout_to_device(layout: Any, function: str) -> Any:
+    """An array of the layout's own backend (a CuPy array for the 'cuda' backend) from a layout
+    whose dimensions are all regular, without missing values, records or strings; nothing is
+    copied to the host."""
+    from jaggy.index import Index64
+    from jaggy.layout import RegularArray
+
+    if layout.is_option:
+        option = layout.to_IndexedOptionArray64()
+        if bool((option.index.data < 0).any()):
+            msg = f"{function}: cannot convert missing values (None) to a device array"
+            raise ValueError(msg)
+        return layout_to_device(option.content._carry(Index64._wrap(option.index.data, layout.backend)), function)
+    if layout.is_indexed:
+        return layout_to_device(layout.project(), function)
+    if layout.is_list and layout.parameter("__array__") not in _STRING_KINDS:
+        regular = layout if isinstance(layout, RegularArray) else layout.to_RegularArray()
+        inner = layout_to_device(regular.content._getitem_range(0, regular.length * regular.size), function)
+        return inner.reshape((regular.length, regular.size, *inner.shape[1:]))
+    if layout.is_numpy:
+        return layout.data
+    msg = f"{function}: an array of type {layout.form.type} has no device-array form (records, strings and unions must be converted on the host)"
+    raise ValueError(msg)
+
+
 def layout_to_numpy(layout: Any, allow_missing: bool) -> Any:
     """A NumPy array (masked where values are missing, structured for records) from a layout."""
     from jaggy.index import Index64
     from jaggy.layout import RegularArray
+
+    if layout.backend.name != "cpu":  # an explicit copy of the device's buffers to the host
+        from jaggy.backends import cpu
+
+        layout = layout.to_backend(cpu)
 
     kind = _STRING_KINDS.get(layout.parameter("__array__"))
     if layout.is_list and kind is not None:

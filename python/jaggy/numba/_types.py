@@ -16,6 +16,7 @@ from numba.core.datamodel import models
 from numba.extending import register_model, typeof_impl
 from numba.np import numpy_support
 
+from jaggy.backends import require_cpu
 from jaggy.highlevel import Array, Record
 from jaggy.numba._lookup import Root, Spec, build_lookup
 
@@ -141,6 +142,7 @@ def array_cache(arr: Array) -> tuple:
     except KeyError:
         pass
     layout = arr._layout
+    require_cpu("jaggy arrays in numba.njit functions", layout.backend)
     lookup = build_lookup(layout, arr._behavior, arr._attrs)
     cache = (layout, lookup, lookup.table.ctypes.data, layout.length,
              ArrayViewType(lookup.root, 0))
@@ -157,6 +159,7 @@ def record_cache(rec: Record) -> tuple:
     except KeyError:
         pass
     layout = rec._layout
+    require_cpu("jaggy records in numba.njit functions", layout.array.backend)
     lookup = build_lookup(layout.array, rec._behavior, rec._attrs)
     cache = (layout, lookup, lookup.table.ctypes.data, layout.at,
              RecordViewType(lookup.root, 0))

@@ -38,7 +38,7 @@ def backend(*arrays: Any) -> str:
             a = a.layout
         if isinstance(a, (Content, LayoutRecord)):
             names.add(a.backend.name)
-        elif type(a).__module__.startswith("cupy"):
+        elif type(a).__module__.startswith("cupy") or getattr(type(a), "_jaggy_device_", None):
             names.add("cuda")
         elif hasattr(a, "__array__"):
             names.add("cpu")

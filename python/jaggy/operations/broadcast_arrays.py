@@ -50,11 +50,13 @@ def broadcast_arrays(*arrays: Any, depth_limit: int | None = None,
             lengths, records with different fields).
     """
     from jaggy._broadcasting import broadcast_and_apply
+    from jaggy.backends import scalars_to_backend
     from jaggy.layout import Content
 
     if not arrays:
         return []
     layouts = [_as_layout(x) for x in arrays]
+    layouts = scalars_to_backend(layouts, [isinstance(x, (int, float, complex, str, bytes)) for x in arrays])
 
     def action(inputs: list, depth: int, options: Any) -> tuple | None:
         contents = [x for x in inputs if isinstance(x, Content)]

@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 
 from jaggy import _merging
+from jaggy.backends import check_same_backend
 from jaggy.errors import AxisError
 from jaggy.index import Index64
 
@@ -57,6 +58,7 @@ def concatenate(arrays: Any, axis: int = 0, *, mergebool: bool = True, highlevel
     if not contents:
         msg = f"{_NAME}: need at least one array to concatenate"
         raise ValueError(msg)
+    check_same_backend(contents, _NAME)
     posaxis = _posaxis(contents[0], axis)
     maxdepth = max(c.form.minmax_depth[1] for c in contents)
     if posaxis is None or not 0 <= posaxis < maxdepth:

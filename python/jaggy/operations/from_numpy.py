@@ -48,9 +48,10 @@ def from_numpy(
     >>> jaggy.from_numpy(np.ma.array([1, 2, 3], mask=[0, 1, 0])).to_list()
     [1, None, 3]
     """
+    from jaggy.backends import is_device_buffer
     from jaggy.io.nparrays import check_scalar, numpy_to_layout
 
-    if not isinstance(array, np.ndarray):
+    if not isinstance(array, np.ndarray) and not is_device_buffer(array):
         array = np.asarray(array)
     array = check_scalar(array, primitive_policy, "jaggy.from_numpy")
     layout = numpy_to_layout(array, regulararray=regulararray, recordarray=recordarray,

@@ -24,13 +24,13 @@ def to_cupy(array: Any) -> Any:
     (2, 2)
     """
     from jaggy.io.cupy import import_cupy
-    from jaggy.io.nparrays import layout_to_numpy
+    from jaggy.io.nparrays import layout_to_device, layout_to_numpy
     from jaggy.operations.to_layout import to_layout
 
-    cupy = import_cupy("jaggy.to_cupy")
     layout = to_layout(array, allow_record=False)
-    if layout.is_numpy and layout.backend.name == "cuda":
-        return layout.data
+    if layout.backend.name == "cuda":
+        return layout_to_device(layout, "jaggy.to_cupy")
+    cupy = import_cupy("jaggy.to_cupy")
     return cupy.asarray(layout_to_numpy(layout, allow_missing=False))
 
 

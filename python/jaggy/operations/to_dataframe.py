@@ -52,6 +52,10 @@ def to_dataframe(array: Any, *, how: str | None = "inner", levelname: Callable[[
     from jaggy.operations.to_layout import to_layout
 
     layout = to_layout(array, allow_record=False)
+    if layout.backend.name != "cpu":  # pandas holds host data: an explicit copy
+        from jaggy.backends import cpu
+
+        layout = layout.to_backend(cpu)
     found = columns(layout, "jaggy.to_dataframe")
     depth = max((len(path) for path, _, _ in found), default=0)
 

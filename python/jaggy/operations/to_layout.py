@@ -74,7 +74,7 @@ def to_layout(
         from jaggy.operations.from_numpy import from_numpy
 
         return from_numpy(array, regulararray=regulararray, highlevel=False)
-    if type(array).__module__.startswith("cupy"):
+    if type(array).__module__.startswith("cupy") or getattr(type(array), "_jaggy_device_", None):
         from jaggy.operations.from_numpy import from_numpy
 
         return from_numpy(array, regulararray=regulararray, highlevel=False)

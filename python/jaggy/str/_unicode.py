@@ -14,6 +14,8 @@ from typing import Any
 
 import numpy as np
 
+from jaggy.backends import backend_of_buffer, is_device_buffer
+
 # property bits
 ALNUM, ALPHA, DECIMAL, DIGIT, NUMERIC, PRINTABLE, SPACE, UPPER, LOWER, TITLE, CASED = (1 << k for k in range(11))
 
@@ -54,16 +56,20 @@ _ASCII_TABLES: dict = {}
 def _table(cps: Any, fn: Any, dtype: Any) -> Any:
     """``fn`` of every code point: ASCII through a cached 128-entry table, the others looked up
     once per distinct value."""
-    cps = np.asarray(cps)
+    device = is_device_buffer(cps)
+    xp = backend_of_buffer(cps).xp if device else np
+    if not device:
+        cps = np.asarray(cps)
     table = _ASCII_TABLES.get(fn)
     if table is None:
         table = _ASCII_TABLES[fn] = np.fromiter((fn(c) for c in range(128)), dtype=dtype, count=128)
     nonascii = cps >= 0x80
-    out = table[np.where(nonascii, 0, cps)].astype(dtype)
+    out = (xp.asarray(table) if device else table)[xp.where(nonascii, 0, cps)].astype(dtype)
     if bool(nonascii.any()):
-        values, inverse = np.unique(cps[nonascii], return_inverse=True)
-        mapped = np.fromiter((fn(int(c)) for c in values), dtype=dtype, count=len(values))
-        out[nonascii] = mapped[inverse.reshape(-1)]
+        values, inverse = xp.unique(cps[nonascii], return_inverse=True)
+        host = values.get() if device else values  # the distinct values, looked up on the host
+        mapped = np.fromiter((fn(int(c)) for c in host), dtype=dtype, count=len(values))
+        out[nonascii] = (xp.asarray(mapped) if device else mapped)[inverse.reshape(-1)]
     return out
 
 
