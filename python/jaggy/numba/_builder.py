@@ -35,7 +35,7 @@ from numba.extending import (
 from jaggy import _ext
 from jaggy.builder import ArrayBuilder
 
-for _sym, (_address, _signature) in _ext.builder_addresses().items():
+for _sym, (_address, _sig) in _ext.builder_addresses().items():
     llvmlite.binding.add_symbol(_sym, _address)
 
 
@@ -99,9 +99,21 @@ _F64 = ir.DoubleType()
 _VOIDPTR = cgutils.voidptr_t
 
 
-def _entry(builder: Any, name: str, argtys: list, ret: Any = _I32) -> Any:
-    fn = cgutils.get_or_insert_function(builder.module, ir.FunctionType(ret, [_VOIDPTR, *argtys]),
-                                        name)
+_LLTYPES = {"void*": _VOIDPTR, "uint8*": _VOIDPTR, "uint8": _I8, "int32": _I32, "int64": _I64,
+            "float64": _F64}
+
+
+def _signature(text: str) -> ir.FunctionType:
+    ret, _, args = text.partition("(")
+    return ir.FunctionType(_LLTYPES[ret.strip()],
+                           [_LLTYPES[a.strip()] for a in args.rstrip(")").split(",") if a.strip()])
+
+
+_SIGNATURES = {name: _signature(sig) for name, (_, sig) in _ext.builder_addresses().items()}
+
+
+def _entry(builder: Any, name: str) -> Any:
+    fn = cgutils.get_or_insert_function(builder.module, _SIGNATURES[name], name)
     fn.attributes.add("nounwind")
     return fn
 
@@ -180,7 +192,7 @@ def _scalar_args(context: Any, builder: Any, what: str, ty: Any, v: Any) -> tupl
 
 
 def _call_entry(builder: Any, entry: str, ptr: Any, cargs: list, ok: Any) -> Any:
-    fn = _entry(builder, entry, [a.type for a in cargs])
+    fn = _entry(builder, entry)
     if ok is None:
         return builder.call(fn, [ptr, *cargs])
     status = cgutils.alloca_once_value(builder, _I32(1))
@@ -421,7 +433,7 @@ def _append_method(b, obj):
 def _length(typingctx: Any, b: Any) -> Any:
     def codegen(context: Any, builder: Any, sig: Any, args: tuple) -> Any:
         ab = cgutils.create_struct_proxy(b)(context, builder, value=args[0])
-        n = builder.call(_entry(builder, "jaggy_ab_length", [], _I64), [ab.ptr])
+        n = builder.call(_entry(builder, "jaggy_ab_length"), [ab.ptr])
         return context.cast(builder, n, types.int64, types.intp)
 
     return types.intp(b), codegen
