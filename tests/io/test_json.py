@@ -381,3 +381,28 @@ def test_path_source_is_pathlib_only(tmp_path):
     assert jaggy.from_json(pathlib.Path(path)).to_list() == [1]
     with pytest.raises(ValueError, match="JSON error"):
         jaggy.from_json(str(path))  # a str is JSON text, as in Awkward
+
+
+def test_to_json_nan_strings_under_options_and_unions():
+    """NaN/inf replaced by strings turns a float leaf into a union of floats and strings; the
+    option, indexed and union nodes above it must still be rebuilt (options over unions become
+    unions of options). Found by the Hypothesis test above."""
+    leaf = awk.contents.NumpyArray(np.array([1.0, np.nan, np.inf, -np.inf]))
+    union = awk.contents.UnionArray.simplified(
+        awk.index.Index8(np.array([0, 1, 0, 1], np.int8)), awk.index.Index64(np.array([0, 0, 1, 1])),
+        [awk.contents.NumpyArray(np.array([np.nan, 2.0])), awk.contents.NumpyArray(np.array([5, 6]))])
+    layouts = [
+        awk.contents.UnmaskedArray(leaf),
+        awk.contents.ByteMaskedArray(awk.index.Index8(np.array([1, 0, 1, 1], np.int8)), leaf, valid_when=True),
+        awk.contents.IndexedArray(awk.index.Index64(np.array([3, 1, 1])), leaf),
+        awk.contents.IndexedOptionArray(awk.index.Index64(np.array([3, -1, 1])), leaf),
+        union,
+        awk.contents.ListOffsetArray(awk.index.Index64(np.array([0, 2, 4])), awk.contents.UnmaskedArray(leaf)),
+    ]
+    options = {"nan_string": "NaN", "posinf_string": "inf", "neginf_string": "-inf"}
+    for layout in layouts:
+        theirs = awk.Array(layout)
+        ours = jaggy.from_awkward(theirs)
+        assert jaggy.to_json(ours, **options) == awk.to_json(theirs, **options)
+        with pytest.raises(ValueError):  # without the options, NaN is not JSON (as in Awkward)
+            jaggy.to_json(ours)
