@@ -133,3 +133,18 @@ def test_scalar_arithmetic():
     assert ratio.compute() == jaggy.sum(data) / jaggy.count(data) + 1
     assert np.sqrt(jd.var(arr)).compute() == pytest.approx(float(jaggy.std(data)))
     assert (2 * jd.max(arr)).compute() == 6.0
+
+
+def test_from_parquet_footer_cache_sees_rewritten_files(tmp_path):
+    import os
+
+    path = str(tmp_path / "f.parquet")
+    jaggy.to_parquet(jaggy.Array([{"x": 1}, {"x": 2}]), path)
+    first = jd.from_parquet(path)
+    assert first.fields == ["x"] and first.compute().to_list() == [{"x": 1}, {"x": 2}]
+    assert jd.from_parquet(path).fields == ["x"]  # served from the cache
+    jaggy.to_parquet(jaggy.Array([{"y": 1.5}, {"y": 2.5}, {"y": 3.5}]), path)
+    os.utime(path, ns=(1, 10**18))  # a different mtime even on coarse clocks
+    again = jd.from_parquet(path)
+    assert again.fields == ["y"] and again.npartitions == 1
+    assert again.compute().to_list() == [{"y": 1.5}, {"y": 2.5}, {"y": 3.5}]

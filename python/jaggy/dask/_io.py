@@ -86,7 +86,44 @@ def _read_piece(path: str, row_groups: Any, columns: Any, index: int, *,
         raise new from err
 
 
+#: footer facts of local files, keyed by (path, size, mtime) so that a rewritten file is read anew
+_FOOTERS: dict[tuple, Any] = {}
+_FOOTERS_MAX = 1024
+
+
+def _local_key(path: str, storage_options: Mapping | None, *extra: Any) -> tuple | None:
+    """A cache key for a plain local file, or None (remote files, unhashable arguments)."""
+    import os
+
+    if storage_options or "://" in str(path):
+        return None
+    try:
+        st = os.stat(path)
+        key = (str(path), st.st_size, st.st_mtime_ns, *extra)
+        hash(key)
+    except (OSError, TypeError):
+        return None
+    return key
+
+
+def _cached(key: tuple | None, compute: Any) -> Any:
+    if key is None:
+        return compute()
+    found = _FOOTERS.get(key)
+    if found is None:
+        found = compute()
+        if len(_FOOTERS) >= _FOOTERS_MAX:
+            _FOOTERS.clear()
+        _FOOTERS[key] = found
+    return found
+
+
 def _row_group_counts(path: str, storage_options: Mapping | None) -> list:
+    return list(_cached(_local_key(path, storage_options, "row-groups"),
+                        lambda: _read_row_group_counts(path, storage_options)))
+
+
+def _read_row_group_counts(path: str, storage_options: Mapping | None) -> list:
     from jaggy.io.parquet import _filesystem, _import, _open
 
     _, pq = _import("dask.from_parquet")
@@ -142,7 +179,10 @@ def from_parquet(path: Any, *, columns: Any = None, split_row_groups: bool | int
         for start in range(0, len(groups), step):
             pieces.append((f, list(range(start, min(start + step, len(groups))))))
             counts.append(sum(groups[start:start + step]))
-    meta = jaggy.from_parquet(files[0], columns=columns, row_groups=[], storage_options=storage_options)
+    wanted = tuple(columns) if isinstance(columns, (list, tuple)) else columns
+    meta = _cached(_local_key(files[0], storage_options, "meta", wanted),
+                   lambda: jaggy.from_parquet(files[0], columns=columns, row_groups=[],
+                                              storage_options=storage_options))
     name = new_name("from-parquet", tuple(files), columns, counts, step)
     read = functools.partial(_read_piece, storage_options=storage_options, form=meta.layout.form)
     layer = ParquetSourceLayer(name, pieces, columns, read, leaf_paths(meta.layout.form))
