@@ -100,6 +100,8 @@ class ParquetSourceLayer(MaterializedLayer):
             paths = self.leaf_paths[:1]
         if not paths or any(p == _ALL for p in paths):
             return self
+        if all(any(leaf[:len(p)] == p for p in paths) for leaf in self.leaf_paths):
+            return self  # every column is needed: read as the source says (Arrow is faster so)
         columns = [list(p) for p in paths]  # lists of strings: literal parts, not dotted patterns
         return ParquetSourceLayer(self.source_name, self.pieces, columns, self.read, self.leaf_paths)
 
