@@ -7,7 +7,9 @@ Run with ``PYTHONPATH=python python benchmarks/bench_dask.py [--events N] [--fil
    plain jaggy reading the same files in one process.
 2. The overhead of jaggy.dask against plain jaggy on ONE partition (one file, the synchronous
    scheduler; the analysis uses every column, so both read the same data): the cost of graphs,
-   metas, the optimization pass and Dask's scheduling.
+   metas, the optimization pass and Dask's scheduling, a few milliseconds per compute whatever
+   the size. Measured on one file of the dataset (N/K events) and on one file of all N events
+   (a partition of the size Dask recommends, ~100 MB).
 
 Prints the best of ``--repeat`` runs and checks that every variant gives the same answers.
 """
@@ -71,6 +73,19 @@ def best_time(fn, repeat: int) -> tuple[float, object]:
     return best, out
 
 
+def one_partition(one: list, repeat: int) -> tuple[float, float, str]:
+    """Best times of plain jaggy and jaggy.dask (synchronous scheduler) on the files ``one`` read
+    as one partition, interleaved so that both see the same machine state."""
+    plain(one)
+    lazy(one, scheduler="sync")
+    t1 = t2 = float("inf")
+    for _ in range(repeat):
+        b1, want = best_time(lambda: plain(one), 1)
+        b2, got = best_time(lambda: lazy(one, scheduler="sync"), 1)
+        t1, t2 = min(t1, b1), min(t2, b2)
+    return t1, t2, "same" if _same(got, want) else f"DIFFERENT {got} vs {want}"
+
+
 def _same(x: tuple, y: tuple) -> bool:
     return all(math.isclose(float(a), float(b), rel_tol=1e-9) for a, b in zip(x, y))
 
@@ -97,19 +112,16 @@ def main() -> None:
         t_plain1, _ = best_time(lambda: plain(files), args.repeat)
         jaggy.set_num_threads(threads)
         print(f"plain jaggy, 1 kernel thread        {t_plain1 * 1e3:9.1f} ms")
-        # (measured before any cluster exists in this process)
-        one = files[:1]
-        repeat = max(15, args.repeat * 5)
-        plain(one)
-        lazy(one, scheduler="sync")
-        t1 = t2 = float("inf")
-        for _ in range(repeat):  # interleaved, so that both see the same machine state
-            b1, want1 = best_time(lambda: plain(one), 1)
-            b2, got1 = best_time(lambda: lazy(one, scheduler="sync"), 1)
-            t1, t2 = min(t1, b1), min(t2, b2)
-        ok = "same" if _same(got1, want1) else f"DIFFERENT {got1} vs {want1}"
-        print(f"one partition: plain {t1 * 1e3:.1f} ms, jaggy.dask (sync) {t2 * 1e3:.1f} ms, "
-              f"overhead {100 * (t2 / t1 - 1):+.1f}%  {ok}")
+        # (measured before any cluster exists in this process): on one file of the dataset and
+        # on one file holding all the events (a partition of a typical size for Dask, ~100 MB)
+        whole = path / "one"
+        whole.mkdir()
+        make_dataset(whole, args.events, 1)
+        for label, one in ((f"one partition ({-(-args.events // args.files):,} events)", files[:1]),
+                           (f"one partition ({args.events:,} events)", [str(next(whole.glob("*.parquet")))])):
+            t1, t2, same = one_partition(one, max(15, args.repeat * 5))
+            print(f"{label}: plain {t1 * 1e3:.1f} ms, jaggy.dask (sync) {t2 * 1e3:.1f} ms, "
+                  f"overhead {100 * (t2 / t1 - 1):+.1f}%  {same}")
         # Dask's nanny starts workers with MALLOC_TRIM_THRESHOLD_=65536. Setting it switches off
         # glibc's adaptive mmap threshold, so every large temporary is a fresh mmap and costs page
         # faults: the same analysis runs ~1.7x slower in such a worker than in a plain process.
