@@ -66,3 +66,26 @@ def test_missing_compare_file_is_an_error(run_all, tmp_path, capsys):
     with pytest.raises(SystemExit):
         run_all.main(["--groups", "workloads", "--compare", str(tmp_path / "nope.py")])
     assert "no such file" in capsys.readouterr().err
+
+
+def test_gpu_benchmark_runs_on_the_emulated_device(capsys):
+    """benchmarks/bench_gpu.py: without a GPU it says so and exits 0; ``--emulate`` runs its
+    workloads on the fake CuPy with the emulated kernels and checks them against the CPU."""
+    spec = importlib.util.spec_from_file_location("_test_bench_gpu", BENCH / "bench_gpu.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    try:
+        import cupy
+
+        has_gpu = bool(cupy.cuda.is_available())
+    except Exception:
+        has_gpu = False
+    if not has_gpu:
+        with pytest.raises(SystemExit) as exit_info:
+            module.main(["--lists", "50", "--repeats", "1"])
+        assert exit_info.value.code == 0
+        assert "no CUDA backend here" in capsys.readouterr().out
+    assert module.main(["--emulate", "--lists", "60", "--repeats", "1", "--compare", "own",
+                        "--only", "sum_axis1,mask_jagged,sort_axis1,combinations2,record_math"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("  ok") == 5 and "FAIL" not in out and "WRONG" not in out

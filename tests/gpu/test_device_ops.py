@@ -202,6 +202,24 @@ def _check(got: Any, expected: Any) -> None:
 @pytest.mark.parametrize("n", SIZES)
 @pytest.mark.parametrize("name", sorted(WORKLOADS))
 def test_workload(device: Any, name: str, n: int) -> None:
+    _run_workload(device, name, n)
+
+
+#: sizes around warp and block boundaries and beyond one grid, on a real GPU only (the emulation
+#: runs every thread in turn: these would take minutes there)
+GPU_SIZES = [31, 32, 255, 256, 65537, 1_000_000]
+
+
+@pytest.mark.gpu
+@pytest.mark.parametrize("n", GPU_SIZES)
+@pytest.mark.parametrize("name", sorted(WORKLOADS))
+def test_workload_gpu_sizes(name: str, n: int) -> None:
+    from jaggy.backends.cuda import cuda_backend
+
+    _run_workload(cuda_backend(), name, n)
+
+
+def _run_workload(device: Any, name: str, n: int) -> None:
     data = make_data(n, seed=n)
     expected = WORKLOADS[name](jaggy, data)
     got = WORKLOADS[name](jaggy, to_device(data, device))
