@@ -18,7 +18,10 @@ import numpy as np
 import pytest
 from jaggy.errors import BackendError
 
-SIZES = [0, 1, 33, 257, 3000]
+#: sizes 0, 1 and 33 are also the 'smoke' set (small enough for compute-sanitizer on a GPU:
+#: ``compute-sanitizer --tool memcheck python -m pytest -m "gpu and smoke" tests/gpu``)
+SIZES = [pytest.param(0, marks=pytest.mark.smoke), pytest.param(1, marks=pytest.mark.smoke),
+         pytest.param(33, marks=pytest.mark.smoke), 257, 3000]
 
 
 def make_data(n: int, seed: int) -> dict[str, Any]:
