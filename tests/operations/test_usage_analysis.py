@@ -1,0 +1,88 @@
+"""Analysis code written for Awkward (coffea / scikit-hep style) runs unchanged on jaggy.
+
+Each test runs the same snippet with ``ak`` bound to Awkward and to jaggy and compares the
+results (values and types) or the exception classes.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Callable
+from typing import Any
+
+import awkward
+import jaggy
+import numpy as np
+
+from tests.operations._compare import assert_same
+
+LIBS = (awkward, jaggy)
+
+
+def vector_behavior(ak: Any) -> dict:
+    """A behavior with a ThreeVector record (pt/phi/eta properties, + and abs overloads)."""
+    behavior: dict = {}
+
+    @ak.mixin_class(behavior)
+    class ThreeVector:
+        @property
+        def pt(self: Any) -> Any:
+            return np.hypot(self.x, self.y)
+
+        @property
+        def phi(self: Any) -> Any:
+            return np.arctan2(self.y, self.x)
+
+        @property
+        def eta(self: Any) -> Any:
+            return np.arcsinh(self.z / self.pt)
+
+        def delta_r(self: Any, other: Any) -> Any:
+            dphi = (self.phi - other.phi + np.pi) % (2 * np.pi) - np.pi
+            return np.hypot(self.eta - other.eta, dphi)
+
+        @ak.mixin_class_method(np.add, {"ThreeVector"})
+        def add(self: Any, other: Any) -> Any:
+            return ak.zip({"x": self.x + other.x, "y": self.y + other.y, "z": self.z + other.z},
+                          with_name="ThreeVector", behavior=self.behavior)
+
+    del ThreeVector
+    return behavior
+
+
+def events(ak: Any) -> Any:
+    """Four events with jagged muons/electrons (ThreeVector records) and a flat met."""
+    behavior = vector_behavior(ak)
+    mu = ak.zip({"x": [[1.0, 2.0, -3.0], [], [4.0, 0.5], [1.5]],
+                 "y": [[0.5, -1.0, 2.0], [], [1.0, 3.0], [-2.5]],
+                 "z": [[3.0, 1.0, 0.2], [], [-1.0, 2.0], [10.0]],
+                 "charge": [[1, -1, 1], [], [1, 1], [-1]]}, with_name="ThreeVector",
+                behavior=behavior)
+    el = ak.zip({"x": [[2.0], [1.0, 1.0], [], [3.0, -2.0]],
+                 "y": [[1.0], [2.0, -2.0], [], [0.1, 0.2]],
+                 "z": [[0.0], [1.0, 5.0], [], [-3.0, 2.0]]}, with_name="ThreeVector",
+                behavior=behavior)
+    return ak.zip({"muons": mu, "electrons": el, "met": [10.0, 60.0, 55.0, 20.0]},
+                  depth_limit=1, behavior=behavior)
+
+
+def same(fn: Callable[[Any], Any]) -> None:
+    """``fn(ak)`` gives the same array (or the same exception class) for Awkward and jaggy."""
+    outs: list = []
+    for ak in LIBS:
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("error", RuntimeWarning)
+                outs.append(fn(ak))
+        except Exception as err:
+            outs.append(err)
+    expected, got = outs
+    if isinstance(expected, Exception):
+        assert isinstance(got, type(expected)), (expected, got)
+        return
+    assert not isinstance(got, Exception), got
+    assert_same(expected, got)
+
+
+def test_weighted_std_with_negative_variance_is_nan_without_warning() -> None:
+    same(lambda ak: ak.std(events(ak).muons.pt, weight=events(ak).muons.z, axis=1))
