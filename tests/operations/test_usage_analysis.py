@@ -13,6 +13,7 @@ from typing import Any
 import awkward
 import jaggy
 import numpy as np
+import pytest
 
 from tests.operations._compare import assert_same
 
@@ -86,3 +87,21 @@ def same(fn: Callable[[Any], Any]) -> None:
 
 def test_weighted_std_with_negative_variance_is_nan_without_warning() -> None:
     same(lambda ak: ak.std(events(ak).muons.pt, weight=events(ak).muons.z, axis=1))
+
+
+@pytest.mark.parametrize("call", [
+    lambda ak, a: ak.flatten(a, axis=3),
+    lambda ak, a: ak.num(a, axis=3),
+    lambda ak, a: ak.local_index(a, axis=3),
+    lambda ak, a: ak.pad_none(a, 1, axis=3),
+    lambda ak, a: ak.combinations(a, 2, axis=3),
+    lambda ak, a: ak.firsts(a, axis=3),
+    lambda ak, a: ak.fill_none(a, 0, axis=3),
+])
+def test_axis_errors_are_numpy_axis_errors(call: Callable) -> None:
+    # user code catches numpy.exceptions.AxisError (or IndexError) around Awkward calls
+    for ak in LIBS:
+        with pytest.raises(np.exceptions.AxisError):
+            call(ak, ak.Array([[1, 2], [3]]))
+    with pytest.raises(IndexError):
+        jaggy.num(jaggy.Array([[1, 2], [3]]), axis=3)
