@@ -105,3 +105,21 @@ def test_axis_errors_are_numpy_axis_errors(call: Callable) -> None:
             call(ak, ak.Array([[1, 2], [3]]))
     with pytest.raises(IndexError):
         jaggy.num(jaggy.Array([[1, 2], [3]]), axis=3)
+
+
+@pytest.mark.parametrize("value", [
+    {"x": 0.0, "y": 0.0, "z": 0.0, "charge": 0},
+    {"x": 0.0},
+    {"q": "none"},
+    "record",
+])
+def test_pad_then_fill_none_with_a_record(value: Any) -> None:
+    def run(ak: Any) -> Any:
+        padded = ak.pad_none(events(ak).muons, 2, clip=True)
+        fill = ak.Record({"x": 0.0, "y": 1.0, "z": 2.0}) if value == "record" else value
+        return ak.fill_none(padded, fill)
+
+    same(run)
+    same(lambda ak: ak.fill_none(ak.Array([1, None, 2]), {"x": 1}))
+    same(lambda ak: ak.fill_none(ak.Array([[{"x": 1}, None]]), ak.Array([{"x": 5}, {"x": 2}])[1]))
+    same(lambda ak: ak.fill_none(ak.Array([1, None, 2]), None))
