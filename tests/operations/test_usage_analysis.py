@@ -123,3 +123,15 @@ def test_pad_then_fill_none_with_a_record(value: Any) -> None:
     same(lambda ak: ak.fill_none(ak.Array([1, None, 2]), {"x": 1}))
     same(lambda ak: ak.fill_none(ak.Array([[{"x": 1}, None]]), ak.Array([{"x": 5}, {"x": 2}])[1]))
     same(lambda ak: ak.fill_none(ak.Array([1, None, 2]), None))
+
+
+def test_to_numpy_of_a_union_is_a_type_error() -> None:
+    def run(ak: Any) -> Any:
+        mu = ak.without_field(events(ak).muons, "charge")
+        return ak.to_numpy(ak.fill_none(ak.pad_none(mu, 1, clip=True), {"x": 0.0, "y": 0.0, "z": 0.0}))
+
+    same(run)
+    same(lambda ak: ak.to_numpy(ak.Array([1, "a"])))
+    same(lambda ak: np.asarray(ak.Array([[1], "a"])))
+    with pytest.raises(TypeError, match=r"^jaggy\.to_numpy: a union"):
+        jaggy.to_numpy(jaggy.Array([1, "a"]))
