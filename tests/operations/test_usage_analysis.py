@@ -135,3 +135,15 @@ def test_to_numpy_of_a_union_is_a_type_error() -> None:
     same(lambda ak: np.asarray(ak.Array([[1], "a"])))
     with pytest.raises(TypeError, match=r"^jaggy\.to_numpy: a union"):
         jaggy.to_numpy(jaggy.Array([1, "a"]))
+
+
+@pytest.mark.parametrize("data", [[1], [0], [[1, 2]], [[]], [None], [], [{"a": 1}], [""], [[0]]])
+def test_truth_value_of_an_array(data: list) -> None:
+    # "if events.muons.pt > 20:" must fail, as in Awkward and NumPy, not be silently True
+    same(lambda ak: ak.Array([bool(ak.Array(data))]))
+
+
+def test_in_operator_on_jagged_arrays() -> None:
+    same(lambda ak: ak.Array([3 in ak.Array([1, 3]), 2 in ak.Array([3])]))
+    same(lambda ak: ak.Array([3 in ak.Array([[1, 2, 3], [], [4, 5]])]))
+    same(lambda ak: ak.Array([bool(ak.Array([{"x": 1}])[0])]))
