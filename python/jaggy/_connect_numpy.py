@@ -259,8 +259,14 @@ def _implementations() -> dict:
     def np_array_equal(a1: Any, a2: Any, equal_nan: bool = False) -> Any:
         return array_equal(a1, a2, equal_nan=equal_nan)
 
-    return {np.where: np_where, np.broadcast_arrays: np_broadcast_arrays, np.isclose: np_isclose,
-            np.array_equal: np_array_equal}
+    out = {np.where: np_where, np.broadcast_arrays: np_broadcast_arrays, np.isclose: np_isclose,
+           np.array_equal: np_array_equal}
+    # NumPy's other names of functions that jaggy has (np.amin is not np.min in NumPy 2)
+    for np_name, name in (("around", "round"), ("amin", "min"), ("amax", "max")):
+        func = getattr(np, np_name, None)
+        if func is not None:
+            out.setdefault(func, getattr(jaggy, name))
+    return out
 
 
 def array_function(func: Any, types: tuple, args: tuple, kwargs: dict) -> Any:

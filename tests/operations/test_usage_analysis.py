@@ -147,3 +147,24 @@ def test_in_operator_on_jagged_arrays() -> None:
     same(lambda ak: ak.Array([3 in ak.Array([1, 3]), 2 in ak.Array([3])]))
     same(lambda ak: ak.Array([3 in ak.Array([[1, 2, 3], [], [4, 5]])]))
     same(lambda ak: ak.Array([bool(ak.Array([{"x": 1}])[0])]))
+
+
+ROUNDING = [
+    lambda ak: ak.round(ak.Array([[1.25, -2.5, None], [], [3.75]]), 1),
+    lambda ak: np.round(ak.Array([[1.5, 2.5, None], []])),
+    lambda ak: np.around(ak.Array([[1.26], [2.0]]), 1),
+    lambda ak: np.round(ak.Array([[1, 2], [3]]), -1),
+    lambda ak: np.round(ak.Array([True, False])),
+    lambda ak: ak.round(ak.zip({"pt": [[1.26], []], "n": [[1], []]}), 1),
+    lambda ak: np.real(ak.Array([[1 + 2j, None], [3.5]])),
+    lambda ak: ak.imag(ak.Array([[1 + 2j], [3.5]])),
+    lambda ak: np.angle(ak.Array([[1j, -1.0], []]), deg=True),
+    lambda ak: ak.angle(ak.Array([[1j, None]])),
+    lambda ak: np.amin(ak.Array([[3, 1], [], [2]]), axis=1),
+    lambda ak: np.amax(ak.Array([[3.5, 1], [], [2]]), axis=-1, keepdims=True),
+]
+
+
+@pytest.mark.parametrize("call", ROUNDING)
+def test_round_real_imag_angle_amin_amax(call: Callable) -> None:
+    same(call)
