@@ -168,3 +168,36 @@ ROUNDING = [
 @pytest.mark.parametrize("call", ROUNDING)
 def test_round_real_imag_angle_amin_amax(call: Callable) -> None:
     same(call)
+
+
+NUMPY_FALLBACK = [
+    lambda ak: np.histogram(ak.flatten(ak.Array([[1, 2, 3], [], [4, 5]])), bins=3),
+    lambda ak: np.histogram(ak.Array([0.5, 1.5, 2.5]), bins=[0, 1, 2, 3], weights=ak.Array([1.0, 2.0, 3.0]))[0],
+    lambda ak: np.searchsorted([0, 2, 4], ak.flatten(ak.Array([[1, 2, 3], [], [4, 5]]))),
+    lambda ak: np.interp(ak.Array([0.5, 2.0]), [0, 10], [0, 1]),
+    lambda ak: np.stack([ak.Array([1, 2]), ak.Array([3, 4])], axis=1),
+    lambda ak: np.broadcast_to(ak.Array([1, 2]), (3, 2)),
+    lambda ak: np.nonzero(ak.Array([0, 1, 2, 0])),
+    lambda ak: np.where(ak.Array([0, 1, 2, 0]) > 0),
+    lambda ak: np.where(ak.Array([[0, 1], [2]]) > 0),
+    lambda ak: np.digitize(ak.Array([[1, 2, 3], [], [4, 5]]), [2, 4]),
+    lambda ak: np.clip(ak.Array(np.array([[1.5, -2.0], [0.5, 3.0]])), 0, 1),
+    lambda ak: np.median(ak.Array([1.0, 5.0, 2.0])),
+    lambda ak: np.cumsum(ak.Array([1, 2, 3])),
+    lambda ak: np.add.reduce(ak.Array([[1, 2, 3], [], [4, 5]]), axis=1),
+    lambda ak: ak.Array([[1.0, 2.0]]) @ ak.Array([[1.0], [2.0]]),
+]
+
+
+def _as_arrays(x: Any, ak: Any) -> Any:
+    """Results of NumPy functions (arrays, tuples of arrays, scalars) as one array to compare."""
+    if isinstance(x, tuple):
+        return ak.zip({str(i): v for i, v in enumerate(x)}, depth_limit=1)
+    if isinstance(x, ak.Array):
+        return x
+    return ak.Array([x])
+
+
+@pytest.mark.parametrize("call", NUMPY_FALLBACK)
+def test_other_numpy_functions_run_on_converted_arrays(call: Callable) -> None:
+    same(lambda ak: _as_arrays(call(ak), ak))
