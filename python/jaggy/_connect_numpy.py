@@ -180,6 +180,9 @@ def array_ufunc(ufunc: Any, method: str, inputs: Sequence[Any], kwargs: dict) ->
         name = f"numpy.{ufunc.__name__}"
         msg = (f"{name}.{method} is not supported on jaggy arrays (only calling the ufunc); "
                f"use the jaggy reducers (jaggy.sum, jaggy.prod, ...) instead")
+        raise TypeError(msg)  # NumPy's error when __array_ufunc__ declines, as with Awkward
+    if ufunc is np.matmul:
+        msg = "matrix multiplication (@ or numpy.matmul) is not implemented for jaggy arrays"
         raise NotImplementedError(msg)
     if kwargs:
         if kwargs.get("out") is not None:
@@ -245,10 +248,9 @@ def _implementations() -> dict:
     from jaggy.operations.where import where
 
     def np_where(condition: Any, *args: Any) -> Any:
-        if len(args) != 2:
-            msg = "numpy.where on jaggy arrays needs three arguments (condition, x, y)"
-            raise NotImplementedError(msg)
-        return where(condition, *args)
+        if len(args) == 2:
+            return where(condition, *args)
+        return _numpy_fallback(np.where, (condition, *args), {})
 
     def np_broadcast_arrays(*args: Any, subok: bool = False) -> Any:
         return broadcast_arrays(*args)
@@ -259,13 +261,20 @@ def _implementations() -> dict:
     def np_array_equal(a1: Any, a2: Any, equal_nan: bool = False) -> Any:
         return array_equal(a1, a2, equal_nan=equal_nan)
 
-    return {np.where: np_where, np.broadcast_arrays: np_broadcast_arrays, np.isclose: np_isclose,
-            np.array_equal: np_array_equal}
+    out = {np.where: np_where, np.broadcast_arrays: np_broadcast_arrays, np.isclose: np_isclose,
+           np.array_equal: np_array_equal}
+    # NumPy's other names of functions that jaggy has (np.amin is not np.min in NumPy 2)
+    for np_name, name in (("around", "round"), ("amin", "min"), ("amax", "max")):
+        func = getattr(np, np_name, None)
+        if func is not None:
+            out.setdefault(func, getattr(jaggy, name))
+    return out
 
 
 def array_function(func: Any, types: tuple, args: tuple, kwargs: dict) -> Any:
-    """NumPy functions on jaggy arrays: where, broadcast_arrays, isclose, array_equal, and any
-    function that jaggy defines under the same name (jaggy.sum, jaggy.concatenate, ...)."""
+    """NumPy functions on jaggy arrays: where, broadcast_arrays, isclose, array_equal, any
+    function that jaggy defines under the same name (jaggy.sum, jaggy.concatenate, ...), and
+    otherwise NumPy's function on the arguments converted by ``jaggy.to_numpy``."""
     import jaggy
 
     impl = _implementations().get(func)
@@ -275,5 +284,46 @@ def array_function(func: Any, types: tuple, args: tuple, kwargs: dict) -> Any:
     target = getattr(jaggy, name, None)
     if callable(target):
         return target(*args, **kwargs)
-    msg = f"numpy.{name} is not implemented for jaggy arrays (there is no jaggy.{name})"
-    raise NotImplementedError(msg)
+    return _numpy_fallback(func, args, kwargs)
+
+
+def _numpy_fallback(func: Any, args: tuple, kwargs: dict) -> Any:
+    """Like Awkward: NumPy's own function on the arrays converted to NumPy (regular dimensions
+    only; jagged ones raise ValueError), its array results wrapped back."""
+    behavior = attrs = None
+    for x in (*args, *kwargs.values()):
+        if isinstance(x, Array):
+            behavior, attrs = x._behavior, x._attrs
+            break
+    result = func(*(_to_numpy_arg(x) for x in args), **{k: _to_numpy_arg(v) for k, v in kwargs.items()})
+    return _wrap_numpy_result(result, behavior, attrs)
+
+
+def _to_numpy_arg(x: Any) -> Any:
+    """An argument of a NumPy function with jaggy arrays (also in lists/tuples) as NumPy arrays."""
+    from jaggy.operations.to_numpy import to_numpy
+
+    if isinstance(x, Array):
+        return to_numpy(x, allow_missing=True)
+    if isinstance(x, Record):
+        msg = "a jaggy.Record cannot be converted to a NumPy array; pass an array"
+        raise TypeError(msg)
+    if isinstance(x, tuple):
+        return tuple(_to_numpy_arg(v) for v in x)
+    if isinstance(x, list):
+        return [_to_numpy_arg(v) for v in x]
+    return x
+
+
+def _wrap_numpy_result(x: Any, behavior: Any, attrs: Any) -> Any:
+    """A NumPy function's result with its arrays (also in tuples/lists/dicts) as jaggy arrays."""
+    if isinstance(x, tuple):
+        wrapped = tuple(_wrap_numpy_result(v, behavior, attrs) for v in x)
+        return type(x)(*wrapped) if hasattr(x, "_fields") else wrapped
+    if isinstance(x, list):
+        return [_wrap_numpy_result(v, behavior, attrs) for v in x]
+    if type(x) is dict:
+        return {k: _wrap_numpy_result(v, behavior, attrs) for k, v in x.items()}
+    if isinstance(x, np.ndarray) and x.ndim > 0:
+        return wrap(to_layout(x, allow_record=False), behavior, attrs)
+    return x

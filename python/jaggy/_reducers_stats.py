@@ -296,5 +296,6 @@ def variance_op(fname: str, x: Any, weight: Any, ddof: int, axis: Any, keepdims:
     xs = as_array(x, nan_to_none=nan)
     out = variance(fname, xs, as_array(weight, nan_to_none=nan), ddof, axis, keepdims, mask_identity)
     if sqrt and out is not None:
-        out = np.sqrt(out)
+        with np.errstate(invalid="ignore"):  # a negative weighted variance is NaN, silently
+            out = np.sqrt(out)
     return done(out, highlevel, x, behavior, attrs)

@@ -7,6 +7,11 @@ They subclass the built-in exception a NumPy or Awkward user would catch, so exi
 
 from __future__ import annotations
 
+try:
+    from numpy.exceptions import AxisError as _NumpyAxisError
+except ImportError:  # NumPy < 1.25
+    from numpy import AxisError as _NumpyAxisError  # type: ignore[attr-defined,no-redef]
+
 
 class JaggyError(Exception):
     """Base class of jaggy's own exceptions."""
@@ -30,8 +35,13 @@ class KernelIndexError(JaggyError, IndexError):
     status: int
 
 
-class AxisError(JaggyError, ValueError):
-    """An ``axis`` argument does not exist in the array."""
+class AxisError(JaggyError, _NumpyAxisError):
+    """An ``axis`` argument does not exist in the array.
+
+    A ``numpy.exceptions.AxisError`` (so a ValueError and an IndexError), like Awkward's."""
+
+    def __init__(self, msg: str) -> None:
+        _NumpyAxisError.__init__(self, msg)
 
 
 class FieldNotFoundError(JaggyError, KeyError, AttributeError):

@@ -260,6 +260,14 @@ class Array(_Switchable, _Operators):
     def __len__(self) -> int:
         return self._layout.length
 
+    def __bool__(self) -> bool:
+        # like NumPy and Awkward: only a one-element array has a truth value (its element's)
+        if self._layout.length == 1:
+            return bool(self[0])
+        msg = ("the truth value of an array whose length is not 1 is ambiguous; "
+               "use jaggy.any() or jaggy.all()")
+        raise ValueError(msg)
+
     def __iter__(self) -> Iterator[Any]:
         layout = self._layout
         if layout.is_numpy and layout.data.ndim == 1 and "__array__" not in layout.parameters:
@@ -575,6 +583,10 @@ class Record(_Switchable, _Operators):
 
     def __len__(self) -> int:
         return len(self.fields)
+
+    def __bool__(self) -> bool:
+        msg = "the truth value of a record is ambiguous; use jaggy.any() or jaggy.all() or pick a field"
+        raise ValueError(msg)
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.fields)

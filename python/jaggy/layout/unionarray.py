@@ -132,8 +132,8 @@ class UnionArray(Content):
                           parameters=self._parameters)
 
     def to_numpy(self, allow_missing: bool = True) -> Any:
-        msg = "to_numpy: a union of types cannot be converted to one NumPy array"
-        raise ValueError(msg)
+        msg = f"to_numpy: a union of types ({self.form.type}) cannot be converted to one NumPy array"
+        raise TypeError(msg)
 
     def _to_backend(self, backend: Any) -> UnionArray:
         host = self.backend.to_host

@@ -69,8 +69,19 @@ def _value_layout(value: Any, backend: Any) -> Any:
 
         inner = to_layout(value, allow_record=False)
         return RegularArray(inner, inner.length, 1)
+    from jaggy.highlevel import Record
+    from jaggy.record import Record as LayoutRecord
+
+    if isinstance(value, Record):
+        value = value.layout
+    if isinstance(value, LayoutRecord):
+        return value.array._getitem_range(value.at, value.at + 1)
+    if isinstance(value, Mapping):
+        from jaggy.operations.from_iter import from_iter
+
+        return from_iter([value], highlevel=False)
     msg = f"jaggy.fill_none: cannot fill with a value of type {type(value).__name__}"
-    raise NotImplementedError(msg)
+    raise TypeError(msg)
 
 
 def _fill_all(node: Any, value: Any) -> Any:
@@ -111,8 +122,9 @@ def fill_none(array: Any, value: Any, axis: int | None = -1, *, highlevel: bool 
 
     Parameters:
         array: array-like data (anything ``jaggy.Array`` accepts).
-        value: a number, bool or string, or a list/array (as in Awkward, one value that is
-            itself a list: it is not broadcast against ``array``).
+        value: a number, bool or string, a record (a dict or ``jaggy.Record``), or a
+            list/array (as in Awkward, one value that is itself a list: it is not broadcast
+            against ``array``).
         axis: the dimension to fill (-1: the innermost; None: every level).
         highlevel, behavior, attrs: as everywhere (return an Array, or the layout).
 
@@ -129,7 +141,7 @@ def fill_none(array: Any, value: Any, axis: int | None = -1, *, highlevel: bool 
 
     Raises:
         jaggy.errors.AxisError: ``axis`` is deeper than the array.
-        NotImplementedError: ``value`` is of a kind that cannot be filled in (e.g. a dict).
+        TypeError: ``value`` is of a kind that cannot be filled in (e.g. None).
     """
     from jaggy._structure_util import check_axis, recurse
     from jaggy.operations.to_layout import to_layout

@@ -21,6 +21,7 @@ def to_numpy(array: Any, *, allow_missing: bool = True) -> Any:
     Raises:
         ValueError: lists of different lengths in one dimension, or missing values with
             ``allow_missing=False``.
+        TypeError: the array contains a union of types (as in Awkward).
 
     >>> import jaggy
     >>> jaggy.to_numpy(jaggy.Array([[1, 2], [3, 4]])).tolist()
@@ -34,11 +35,12 @@ def to_numpy(array: Any, *, allow_missing: bool = True) -> Any:
     layout = to_layout(array, allow_record=False)
     try:
         return layout_to_numpy(layout, allow_missing)
-    except ValueError as err:
+    except (ValueError, TypeError) as err:
         if str(err).startswith("jaggy."):
             raise
-        msg = f"jaggy.to_numpy: {err}"
-        raise ValueError(msg) from None
+        text = str(err).removeprefix("to_numpy: ")
+        msg = f"jaggy.to_numpy: {text}"
+        raise (TypeError if isinstance(err, TypeError) else ValueError)(msg) from None
 
 
 __all__ = ["to_numpy"]
