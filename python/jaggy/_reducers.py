@@ -257,7 +257,8 @@ def _leaf(node: NumpyArray, offsets: np.ndarray, ctx: Context, pos: Any) -> Cont
             offsets = cs[offsets]
             data = data[valid]
     values = ctx.reducer.apply(data, offsets, pos, backend)
-    out: Content = NumpyArray(values, backend=backend)
+    # (a new one-dimensional native numeric buffer: no constructor checks needed)
+    out: Content = NumpyArray._fast(values, {}, backend)
     if ctx.mask:
         # (on several threads for a million lists or more: a third of a millisecond each)
         valid = _ufunc_threads.call(xp.greater, [offsets[1:], offsets[:-1]], {})
@@ -326,15 +327,19 @@ def _flat_lists(layout: ListOffsetArray, reducer: Reducer, fname: str, mask_iden
     offsets = layout._offsets.data
     if offsets.dtype != np.int64:
         offsets = offsets.astype(np.int64)
-    ctx = Context(reducer, fname, mask=bool(mask_identity), keepdims=False)
+    key = (reducer, fname, bool(mask_identity))
+    ctx = _FLAT_CONTEXTS.get(key)
+    if ctx is None:  # one per reducer and options: a Context is never modified
+        ctx = _FLAT_CONTEXTS[key] = Context(reducer, fname, mask=key[2], keepdims=False)
     return _leaf(content, offsets, ctx, None)
+
+
+_FLAT_CONTEXTS: dict[tuple, Context] = {}
 
 
 def run(fname: str, reducer: Reducer, array: Any, axis: Any, keepdims: bool, mask_identity: bool,
         highlevel: bool, behavior: Any, attrs: Any, *, nan_as_none: bool = False) -> Any:
     """The body of every public reducer: unwrap, reduce, wrap (a scalar is returned as is)."""
-    from jaggy.operations._wrap import finish
-
     if type(array) is Array:
         layout = array._layout
         if (type(layout) is ListOffsetArray and type(axis) is int and (axis == 1 or axis == -1)
@@ -353,5 +358,7 @@ def run(fname: str, reducer: Reducer, array: Any, axis: Any, keepdims: bool, mas
                   nan_as_none=nan_as_none)
     out = reduce_layout(layout, ctx, axis)
     if isinstance(out, Content):
+        from jaggy.operations._wrap import finish
+
         return finish(out, highlevel, array, behavior=behavior, attrs=attrs)
     return out
