@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import awkward as awk
 import jaggy
+import numpy as np
 import pytest
 
 pa = pytest.importorskip("pyarrow")
@@ -31,3 +32,14 @@ def test_arrow_table_metadata_without_parameters():
 def test_arrow_table_metadata_with_parameters():
     check(lambda ak: ak.to_arrow_table(ak.with_parameter(ak.Array([{"x": 1}]), "p", 1)).schema.metadata)
     check(lambda ak: ak.to_arrow_table(ak.Array([{"x": 1}, None])).schema.metadata)
+
+
+@pytest.mark.parametrize("unit", ["Y", "M", "W", "D", "h", "m", "s", "ms", "us", "ns"])
+def test_repr_of_dates_and_durations(unit):
+    def run(ak):
+        deltas = ak.Array(np.array([1, 2, -3, "NaT"], dtype=f"timedelta64[{unit}]"))
+        dates = ak.Array(np.array([1, 2, -3, "NaT"], dtype=f"datetime64[{unit}]"))
+        nested = ak.Array([{"t": [np.timedelta64(3, unit)], "d": np.datetime64(7, unit)}])
+        return [str(deltas), repr(deltas), str(dates), repr(dates), str(nested), repr(nested[0])]
+
+    check(run)
