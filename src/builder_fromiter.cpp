@@ -283,11 +283,8 @@ void add_time(Node*& slot, py::handle obj, bool is_delta, const std::string& uni
   py::tuple unit_count = np.attr("datetime_data")(value.attr("dtype"));
   std::string u = unit_count[0].cast<std::string>();
   int64_t count = unit_count[1].cast<int64_t>();
-  if (u == "generic") {
-    throw py::value_error("cannot append a " + std::string(is_delta ? "timedelta" : "datetime") +
-                          " without a unit: " + py::repr(obj).cast<std::string>());
-  }
-  if (count != 1) u = std::to_string(count) + u;
+  // A unit-less value (np.datetime64("NaT")) makes a leaf of the generic unit, as in NumPy.
+  if (count != 1 && u != "generic") u = std::to_string(count) + u;
   int64_t v = value.attr("astype")("int64").cast<int64_t>();
   Want w{is_delta ? Kind::TimeDelta : Kind::DateTime};
   w.name = &u;

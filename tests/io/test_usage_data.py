@@ -43,3 +43,26 @@ def test_repr_of_dates_and_durations(unit):
         return [str(deltas), repr(deltas), str(dates), repr(dates), str(nested), repr(nested[0])]
 
     check(run)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        [np.datetime64("2020-01-01T10:20:30", "s"), np.datetime64("NaT")],
+        [np.datetime64("NaT")],
+        [[np.timedelta64("NaT"), None], [np.timedelta64(3, "s")]],
+        [np.datetime64("NaT", "s"), np.datetime64(1, "s")],
+    ],
+)
+def test_from_iter_unitless_not_a_time(data):
+    check(lambda ak: (str(ak.Array(data).type), ak.Array(data).to_list(), repr(ak.Array(data))))
+
+
+def test_builder_unitless_not_a_time():
+    def run(ak):
+        b = ak.ArrayBuilder()
+        b.datetime(np.datetime64("NaT"))
+        b.append(np.timedelta64("NaT"))
+        return str(b.type), b.snapshot().to_list()
+
+    check(run)
