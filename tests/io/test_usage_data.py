@@ -66,3 +66,12 @@ def test_builder_unitless_not_a_time():
         return str(b.type), b.snapshot().to_list()
 
     check(run)
+
+
+def test_type_of_a_layout_is_an_array_type():
+    def run(ak):
+        array = ak.Array([{"x": 1, "y": [1.5]}, {"x": 2, "y": []}])
+        values = [array.layout, array.layout.content("y"), array[0].layout]
+        return [(type(ak.type(v)).__name__, str(ak.type(v))) for v in values]
+
+    check(run)
