@@ -34,7 +34,7 @@ class AxisError(JaggyError, ValueError):
     """An ``axis`` argument does not exist in the array."""
 
 
-class FieldNotFoundError(JaggyError, KeyError, AttributeError):
+class FieldNotFoundError(JaggyError, KeyError, IndexError, AttributeError):
     """A record field was asked for that the array does not have."""
 
     def __str__(self) -> str:  # KeyError would quote the message

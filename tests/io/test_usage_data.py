@@ -75,3 +75,32 @@ def test_type_of_a_layout_is_an_array_type():
         return [(type(ak.type(v)).__name__, str(ak.type(v))) for v in values]
 
     check(run)
+
+
+@pytest.mark.parametrize(
+    "get",
+    [
+        lambda a: a["w"],
+        lambda a: a.w,
+        lambda a: a[["x", "w"]],
+        lambda a: a["y", "w"],
+        lambda a: a[0]["w"],
+        lambda a: a[0].w,
+        lambda a: a.y["x"],
+    ],
+)
+@pytest.mark.parametrize("catch", [IndexError, AttributeError, LookupError])
+def test_missing_field_is_caught_as_in_awkward(get, catch):
+    def run(ak):
+        array = ak.Array([{"x": 1, "y": {"z": 2}}])
+        try:
+            get(array)
+        except catch:
+            return "caught"
+        except Exception as err:
+            return type(err).__mro__
+        return "no error"
+
+    theirs, ours = both(run)
+    if theirs == "caught":
+        assert ours == "caught"
