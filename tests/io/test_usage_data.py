@@ -104,3 +104,21 @@ def test_missing_field_is_caught_as_in_awkward(get, catch):
     theirs, ours = both(run)
     if theirs == "caught":
         assert ours == "caught"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"x": 1, "y": [1, 2], "z": "hi"},
+        {"x": [[1], [2, 3]], "y": []},
+        {"x": None, "y": b"b", "r": {"a": 1, "b": [1]}},
+        {"t": (1, 2.5), "n": np.arange(6).reshape(2, 3)},
+        {"x": [None, 1], "y": [{"a": 1}]},
+    ],
+)
+def test_record_from_dict_has_regular_sequences(data):
+    def run(ak):
+        record = ak.Record(data)
+        return str(record.type), record.to_list(), repr(record), repr(record[record.fields[-1]])
+
+    check(run)
