@@ -165,7 +165,7 @@ class Array(_Switchable, _Operators):
             if isinstance(data, Array):
                 behavior = data._behavior if behavior is None else behavior
                 attrs = data._attrs if attrs is None else attrs
-            layout = to_layout(data, allow_record=False, allow_str=False, dict_as_columns=True,
+            layout = to_layout(data, allow_record=False, allow_str=False, dict_as_columns=True, regulararray=False,
                                json_strings=True, primitive_policy="error")
         if with_name is not None:
             from jaggy.operations.with_name import with_name as _with_name

@@ -122,3 +122,22 @@ def test_record_from_dict_has_regular_sequences(data):
         return str(record.type), record.to_list(), repr(record), repr(record[record.fields[-1]])
 
     check(run)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        np.arange(24).reshape(2, 3, 4),
+        np.zeros((2, 0)),
+        np.zeros((0, 3), np.float32),
+        {"x": np.arange(6).reshape(3, 2), "y": [1, 2, 3]},
+        np.arange(6).reshape(3, 2).T,
+    ],
+)
+def test_array_of_multidimensional_numpy_keeps_inner_shape(data):
+    def run(ak):
+        array = ak.Array(data)
+        return (str(array.type), array.to_list(), repr(array), array.layout.form.to_dict(),
+                ak.to_buffers(array)[0].to_dict(), ak.to_list(array[1:, ...]))
+
+    check(run)
