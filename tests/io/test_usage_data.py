@@ -141,3 +141,15 @@ def test_array_of_multidimensional_numpy_keeps_inner_shape(data):
                 ak.to_buffers(array)[0].to_dict(), ak.to_list(array[1:, ...]))
 
     check(run)
+
+
+def test_categorical_strings_compare_with_strings():
+    def run(ak):
+        flat = ak.Array(["a", "b", "a"])
+        jagged = ak.Array([["a", "b"], [], ["a"]])
+        c, cj = ak.str.to_categorical(flat), ak.str.to_categorical(jagged)
+        picked = flat[[0, 1, 0]]
+        return [x.to_list() for x in (c == "a", c != "b", c == flat, flat == c, cj == "a", cj == jagged,
+                                      picked == "a", picked == flat[[1, 1, 0]])]
+
+    check(run)
