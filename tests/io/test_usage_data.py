@@ -153,3 +153,15 @@ def test_categorical_strings_compare_with_strings():
                                       picked == "a", picked == flat[[1, 1, 0]])]
 
     check(run)
+
+
+@pytest.mark.parametrize("pick", [None, [3, 0, 0, 1]])
+def test_to_categorical_of_indexed_strings_is_not_optional(pick):
+    def run(ak):
+        array = ak.Array(["a", "b", "a", "c"])
+        array = array if pick is None else array[pick]
+        once = ak.str.to_categorical(array)
+        twice = ak.str.to_categorical(once)
+        return [(str(x.type), x.to_list(), x.layout.form.to_dict()) for x in (once, twice)]
+
+    check(run)
