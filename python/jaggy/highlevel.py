@@ -455,7 +455,7 @@ def _record_from_dict(data: dict) -> LayoutRecord:
 
     from jaggy.layout import RegularArray
 
-    contents = []
+    contents: list[Content] = []
     for value in data.values():
         if isinstance(value, Iterable) and not isinstance(value, (str, bytes, dict)):
             inner = Array(value).layout
