@@ -165,3 +165,27 @@ def test_to_categorical_of_indexed_strings_is_not_optional(pick):
         return [(str(x.type), x.to_list(), x.layout.form.to_dict()) for x in (once, twice)]
 
     check(run)
+
+
+@pytest.mark.parametrize(
+    "data", [["b", "a", "b"], ["a", None, "a"], [["a", "b"], [], ["a"]], [1, 2, 1], [[1.5], [], [1.5, 2.5]]]
+)
+def test_categorical_functions(data):
+    def run(ak):
+        plain = ak.Array(data)
+        cat = ak.str.to_categorical(plain)
+        back = ak.from_categorical(cat)
+        return (ak.is_categorical(cat), ak.is_categorical(plain), ak.is_categorical(back),
+                ak.to_list(ak.categories(cat)), ak.categories(cat, highlevel=False) is None,
+                ak.categories(plain), str(back.type), back.to_list(), repr(back),
+                str(ak.from_categorical(plain).type))
+
+    check(run)
+
+
+def test_categories_inside_records():
+    def run(ak):
+        array = ak.zip({"y": ak.Array([1, 2, 3]), "x": ak.str.to_categorical(ak.Array(["b", "a", "b"]))})
+        return ak.categories(array).to_list(), ak.is_categorical(array), str(ak.from_categorical(array).type)
+
+    check(run)
