@@ -189,3 +189,18 @@ def test_categories_inside_records():
         return ak.categories(array).to_list(), ak.is_categorical(array), str(ak.from_categorical(array).type)
 
     check(run)
+
+
+def test_records_inside_python_data_are_values():
+    def run(ak):
+        array = ak.Array([{"x": [1], "y": "a"}, {"x": [2, 3], "y": "b"}])
+        pairs = ak.Array([(1, 2.5)])
+        builder = ak.ArrayBuilder()
+        builder.append(array[0])
+        with builder.list():
+            builder.append(array[1])
+        out = [ak.Array([array[0], array[1]]), ak.Array([[array[0]], [array[1], None]]),
+               ak.Array([pairs[0], pairs[0]]), ak.Array([{"r": ak.Record({"x": 1})}]), ak.from_iter(array)]
+        return [(str(x.type), x.to_list()) for x in out], str(builder.type), builder.snapshot().to_list()
+
+    check(run)
