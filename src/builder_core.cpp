@@ -314,7 +314,8 @@ struct Exporter {
       }
       case Kind::DateTime:
       case Kind::TimeDelta: {
-        std::string prim = (n->kind == Kind::DateTime ? "datetime64[" : "timedelta64[") + n->name + "]";
+        std::string prim = n->kind == Kind::DateTime ? "datetime64" : "timedelta64";
+        if (n->name != "generic") prim += "[" + n->name + "]";  // NumPy's unit-less dtype
         numpy_leaf(id, prim.c_str(), "{}");
         if (with_buffers) {
           py::array a = to_numpy(n->i64, len, "int64");

@@ -23,6 +23,8 @@ struct SlowTypes {
   PyObject* np_ndarray = nullptr;
   PyObject* dt_date = nullptr;  // datetime.date (datetime.datetime is a subclass)
   PyObject* dt_timedelta = nullptr;
+  PyObject* jg_record = nullptr;         // jaggy.Record (iterating it gives its field names)
+  PyObject* jg_layout_record = nullptr;  // jaggy.record.Record
 };
 
 const SlowTypes& slow_types() {
@@ -40,6 +42,9 @@ const SlowTypes& slow_types() {
     s.np_ndarray = np.attr("ndarray").cast<py::object>().release().ptr();
     s.dt_date = dt.attr("date").cast<py::object>().release().ptr();
     s.dt_timedelta = dt.attr("timedelta").cast<py::object>().release().ptr();
+    // looked up on first use, when jaggy is fully imported
+    s.jg_record = py::module_::import("jaggy.highlevel").attr("Record").cast<py::object>().release().ptr();
+    s.jg_layout_record = py::module_::import("jaggy.record").attr("Record").cast<py::object>().release().ptr();
     return s;
   }();
   return t;
@@ -222,6 +227,10 @@ void fill_other(Node*& slot, PyObject* obj) {
     return add_time(slot, h, false, "");
   } else if (isinstance(obj, t.dt_timedelta)) {
     return add_time(slot, h, true, "");
+  } else if (isinstance(obj, t.jg_record) || isinstance(obj, t.jg_layout_record)) {
+    // a record is one value (a dict or tuple), not the sequence of its field names
+    py::object value = h.attr("to_list")();
+    return fill(slot, value.ptr());
   }
   PyObject* iter = PyObject_GetIter(obj);
   if (iter == nullptr) {
@@ -283,11 +292,8 @@ void add_time(Node*& slot, py::handle obj, bool is_delta, const std::string& uni
   py::tuple unit_count = np.attr("datetime_data")(value.attr("dtype"));
   std::string u = unit_count[0].cast<std::string>();
   int64_t count = unit_count[1].cast<int64_t>();
-  if (u == "generic") {
-    throw py::value_error("cannot append a " + std::string(is_delta ? "timedelta" : "datetime") +
-                          " without a unit: " + py::repr(obj).cast<std::string>());
-  }
-  if (count != 1) u = std::to_string(count) + u;
+  // A unit-less value (np.datetime64("NaT")) makes a leaf of the generic unit, as in NumPy.
+  if (count != 1 && u != "generic") u = std::to_string(count) + u;
   int64_t v = value.attr("astype")("int64").cast<int64_t>();
   Want w{is_delta ? Kind::TimeDelta : Kind::DateTime};
   w.name = &u;

@@ -142,7 +142,7 @@ def _strings(ufunc: Any, inputs: list, contents: list, name: str) -> tuple | Non
     if ufunc in (np.equal, np.not_equal) and len(inputs) == 2 and len(strings) == 2:
         eq = _string_equal(strings[0], strings[1])
         return (NumpyArray(eq if ufunc is np.equal else ~eq, backend=contents[0].backend),)
-    if all(is_string(x) or not (x.is_list or x.is_option or x.is_union or x.is_record)
+    if all(is_string(x) or not (x.is_list or x.is_option or x.is_union or x.is_record or x.is_indexed)
            for x in contents) or len(contents) == len(strings):
         msg = f"{name} is not implemented for string types"
         raise TypeError(msg)

@@ -103,6 +103,10 @@ def _plan_window(plan: tuple, start: int, stop: int) -> list:
     from jaggy._tolist import EMPTY, LEAF, LIST, LISTOFFSET, OBJLEAF, REGULAR
 
     kind = plan[0]
+    if kind == OBJLEAF and plan[2].dtype.kind in "mM":
+        # dates and durations print as NumPy's scalars do (``5 seconds``, ``...T10:20:30.5``),
+        # whatever their unit (Python's datetime objects cannot hold nanoseconds)
+        return list(plan[2][start:stop])
     if kind in (LEAF, OBJLEAF, EMPTY) or (kind in (REGULAR, LISTOFFSET, LIST) and plan[-1]):
         return _ext.to_list(plan, start, stop)  # scalars and strings: one call for the chunk
     return [_element(plan, i) for i in range(start, stop)]
@@ -173,7 +177,7 @@ def _element(plan: tuple, i: int) -> Any:
             msg = f"tag {tag} of element {i} names no content ({len(plan[4])} contents)"
             raise _invalid(msg)
         return _element(plan[4][tag], j)
-    return _ext.to_list(plan, i, i + 1)[0]  # a scalar
+    return _plan_window(plan, i, i + 1)[0]  # a scalar
 
 
 def _is_list(value: Any) -> bool:

@@ -44,7 +44,7 @@ class AxisError(JaggyError, _NumpyAxisError):
         _NumpyAxisError.__init__(self, msg)
 
 
-class FieldNotFoundError(JaggyError, KeyError, AttributeError):
+class FieldNotFoundError(JaggyError, KeyError, IndexError, AttributeError):
     """A record field was asked for that the array does not have."""
 
     def __str__(self) -> str:  # KeyError would quote the message

@@ -165,7 +165,7 @@ class Array(_Switchable, _Operators):
             if isinstance(data, Array):
                 behavior = data._behavior if behavior is None else behavior
                 attrs = data._attrs if attrs is None else attrs
-            layout = to_layout(data, allow_record=False, allow_str=False, dict_as_columns=True,
+            layout = to_layout(data, allow_record=False, allow_str=False, dict_as_columns=True, regulararray=False,
                                json_strings=True, primitive_policy="error")
         if with_name is not None:
             from jaggy.operations.with_name import with_name as _with_name
@@ -455,6 +455,24 @@ def _unpickle_array(form: str, length: int, container: dict, behavior: Any, attr
 _DIRECT_OPERANDS = (int, float, Array)
 
 
+def _record_from_dict(data: dict) -> LayoutRecord:
+    """The record of ``Record({...})``: each field is built on its own, a sequence value as an
+    array with a regular outer dimension of its length (``{"y": [1, 2]}`` has type
+    ``{y: 2 * int64}``), any other value as a one-element array."""
+    from collections.abc import Iterable
+
+    from jaggy.layout import RegularArray
+
+    contents: list[Content] = []
+    for value in data.values():
+        if isinstance(value, Iterable) and not isinstance(value, (str, bytes, dict)):
+            inner = Array(value).layout
+            contents.append(RegularArray(inner, inner.length, 1))
+        else:
+            contents.append(Array([value]).layout)
+    return LayoutRecord(RecordArray(contents, list(data), 1), 0)
+
+
 class Record(_Switchable, _Operators):
     """One record of a record array: ``jaggy.Record({"x": 1, "y": [1, 2]})``.
 
@@ -484,7 +502,10 @@ class Record(_Switchable, _Operators):
         if isinstance(data, Record):
             behavior = data._behavior if behavior is None else behavior
             data = data._layout
-        layout = data if isinstance(data, LayoutRecord) else to_layout(data, allow_record=True)
+        if isinstance(data, dict):
+            layout = _record_from_dict(data)
+        else:
+            layout = data if isinstance(data, LayoutRecord) else to_layout(data, allow_record=True)
         if not isinstance(layout, LayoutRecord):
             msg = f"jaggy.Record needs a record (a dict, or a layout record), not {type(data).__name__}"
             raise TypeError(msg)

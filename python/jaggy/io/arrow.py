@@ -113,7 +113,7 @@ def table_of(array: Any, where: str, extensionarray: bool, *, empty: bool = Fals
             if record.content(name).is_option:
                 optiontype_fields.append(name)
         params: list[dict] = [{"optiontype_fields": optiontype_fields}, {"record_is_scalar": o.record_is_scalar}]
-        params += [{type(w).__name__: dict(w.parameters)} for w in wrappers]
+        params += [{type(w).__name__: dict(w.parameters) or None} for w in wrappers]
         metadata = {"ak:parameters": json.dumps(params)}
     else:
         arrays.append(write(layout, None, None, layout.length, o))

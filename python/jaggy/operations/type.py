@@ -26,7 +26,7 @@ def type(array: Any, *, behavior: Any = None) -> Any:
     if isinstance(array, LayoutRecord):
         return types.ScalarType(array.array.form.type)
     if isinstance(array, Content):
-        return array.form.type
+        return types.ArrayType(array.form.type, array.length)
     if isinstance(array, (np.generic, builtins.bool, int, float, complex)):
         return types.NumpyType(types.dtype_to_primitive(np.asarray(array).dtype))
     if array is None:

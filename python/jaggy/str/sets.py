@@ -196,7 +196,7 @@ def _categorical(node: Any, kind: str) -> Any:
                                     xp.ones_like(cat_first), xp)
     content = make_strings(cat_offsets, cat_chars, kind, backend)
     params = {"__array__": "categorical"}
-    if index is not None:
+    if index is not None and node.is_option:
         full = xp.full(len(index), -1, dtype=xp.int64)
         full[~missing] = codes
         return IndexedOptionArray(Index64._wrap(full, backend), content, parameters=params)
