@@ -327,14 +327,8 @@ def _flat_lists(layout: ListOffsetArray, reducer: Reducer, fname: str, mask_iden
     offsets = layout._offsets.data
     if offsets.dtype != np.int64:
         offsets = offsets.astype(np.int64)
-    key = (reducer, fname, bool(mask_identity))
-    ctx = _FLAT_CONTEXTS.get(key)
-    if ctx is None:  # one per reducer and options: a Context is never modified
-        ctx = _FLAT_CONTEXTS[key] = Context(reducer, fname, mask=key[2], keepdims=False)
+    ctx = Context(reducer, fname, mask=bool(mask_identity), keepdims=False)
     return _leaf(content, offsets, ctx, None)
-
-
-_FLAT_CONTEXTS: dict[tuple, Context] = {}
 
 
 def run(fname: str, reducer: Reducer, array: Any, axis: Any, keepdims: bool, mask_identity: bool,
