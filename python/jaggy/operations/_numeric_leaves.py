@@ -2,8 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
+
+
+def apply_to_numeric_leaves(array: Any, fn: Callable[[Any], Any], where: str, highlevel: bool,
+                            behavior: Mapping | None, attrs: Mapping | None) -> Any:
+    """The body of jaggy.round/real/imag/angle: ``fn`` on every numeric leaf of ``array``."""
+    from jaggy.operations._wrap import finish
+    from jaggy.operations.to_layout import to_layout
+
+    layout = to_layout(array, allow_record=False)
+    result = map_numeric_leaves(layout, fn, where)
+    return finish(result, highlevel, array, behavior=behavior, attrs=attrs)
 
 
 def map_numeric_leaves(node: Any, fn: Callable[[Any], Any], where: str) -> Any:

@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from jaggy.operations._wrap import finish
-
 
 def angle(val: Any, deg: bool = False, *, highlevel: bool = True, behavior: Mapping | None = None,
           attrs: Mapping | None = None) -> Any:
@@ -30,12 +28,10 @@ def angle(val: Any, deg: bool = False, *, highlevel: bool = True, behavior: Mapp
     """
     import numpy as np
 
-    from jaggy.operations._numeric_leaves import map_numeric_leaves
-    from jaggy.operations.to_layout import to_layout
+    from jaggy.operations._numeric_leaves import apply_to_numeric_leaves
 
-    layout = to_layout(val, allow_record=False)
-    result = map_numeric_leaves(layout, lambda data: np.angle(data, deg), "jaggy.angle")
-    return finish(result, highlevel, val, behavior=behavior, attrs=attrs)
+    return apply_to_numeric_leaves(val, lambda data: np.angle(data, deg), "jaggy.angle",
+                                   highlevel, behavior, attrs)
 
 
 __all__ = ["angle"]

@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from jaggy.operations._wrap import finish
-
 
 def imag(array: Any, *, highlevel: bool = True, behavior: Mapping | None = None,
          attrs: Mapping | None = None) -> Any:
@@ -29,12 +27,9 @@ def imag(array: Any, *, highlevel: bool = True, behavior: Mapping | None = None,
     """
     import numpy as np
 
-    from jaggy.operations._numeric_leaves import map_numeric_leaves
-    from jaggy.operations.to_layout import to_layout
+    from jaggy.operations._numeric_leaves import apply_to_numeric_leaves
 
-    layout = to_layout(array, allow_record=False)
-    result = map_numeric_leaves(layout, lambda data: np.imag(data), "jaggy.imag")
-    return finish(result, highlevel, array, behavior=behavior, attrs=attrs)
+    return apply_to_numeric_leaves(array, np.imag, "jaggy.imag", highlevel, behavior, attrs)
 
 
 __all__ = ["imag"]

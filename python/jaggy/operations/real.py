@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from jaggy.operations._wrap import finish
-
 
 def real(array: Any, *, highlevel: bool = True, behavior: Mapping | None = None,
          attrs: Mapping | None = None) -> Any:
@@ -29,12 +27,9 @@ def real(array: Any, *, highlevel: bool = True, behavior: Mapping | None = None,
     """
     import numpy as np
 
-    from jaggy.operations._numeric_leaves import map_numeric_leaves
-    from jaggy.operations.to_layout import to_layout
+    from jaggy.operations._numeric_leaves import apply_to_numeric_leaves
 
-    layout = to_layout(array, allow_record=False)
-    result = map_numeric_leaves(layout, lambda data: np.real(data), "jaggy.real")
-    return finish(result, highlevel, array, behavior=behavior, attrs=attrs)
+    return apply_to_numeric_leaves(array, np.real, "jaggy.real", highlevel, behavior, attrs)
 
 
 __all__ = ["real"]

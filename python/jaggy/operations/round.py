@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from jaggy.operations._wrap import finish
-
 
 def round(array: Any, decimals: int = 0, out: Any = None, *, highlevel: bool = True,
           behavior: Mapping | None = None, attrs: Mapping | None = None) -> Any:
@@ -32,15 +30,13 @@ def round(array: Any, decimals: int = 0, out: Any = None, *, highlevel: bool = T
     """
     import numpy as np
 
-    from jaggy.operations._numeric_leaves import map_numeric_leaves
-    from jaggy.operations.to_layout import to_layout
+    from jaggy.operations._numeric_leaves import apply_to_numeric_leaves
 
     if out is not None:
         msg = "jaggy.round: the 'out' argument is not supported (jaggy arrays are immutable)"
         raise NotImplementedError(msg)
-    layout = to_layout(array, allow_record=False)
-    result = map_numeric_leaves(layout, lambda data: np.round(data, decimals), "jaggy.round")
-    return finish(result, highlevel, array, behavior=behavior, attrs=attrs)
+    return apply_to_numeric_leaves(array, lambda data: np.round(data, decimals), "jaggy.round",
+                                   highlevel, behavior, attrs)
 
 
 __all__ = ["round"]
