@@ -124,7 +124,46 @@ class _Partitions:
         return mark_passthrough(Array(graph, name, arr._meta, len(chosen), divisions))
 
 
-class Array(DaskMethodsMixin, np.lib.mixins.NDArrayOperatorsMixin):
+class _Collection(DaskMethodsMixin, np.lib.mixins.NDArrayOperatorsMixin):
+    """What Array and Scalar share of Dask's collection protocol: one output layer ``_name`` in
+    the graph ``_graph``, jaggy's optimization pass, the threaded scheduler by default."""
+
+    _graph: HighLevelGraph
+    _name: str
+
+    def __dask_graph__(self) -> HighLevelGraph:
+        return self._graph
+
+    def __dask_layers__(self) -> tuple:
+        return (self._name,)
+
+    def __dask_tokenize__(self) -> str:
+        return self._name
+
+    def __dask_postpersist__(self) -> tuple:
+        return self._rebuild, ()
+
+    def _rebuild(self, dsk: Any, *, rename: dict | None = None) -> Any:
+        name = self._name if rename is None else rename.get(self._name, self._name)
+        if not isinstance(dsk, HighLevelGraph):
+            dsk = HighLevelGraph.from_collections(name, MaterializedLayer(dict(dsk)), dependencies=())
+        return self._with_graph(dsk, name)
+
+    def _with_graph(self, graph: HighLevelGraph, name: str) -> Any:
+        """The same collection over ``graph`` with output layer ``name`` (each subclass)."""
+        msg = f"{type(self).__name__}._with_graph"
+        raise NotImplementedError(msg)
+
+    __dask_scheduler__ = staticmethod(threaded_get)
+
+    @staticmethod
+    def __dask_optimize__(dsk: Any, keys: Any, **kwargs: Any) -> Any:
+        from jaggy.dask._projection import optimize
+
+        return optimize(dsk, keys, **kwargs)
+
+
+class Array(_Collection):
     """A jaggy.Array split into partitions along axis 0, each computed by one Dask task.
 
     Parameters:
@@ -149,38 +188,15 @@ class Array(DaskMethodsMixin, np.lib.mixins.NDArrayOperatorsMixin):
         self._npartitions = int(npartitions)
         self._divisions = None if divisions is None else tuple(int(d) for d in divisions)
 
-    # Dask collection protocol
-    def __dask_graph__(self) -> HighLevelGraph:
-        return self._graph
-
+    # Dask collection protocol (the rest in _Collection)
     def __dask_keys__(self) -> list:
         return [(self._name, i) for i in range(self._npartitions)]
-
-    def __dask_layers__(self) -> tuple:
-        return (self._name,)
-
-    def __dask_tokenize__(self) -> str:
-        return self._name
 
     def __dask_postcompute__(self) -> tuple:
         return _concatenate_partitions, ()
 
-    def __dask_postpersist__(self) -> tuple:
-        return self._rebuild, ()
-
-    def _rebuild(self, dsk: Any, *, rename: dict | None = None) -> Array:
-        name = self._name if rename is None else rename.get(self._name, self._name)
-        if not isinstance(dsk, HighLevelGraph):
-            dsk = HighLevelGraph.from_collections(name, MaterializedLayer(dict(dsk)), dependencies=())
-        return Array(dsk, name, self._meta, self._npartitions, self._divisions)
-
-    __dask_scheduler__ = staticmethod(threaded_get)
-
-    @staticmethod
-    def __dask_optimize__(dsk: Any, keys: Any, **kwargs: Any) -> Any:
-        from jaggy.dask._projection import optimize
-
-        return optimize(dsk, keys, **kwargs)
+    def _with_graph(self, graph: HighLevelGraph, name: str) -> Array:
+        return Array(graph, name, self._meta, self._npartitions, self._divisions)
 
     # metadata
     @property
@@ -310,7 +326,7 @@ def _check_partitionwise(where: Any) -> None:
     raise NotImplementedError(msg)
 
 
-class Scalar(DaskMethodsMixin, np.lib.mixins.NDArrayOperatorsMixin):
+class Scalar(_Collection):
     """One lazily computed value (the result of a reduction over the whole array). NumPy ufuncs
     and operators on Scalars (and numbers) give new lazy Scalars.
 
@@ -325,37 +341,14 @@ class Scalar(DaskMethodsMixin, np.lib.mixins.NDArrayOperatorsMixin):
         self._graph = graph
         self._name = name
 
-    def __dask_graph__(self) -> HighLevelGraph:
-        return self._graph
-
     def __dask_keys__(self) -> list:
         return [(self._name, 0)]
-
-    def __dask_layers__(self) -> tuple:
-        return (self._name,)
-
-    def __dask_tokenize__(self) -> str:
-        return self._name
 
     def __dask_postcompute__(self) -> tuple:
         return _first, ()
 
-    def __dask_postpersist__(self) -> tuple:
-        return self._rebuild, ()
-
-    def _rebuild(self, dsk: Any, *, rename: dict | None = None) -> Scalar:
-        name = self._name if rename is None else rename.get(self._name, self._name)
-        if not isinstance(dsk, HighLevelGraph):
-            dsk = HighLevelGraph.from_collections(name, MaterializedLayer(dict(dsk)), dependencies=())
-        return Scalar(dsk, name)
-
-    __dask_scheduler__ = staticmethod(threaded_get)
-
-    @staticmethod
-    def __dask_optimize__(dsk: Any, keys: Any, **kwargs: Any) -> Any:
-        from jaggy.dask._projection import optimize
-
-        return optimize(dsk, keys, **kwargs)
+    def _with_graph(self, graph: HighLevelGraph, name: str) -> Scalar:
+        return Scalar(graph, name)
 
     @property
     def name(self) -> str:
