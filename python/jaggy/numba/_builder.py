@@ -311,49 +311,18 @@ _index = _one_arg("index", _is_int, "int64", returns_builder=True)
 _field = _one_arg("field", _is_text, "text", returns_builder=True)
 
 
-@overload_method(ArrayBuilderType, "boolean")
-def _ov_boolean(b, x):
-    return _boolean(x)
+def _register_one_arg(name: str, impl: Any) -> None:
+    """``builder.<name>(x)`` inside compiled code: ``impl(x)`` picks the lowering for x's type."""
+
+    @overload_method(ArrayBuilderType, name)
+    def _overload(b, x):
+        return impl(x)
 
 
-@overload_method(ArrayBuilderType, "integer")
-def _ov_integer(b, x):
-    return _integer(x)
-
-
-@overload_method(ArrayBuilderType, "real")
-def _ov_real(b, x):
-    return _real(x)
-
-
-@overload_method(ArrayBuilderType, "complex")
-def _ov_complex(b, x):
-    return _complex(x)
-
-
-@overload_method(ArrayBuilderType, "string")
-def _ov_string(b, x):
-    return _string(x)
-
-
-@overload_method(ArrayBuilderType, "bytestring")
-def _ov_bytestring(b, x):
-    return _bytestring(x)
-
-
-@overload_method(ArrayBuilderType, "begin_tuple")
-def _ov_begin_tuple(b, x):
-    return _begin_tuple(x)
-
-
-@overload_method(ArrayBuilderType, "index")
-def _ov_index(b, x):
-    return _index(x)
-
-
-@overload_method(ArrayBuilderType, "field")
-def _ov_field(b, x):
-    return _field(x)
+for _name, _impl in (("boolean", _boolean), ("integer", _integer), ("real", _real),
+                     ("complex", _complex), ("string", _string), ("bytestring", _bytestring),
+                     ("begin_tuple", _begin_tuple), ("index", _index), ("field", _field)):
+    _register_one_arg(_name, _impl)
 
 
 _begin_record_anon = _fast0("begin_record", "jaggy_ab_begin_record",
