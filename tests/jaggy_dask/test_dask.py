@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 import pytest
 
@@ -11,6 +9,7 @@ dask = pytest.importorskip("dask")
 
 import jaggy  # noqa: E402
 import jaggy.dask as jd  # noqa: E402
+from _dask_helpers import close  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -35,21 +34,9 @@ def dataset(tmp_path):
     return tmp_path, jaggy.concatenate(parts)
 
 
-def _close(a, b):
-    if isinstance(a, list) and isinstance(b, list):
-        return len(a) == len(b) and all(_close(x, y) for x, y in zip(a, b))
-    if isinstance(a, dict) and isinstance(b, dict):
-        return a.keys() == b.keys() and all(_close(a[k], b[k]) for k in a)
-    if isinstance(a, tuple) and isinstance(b, tuple):
-        return _close(list(a), list(b))
-    if isinstance(a, float) and isinstance(b, float):
-        return (math.isnan(a) and math.isnan(b)) or math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12)
-    return a == b
-
-
 def _same(a, b):
     assert str(a.type) == str(b.type)
-    assert _close(a.to_list(), b.to_list())
+    assert close(a.to_list(), b.to_list(), abs_tol=1e-12)
 
 
 def test_from_parquet_metadata(dataset):

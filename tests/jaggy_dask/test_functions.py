@@ -3,8 +3,6 @@ on the synchronous scheduler and on a 2-process distributed LocalCluster."""
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 import pytest
 
@@ -13,6 +11,7 @@ distributed = pytest.importorskip("distributed")
 
 import jaggy  # noqa: E402
 import jaggy.dask as jd  # noqa: E402
+from _dask_helpers import close  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -53,25 +52,13 @@ def dataset(tmp_path_factory):
     return path, jaggy.concatenate(parts)
 
 
-def _close(a, b):
-    if isinstance(a, list) and isinstance(b, list):
-        return len(a) == len(b) and all(_close(x, y) for x, y in zip(a, b))
-    if isinstance(a, dict) and isinstance(b, dict):
-        return a.keys() == b.keys() and all(_close(a[k], b[k]) for k in a)
-    if isinstance(a, tuple) and isinstance(b, tuple):
-        return _close(list(a), list(b))
-    if isinstance(a, (float, np.floating)) or isinstance(b, (float, np.floating)):
-        if a is None or b is None:
-            return a is b
-        return (math.isnan(a) and math.isnan(b)) or math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
-    return a == b
 
 
 def _same(lazy, expected):
     assert str(lazy.type.content) == str(expected.type.content)
     got = lazy.compute()
     assert str(got.type) == str(expected.type)
-    assert _close(got.to_list(), expected.to_list())
+    assert close(got.to_list(), expected.to_list())
 
 
 def test_wrapped_functions(dataset, scheduler):
@@ -107,13 +94,13 @@ def test_axis0_and_none_tree_reductions(dataset, scheduler, name):
     for data, fdata in ((arr.met, full.met), (arr.muons.pt, full.muons.pt), (arr.muons.charge > 0,
                                                                                full.muons.charge > 0)):
         got = lazy(data, axis=None).compute()
-        assert _close(got, fn(fdata, axis=None)), (name, got, fn(fdata, axis=None))
+        assert close(got, fn(fdata, axis=None)), (name, got, fn(fdata, axis=None))
         if name == "prod" and data.ndim > 1:
             continue  # products of ~100 values overflow the comparison tolerance
         out = lazy(data, axis=0)
         got = out.compute()
         want = fn(fdata, axis=0)
-        assert _close(got if not hasattr(got, "to_list") else got.to_list(),
+        assert close(got if not hasattr(got, "to_list") else got.to_list(),
                       want if not hasattr(want, "to_list") else want.to_list()), (name, got, want)
 
 
@@ -170,6 +157,6 @@ def test_analysis_with_numba_map_partitions(dataset, scheduler):
     lead = jd.map_partitions(run, arr, meta=jaggy.Array(np.zeros(0)))
     got, mean, where = dask.compute(lead, jd.mean(lead), jd.argmax(lead, axis=0))
     want = run(full)
-    assert _close(got.to_list(), want.to_list())
-    assert _close(mean, jaggy.mean(want))
+    assert close(got.to_list(), want.to_list())
+    assert close(mean, jaggy.mean(want))
     assert where == jaggy.argmax(want, axis=0)
