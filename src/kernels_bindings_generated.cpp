@@ -162,6 +162,98 @@ py::object k_broadcast_repeat(const py::array& offsets_obj, const py::array& val
   return py::none();
 }
 
+py::object k_bytemask_fill(const py::array& content_obj, const py::array& mask_obj, const py::array& value_obj, const py::array& out_obj, int64_t n, bool valid_when) {
+  jaggy::ext::check_nonnegative(n, "bytemask_fill", "n");
+  jaggy::ext::check_array(content_obj, "bytemask_fill", "content", jaggy::ext::as_length(static_cast<__int128>(n)), false);
+  jaggy::ext::check_array(mask_obj, "bytemask_fill", "mask", jaggy::ext::as_length(static_cast<__int128>(n)), false);
+  jaggy::ext::check_array(value_obj, "bytemask_fill", "value", jaggy::ext::as_length(1), false);
+  jaggy::ext::check_array(out_obj, "bytemask_fill", "out", jaggy::ext::as_length(static_cast<__int128>(n)), true);
+  int64_t err_index = -1;
+  int64_t status = 0;
+  if (jaggy::ext::dtype_is<int64_t>(content_obj)) {
+    auto* content = jaggy::ext::in_ptr<int64_t>(content_obj, "bytemask_fill", "content");
+    auto* mask = jaggy::ext::in_ptr<int8_t>(mask_obj, "bytemask_fill", "mask");
+    auto* value = jaggy::ext::in_ptr<int64_t>(value_obj, "bytemask_fill", "value");
+    auto* out = jaggy::ext::out_ptr<int64_t>(out_obj, "bytemask_fill", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_bytemask_fill_int64(content, mask, value, out, n, valid_when, &err_index);
+  } else if (jaggy::ext::dtype_is<int32_t>(content_obj)) {
+    auto* content = jaggy::ext::in_ptr<int32_t>(content_obj, "bytemask_fill", "content");
+    auto* mask = jaggy::ext::in_ptr<int8_t>(mask_obj, "bytemask_fill", "mask");
+    auto* value = jaggy::ext::in_ptr<int32_t>(value_obj, "bytemask_fill", "value");
+    auto* out = jaggy::ext::out_ptr<int32_t>(out_obj, "bytemask_fill", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_bytemask_fill_int32(content, mask, value, out, n, valid_when, &err_index);
+  } else if (jaggy::ext::dtype_is<int8_t>(content_obj)) {
+    auto* content = jaggy::ext::in_ptr<int8_t>(content_obj, "bytemask_fill", "content");
+    auto* mask = jaggy::ext::in_ptr<int8_t>(mask_obj, "bytemask_fill", "mask");
+    auto* value = jaggy::ext::in_ptr<int8_t>(value_obj, "bytemask_fill", "value");
+    auto* out = jaggy::ext::out_ptr<int8_t>(out_obj, "bytemask_fill", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_bytemask_fill_int8(content, mask, value, out, n, valid_when, &err_index);
+  } else if (jaggy::ext::dtype_is<uint8_t>(content_obj)) {
+    auto* content = jaggy::ext::in_ptr<uint8_t>(content_obj, "bytemask_fill", "content");
+    auto* mask = jaggy::ext::in_ptr<int8_t>(mask_obj, "bytemask_fill", "mask");
+    auto* value = jaggy::ext::in_ptr<uint8_t>(value_obj, "bytemask_fill", "value");
+    auto* out = jaggy::ext::out_ptr<uint8_t>(out_obj, "bytemask_fill", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_bytemask_fill_uint8(content, mask, value, out, n, valid_when, &err_index);
+  } else if (jaggy::ext::dtype_is<int16_t>(content_obj)) {
+    auto* content = jaggy::ext::in_ptr<int16_t>(content_obj, "bytemask_fill", "content");
+    auto* mask = jaggy::ext::in_ptr<int8_t>(mask_obj, "bytemask_fill", "mask");
+    auto* value = jaggy::ext::in_ptr<int16_t>(value_obj, "bytemask_fill", "value");
+    auto* out = jaggy::ext::out_ptr<int16_t>(out_obj, "bytemask_fill", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_bytemask_fill_int16(content, mask, value, out, n, valid_when, &err_index);
+  } else if (jaggy::ext::dtype_is<uint16_t>(content_obj)) {
+    auto* content = jaggy::ext::in_ptr<uint16_t>(content_obj, "bytemask_fill", "content");
+    auto* mask = jaggy::ext::in_ptr<int8_t>(mask_obj, "bytemask_fill", "mask");
+    auto* value = jaggy::ext::in_ptr<uint16_t>(value_obj, "bytemask_fill", "value");
+    auto* out = jaggy::ext::out_ptr<uint16_t>(out_obj, "bytemask_fill", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_bytemask_fill_uint16(content, mask, value, out, n, valid_when, &err_index);
+  } else if (jaggy::ext::dtype_is<uint32_t>(content_obj)) {
+    auto* content = jaggy::ext::in_ptr<uint32_t>(content_obj, "bytemask_fill", "content");
+    auto* mask = jaggy::ext::in_ptr<int8_t>(mask_obj, "bytemask_fill", "mask");
+    auto* value = jaggy::ext::in_ptr<uint32_t>(value_obj, "bytemask_fill", "value");
+    auto* out = jaggy::ext::out_ptr<uint32_t>(out_obj, "bytemask_fill", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_bytemask_fill_uint32(content, mask, value, out, n, valid_when, &err_index);
+  } else if (jaggy::ext::dtype_is<uint64_t>(content_obj)) {
+    auto* content = jaggy::ext::in_ptr<uint64_t>(content_obj, "bytemask_fill", "content");
+    auto* mask = jaggy::ext::in_ptr<int8_t>(mask_obj, "bytemask_fill", "mask");
+    auto* value = jaggy::ext::in_ptr<uint64_t>(value_obj, "bytemask_fill", "value");
+    auto* out = jaggy::ext::out_ptr<uint64_t>(out_obj, "bytemask_fill", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_bytemask_fill_uint64(content, mask, value, out, n, valid_when, &err_index);
+  } else if (jaggy::ext::dtype_is<bool>(content_obj)) {
+    auto* content = jaggy::ext::in_ptr<bool>(content_obj, "bytemask_fill", "content");
+    auto* mask = jaggy::ext::in_ptr<int8_t>(mask_obj, "bytemask_fill", "mask");
+    auto* value = jaggy::ext::in_ptr<bool>(value_obj, "bytemask_fill", "value");
+    auto* out = jaggy::ext::out_ptr<bool>(out_obj, "bytemask_fill", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_bytemask_fill_bool(content, mask, value, out, n, valid_when, &err_index);
+  } else if (jaggy::ext::dtype_is<float>(content_obj)) {
+    auto* content = jaggy::ext::in_ptr<float>(content_obj, "bytemask_fill", "content");
+    auto* mask = jaggy::ext::in_ptr<int8_t>(mask_obj, "bytemask_fill", "mask");
+    auto* value = jaggy::ext::in_ptr<float>(value_obj, "bytemask_fill", "value");
+    auto* out = jaggy::ext::out_ptr<float>(out_obj, "bytemask_fill", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_bytemask_fill_float32(content, mask, value, out, n, valid_when, &err_index);
+  } else if (jaggy::ext::dtype_is<double>(content_obj)) {
+    auto* content = jaggy::ext::in_ptr<double>(content_obj, "bytemask_fill", "content");
+    auto* mask = jaggy::ext::in_ptr<int8_t>(mask_obj, "bytemask_fill", "mask");
+    auto* value = jaggy::ext::in_ptr<double>(value_obj, "bytemask_fill", "value");
+    auto* out = jaggy::ext::out_ptr<double>(out_obj, "bytemask_fill", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_bytemask_fill_float64(content, mask, value, out, n, valid_when, &err_index);
+  } else {
+    jaggy::ext::no_specialization("bytemask_fill", {content_obj}, "content");
+  }
+  if (status != 0) return py::make_tuple(status, err_index);
+  return py::none();
+}
+
 py::object k_bytemask_to_index(const py::array& mask_obj, const py::array& index_obj, int64_t n, bool valid_when) {
   jaggy::ext::check_nonnegative(n, "bytemask_to_index", "n");
   jaggy::ext::check_array(mask_obj, "bytemask_to_index", "mask", jaggy::ext::as_length(static_cast<__int128>(n)), false);
@@ -706,6 +798,38 @@ py::object k_list_carry(const py::array& starts_obj, const py::array& offsets_ob
     status = jaggy_list_carry_int64(starts, offsets, carry, n, total, &err_index);
   } else {
     jaggy::ext::no_specialization("list_carry", {starts_obj}, "starts");
+  }
+  if (status != 0) return py::make_tuple(status, err_index);
+  return py::none();
+}
+
+py::object k_list_first_index(const py::array& starts_obj, const py::array& stops_obj, const py::array& index_obj, int64_t n) {
+  jaggy::ext::check_nonnegative(n, "list_first_index", "n");
+  jaggy::ext::check_array(starts_obj, "list_first_index", "starts", jaggy::ext::as_length(static_cast<__int128>(n)), false);
+  jaggy::ext::check_array(stops_obj, "list_first_index", "stops", jaggy::ext::as_length(static_cast<__int128>(n)), false);
+  jaggy::ext::check_array(index_obj, "list_first_index", "index", jaggy::ext::as_length(static_cast<__int128>(n)), true);
+  int64_t err_index = -1;
+  int64_t status = 0;
+  if (jaggy::ext::dtype_is<int32_t>(starts_obj)) {
+    auto* starts = jaggy::ext::in_ptr<int32_t>(starts_obj, "list_first_index", "starts");
+    auto* stops = jaggy::ext::in_ptr<int32_t>(stops_obj, "list_first_index", "stops");
+    auto* index = jaggy::ext::out_ptr<int64_t>(index_obj, "list_first_index", "index");
+    py::gil_scoped_release nogil;
+    status = jaggy_list_first_index_int32(starts, stops, index, n, &err_index);
+  } else if (jaggy::ext::dtype_is<uint32_t>(starts_obj)) {
+    auto* starts = jaggy::ext::in_ptr<uint32_t>(starts_obj, "list_first_index", "starts");
+    auto* stops = jaggy::ext::in_ptr<uint32_t>(stops_obj, "list_first_index", "stops");
+    auto* index = jaggy::ext::out_ptr<int64_t>(index_obj, "list_first_index", "index");
+    py::gil_scoped_release nogil;
+    status = jaggy_list_first_index_uint32(starts, stops, index, n, &err_index);
+  } else if (jaggy::ext::dtype_is<int64_t>(starts_obj)) {
+    auto* starts = jaggy::ext::in_ptr<int64_t>(starts_obj, "list_first_index", "starts");
+    auto* stops = jaggy::ext::in_ptr<int64_t>(stops_obj, "list_first_index", "stops");
+    auto* index = jaggy::ext::out_ptr<int64_t>(index_obj, "list_first_index", "index");
+    py::gil_scoped_release nogil;
+    status = jaggy_list_first_index_int64(starts, stops, index, n, &err_index);
+  } else {
+    jaggy::ext::no_specialization("list_first_index", {starts_obj}, "starts");
   }
   if (status != 0) return py::make_tuple(status, err_index);
   return py::none();
@@ -2492,6 +2616,7 @@ void register_kernels(py::module_& m) {
   m.def("broadcast_parents", &k_broadcast_parents, py::arg("offsets"), py::arg("parents"), py::arg("n"), py::arg("total"));
   m.def("broadcast_regular_check", &k_broadcast_regular_check, py::arg("offsets"), py::arg("n"), py::arg("size"));
   m.def("broadcast_repeat", &k_broadcast_repeat, py::arg("offsets"), py::arg("values"), py::arg("out"), py::arg("n"), py::arg("total"));
+  m.def("bytemask_fill", &k_bytemask_fill, py::arg("content"), py::arg("mask"), py::arg("value"), py::arg("out"), py::arg("n"), py::arg("valid_when"));
   m.def("bytemask_to_index", &k_bytemask_to_index, py::arg("mask"), py::arg("index"), py::arg("n"), py::arg("valid_when"));
   m.def("cartesian2_take", &k_cartesian2_take, py::arg("offsets1"), py::arg("data1"), py::arg("offsets2"), py::arg("data2"), py::arg("outoffsets"), py::arg("first"), py::arg("second"), py::arg("n"), py::arg("ndata1"), py::arg("ndata2"), py::arg("total"));
   m.def("cartesian_count", &k_cartesian_count, py::arg("lengths"), py::arg("counts"), py::arg("n"), py::arg("k"));
@@ -2504,6 +2629,7 @@ void register_kernels(py::module_& m) {
   m.def("index_fill", &k_index_fill, py::arg("content"), py::arg("index"), py::arg("value"), py::arg("out"), py::arg("n"), py::arg("m"));
   m.def("index_validity", &k_index_validity, py::arg("index"), py::arg("n"), py::arg("content_len"), py::arg("allow_missing"));
   m.def("list_carry", &k_list_carry, py::arg("starts"), py::arg("offsets"), py::arg("carry"), py::arg("n"), py::arg("total"));
+  m.def("list_first_index", &k_list_first_index, py::arg("starts"), py::arg("stops"), py::arg("index"), py::arg("n"));
   m.def("list_validity", &k_list_validity, py::arg("starts"), py::arg("stops"), py::arg("n"), py::arg("content_len"));
   m.def("local_index", &k_local_index, py::arg("offsets"), py::arg("out"), py::arg("n"), py::arg("total"));
   m.def("merge_add_counts", &k_merge_add_counts, py::arg("starts"), py::arg("stops"), py::arg("counts"), py::arg("n"));

@@ -35,6 +35,14 @@ int64_t bytemask_to_index_impl(const int8_t* mask, int64_t* index, int64_t n, bo
   return kOk;
 }
 
+template <typename T>
+int64_t bytemask_fill_impl(const T* content, const int8_t* mask, const T* value, T* out, int64_t n,
+                           bool valid_when, int64_t* err_index) {
+  const T v = value[0];
+  jaggy::for_each(n, [&](int64_t i) { jaggy::ops::bytemask_fill_at(content, mask, v, out, valid_when, i); });
+  return kOk;
+}
+
 int64_t bitmask_to_bytemask_impl(const uint8_t* bitmask, int8_t* bytemask, int64_t n,
                                  bool valid_when, bool lsb_order, int64_t* err_index) {
   jaggy::for_each(n, [&](int64_t i) {
@@ -56,5 +64,6 @@ int64_t union_validity_impl(const int8_t* tags, const T* index, const int64_t* c
 JAGGY_DEFINE_index_validity(index_validity_impl)
 JAGGY_DEFINE_option_compact(option_compact_impl)
 JAGGY_DEFINE_bytemask_to_index(bytemask_to_index_impl)
+JAGGY_DEFINE_bytemask_fill(bytemask_fill_impl)
 JAGGY_DEFINE_bitmask_to_bytemask(bitmask_to_bytemask_impl)
 JAGGY_DEFINE_union_validity(union_validity_impl)

@@ -32,6 +32,13 @@ int64_t counts_to_offsets_impl(const T* counts, int64_t* offsets, int64_t n, int
 }
 
 template <typename T>
+int64_t list_first_index_impl(const T* starts, const T* stops, int64_t* index, int64_t n,
+                              int64_t* err_index) {
+  jaggy::for_each(n, [&](int64_t i) { jaggy::ops::list_first_index_at(starts, stops, index, i); });
+  return kOk;
+}
+
+template <typename T>
 int64_t list_validity_impl(const T* starts, const T* stops, int64_t n, int64_t content_len,
                            int64_t* err_index) {
   return jaggy::for_each_checked(n, err_index, [&](int64_t i) {
@@ -77,6 +84,7 @@ int64_t offsets_validity_impl(const T* offsets, int64_t n, int64_t content_len, 
 }  // namespace
 
 JAGGY_DEFINE_offsets_validity(offsets_validity_impl)
+JAGGY_DEFINE_list_first_index(list_first_index_impl)
 JAGGY_DEFINE_offsets_to_counts(offsets_to_counts_impl)
 JAGGY_DEFINE_counts_to_offsets(counts_to_offsets_impl)
 JAGGY_DEFINE_list_validity(list_validity_impl)

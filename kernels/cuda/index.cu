@@ -35,6 +35,12 @@ JAGGY_DEVICE void bytemask_to_index(const int8_t* mask, int64_t* index, int64_t 
   JAGGY_GRID_STRIDE(i, n) ops::bytemask_to_index_at(mask, index, valid_when, i);
 }
 
+template <typename T>
+JAGGY_DEVICE void bytemask_fill(const T* content, const int8_t* mask, const T* value, T* out,
+                                int64_t n, bool valid_when, unsigned long long* err) {
+  JAGGY_GRID_STRIDE(i, n) ops::bytemask_fill_at(content, mask, value[0], out, valid_when, i);
+}
+
 JAGGY_DEVICE void bitmask_to_bytemask(const uint8_t* bitmask, int8_t* bytemask, int64_t n,
                                       bool valid_when, bool lsb_order, unsigned long long* err) {
   JAGGY_GRID_STRIDE(i, n) ops::bitmask_to_bytemask_at(bitmask, bytemask, valid_when, lsb_order, i);

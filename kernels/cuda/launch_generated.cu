@@ -67,6 +67,40 @@ extern "C" __global__ void jaggy_broadcast_repeat__uint8(const int64_t* offsets,
   jaggy::gpu::broadcast_repeat<uint8_t>(offsets, values, out, n, total, err);
 }
 
+extern "C" __global__ void jaggy_bytemask_fill__int64(const int64_t* content, const int8_t* mask, const int64_t* value, int64_t* out, int64_t n, bool valid_when, unsigned long long* err) {
+  jaggy::gpu::bytemask_fill<int64_t>(content, mask, value, out, n, valid_when, err);
+}
+extern "C" __global__ void jaggy_bytemask_fill__int32(const int32_t* content, const int8_t* mask, const int32_t* value, int32_t* out, int64_t n, bool valid_when, unsigned long long* err) {
+  jaggy::gpu::bytemask_fill<int32_t>(content, mask, value, out, n, valid_when, err);
+}
+extern "C" __global__ void jaggy_bytemask_fill__int8(const int8_t* content, const int8_t* mask, const int8_t* value, int8_t* out, int64_t n, bool valid_when, unsigned long long* err) {
+  jaggy::gpu::bytemask_fill<int8_t>(content, mask, value, out, n, valid_when, err);
+}
+extern "C" __global__ void jaggy_bytemask_fill__uint8(const uint8_t* content, const int8_t* mask, const uint8_t* value, uint8_t* out, int64_t n, bool valid_when, unsigned long long* err) {
+  jaggy::gpu::bytemask_fill<uint8_t>(content, mask, value, out, n, valid_when, err);
+}
+extern "C" __global__ void jaggy_bytemask_fill__int16(const int16_t* content, const int8_t* mask, const int16_t* value, int16_t* out, int64_t n, bool valid_when, unsigned long long* err) {
+  jaggy::gpu::bytemask_fill<int16_t>(content, mask, value, out, n, valid_when, err);
+}
+extern "C" __global__ void jaggy_bytemask_fill__uint16(const uint16_t* content, const int8_t* mask, const uint16_t* value, uint16_t* out, int64_t n, bool valid_when, unsigned long long* err) {
+  jaggy::gpu::bytemask_fill<uint16_t>(content, mask, value, out, n, valid_when, err);
+}
+extern "C" __global__ void jaggy_bytemask_fill__uint32(const uint32_t* content, const int8_t* mask, const uint32_t* value, uint32_t* out, int64_t n, bool valid_when, unsigned long long* err) {
+  jaggy::gpu::bytemask_fill<uint32_t>(content, mask, value, out, n, valid_when, err);
+}
+extern "C" __global__ void jaggy_bytemask_fill__uint64(const uint64_t* content, const int8_t* mask, const uint64_t* value, uint64_t* out, int64_t n, bool valid_when, unsigned long long* err) {
+  jaggy::gpu::bytemask_fill<uint64_t>(content, mask, value, out, n, valid_when, err);
+}
+extern "C" __global__ void jaggy_bytemask_fill__bool(const bool* content, const int8_t* mask, const bool* value, bool* out, int64_t n, bool valid_when, unsigned long long* err) {
+  jaggy::gpu::bytemask_fill<bool>(content, mask, value, out, n, valid_when, err);
+}
+extern "C" __global__ void jaggy_bytemask_fill__float32(const float* content, const int8_t* mask, const float* value, float* out, int64_t n, bool valid_when, unsigned long long* err) {
+  jaggy::gpu::bytemask_fill<float>(content, mask, value, out, n, valid_when, err);
+}
+extern "C" __global__ void jaggy_bytemask_fill__float64(const double* content, const int8_t* mask, const double* value, double* out, int64_t n, bool valid_when, unsigned long long* err) {
+  jaggy::gpu::bytemask_fill<double>(content, mask, value, out, n, valid_when, err);
+}
+
 extern "C" __global__ void jaggy_bytemask_to_index(const int8_t* mask, int64_t* index, int64_t n, bool valid_when, unsigned long long* err) {
   jaggy::gpu::bytemask_to_index(mask, index, n, valid_when, err);
 }
@@ -236,6 +270,16 @@ extern "C" __global__ void jaggy_list_carry__uint32(const uint32_t* starts, cons
 }
 extern "C" __global__ void jaggy_list_carry__int64(const int64_t* starts, const int64_t* offsets, int64_t* carry, int64_t n, int64_t total, unsigned long long* err) {
   jaggy::gpu::list_carry<int64_t>(starts, offsets, carry, n, total, err);
+}
+
+extern "C" __global__ void jaggy_list_first_index__int32(const int32_t* starts, const int32_t* stops, int64_t* index, int64_t n, unsigned long long* err) {
+  jaggy::gpu::list_first_index<int32_t>(starts, stops, index, n, err);
+}
+extern "C" __global__ void jaggy_list_first_index__uint32(const uint32_t* starts, const uint32_t* stops, int64_t* index, int64_t n, unsigned long long* err) {
+  jaggy::gpu::list_first_index<uint32_t>(starts, stops, index, n, err);
+}
+extern "C" __global__ void jaggy_list_first_index__int64(const int64_t* starts, const int64_t* stops, int64_t* index, int64_t n, unsigned long long* err) {
+  jaggy::gpu::list_first_index<int64_t>(starts, stops, index, n, err);
 }
 
 extern "C" __global__ void jaggy_list_validity__int32(const int32_t* starts, const int32_t* stops, int64_t n, int64_t content_len, unsigned long long* err) {

@@ -29,6 +29,12 @@ JAGGY_DEVICE void counts_to_offsets(const T* counts, int64_t* offsets, int64_t n
 }
 
 template <typename T>
+JAGGY_DEVICE void list_first_index(const T* starts, const T* stops, int64_t* index, int64_t n,
+                                   unsigned long long* err) {
+  JAGGY_GRID_STRIDE(i, n) ops::list_first_index_at(starts, stops, index, i);
+}
+
+template <typename T>
 JAGGY_DEVICE void list_validity(const T* starts, const T* stops, int64_t n, int64_t content_len,
                                 unsigned long long* err) {
   JAGGY_GRID_STRIDE(i, n) report(err, i, ops::list_validity_at(starts, stops, content_len, i));

@@ -49,8 +49,15 @@ class Sum(Reducer):
     def apply(self, data: Any, offsets: Any, pos: Any, backend: Any) -> Any:
         xp = backend.xp
         _check_numeric(data, self.name)
-        data = _widened(data, xp)
         n = len(offsets) - 1
+        if data.dtype.kind == "b":  # a sum of booleans counts the True ones (no int64 copy)
+            out = xp.empty(n, xp.int64)
+            if n == 1 and len(data) and int(offsets[0]) == 0 and int(offsets[1]) == len(data):
+                out[0] = xp.count_nonzero(data)  # one whole-buffer group (axis=None): NumPy's SIMD count
+            else:
+                backend.kernels.reduce_count_nonzero(offsets, data, out, n, len(data))
+            return out
+        data = _widened(data, xp)
         out = xp.empty(n, data.dtype)
         backend.kernels.reduce_sum(offsets, data, out, n, len(data))
         return out

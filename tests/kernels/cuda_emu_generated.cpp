@@ -53,6 +53,39 @@ JAGGY_EMU_EXPORT int emu_jaggy_broadcast_repeat__uint16(unsigned grid, unsigned 
 JAGGY_EMU_EXPORT int emu_jaggy_broadcast_repeat__uint8(unsigned grid, unsigned block, uint64_t seed, const int64_t* offsets, const uint8_t* values, uint8_t* out, int64_t n, int64_t total, unsigned long long* err) {
   return emu::launch(grid, block, seed, jaggy_broadcast_repeat__uint8, offsets, values, out, n, total, err);
 }
+JAGGY_EMU_EXPORT int emu_jaggy_bytemask_fill__int64(unsigned grid, unsigned block, uint64_t seed, const int64_t* content, const int8_t* mask, const int64_t* value, int64_t* out, int64_t n, bool valid_when, unsigned long long* err) {
+  return emu::launch(grid, block, seed, jaggy_bytemask_fill__int64, content, mask, value, out, n, valid_when, err);
+}
+JAGGY_EMU_EXPORT int emu_jaggy_bytemask_fill__int32(unsigned grid, unsigned block, uint64_t seed, const int32_t* content, const int8_t* mask, const int32_t* value, int32_t* out, int64_t n, bool valid_when, unsigned long long* err) {
+  return emu::launch(grid, block, seed, jaggy_bytemask_fill__int32, content, mask, value, out, n, valid_when, err);
+}
+JAGGY_EMU_EXPORT int emu_jaggy_bytemask_fill__int8(unsigned grid, unsigned block, uint64_t seed, const int8_t* content, const int8_t* mask, const int8_t* value, int8_t* out, int64_t n, bool valid_when, unsigned long long* err) {
+  return emu::launch(grid, block, seed, jaggy_bytemask_fill__int8, content, mask, value, out, n, valid_when, err);
+}
+JAGGY_EMU_EXPORT int emu_jaggy_bytemask_fill__uint8(unsigned grid, unsigned block, uint64_t seed, const uint8_t* content, const int8_t* mask, const uint8_t* value, uint8_t* out, int64_t n, bool valid_when, unsigned long long* err) {
+  return emu::launch(grid, block, seed, jaggy_bytemask_fill__uint8, content, mask, value, out, n, valid_when, err);
+}
+JAGGY_EMU_EXPORT int emu_jaggy_bytemask_fill__int16(unsigned grid, unsigned block, uint64_t seed, const int16_t* content, const int8_t* mask, const int16_t* value, int16_t* out, int64_t n, bool valid_when, unsigned long long* err) {
+  return emu::launch(grid, block, seed, jaggy_bytemask_fill__int16, content, mask, value, out, n, valid_when, err);
+}
+JAGGY_EMU_EXPORT int emu_jaggy_bytemask_fill__uint16(unsigned grid, unsigned block, uint64_t seed, const uint16_t* content, const int8_t* mask, const uint16_t* value, uint16_t* out, int64_t n, bool valid_when, unsigned long long* err) {
+  return emu::launch(grid, block, seed, jaggy_bytemask_fill__uint16, content, mask, value, out, n, valid_when, err);
+}
+JAGGY_EMU_EXPORT int emu_jaggy_bytemask_fill__uint32(unsigned grid, unsigned block, uint64_t seed, const uint32_t* content, const int8_t* mask, const uint32_t* value, uint32_t* out, int64_t n, bool valid_when, unsigned long long* err) {
+  return emu::launch(grid, block, seed, jaggy_bytemask_fill__uint32, content, mask, value, out, n, valid_when, err);
+}
+JAGGY_EMU_EXPORT int emu_jaggy_bytemask_fill__uint64(unsigned grid, unsigned block, uint64_t seed, const uint64_t* content, const int8_t* mask, const uint64_t* value, uint64_t* out, int64_t n, bool valid_when, unsigned long long* err) {
+  return emu::launch(grid, block, seed, jaggy_bytemask_fill__uint64, content, mask, value, out, n, valid_when, err);
+}
+JAGGY_EMU_EXPORT int emu_jaggy_bytemask_fill__bool(unsigned grid, unsigned block, uint64_t seed, const bool* content, const int8_t* mask, const bool* value, bool* out, int64_t n, bool valid_when, unsigned long long* err) {
+  return emu::launch(grid, block, seed, jaggy_bytemask_fill__bool, content, mask, value, out, n, valid_when, err);
+}
+JAGGY_EMU_EXPORT int emu_jaggy_bytemask_fill__float32(unsigned grid, unsigned block, uint64_t seed, const float* content, const int8_t* mask, const float* value, float* out, int64_t n, bool valid_when, unsigned long long* err) {
+  return emu::launch(grid, block, seed, jaggy_bytemask_fill__float32, content, mask, value, out, n, valid_when, err);
+}
+JAGGY_EMU_EXPORT int emu_jaggy_bytemask_fill__float64(unsigned grid, unsigned block, uint64_t seed, const double* content, const int8_t* mask, const double* value, double* out, int64_t n, bool valid_when, unsigned long long* err) {
+  return emu::launch(grid, block, seed, jaggy_bytemask_fill__float64, content, mask, value, out, n, valid_when, err);
+}
 JAGGY_EMU_EXPORT int emu_jaggy_bytemask_to_index(unsigned grid, unsigned block, uint64_t seed, const int8_t* mask, int64_t* index, int64_t n, bool valid_when, unsigned long long* err) {
   return emu::launch(grid, block, seed, jaggy_bytemask_to_index, mask, index, n, valid_when, err);
 }
@@ -211,6 +244,15 @@ JAGGY_EMU_EXPORT int emu_jaggy_list_carry__uint32(unsigned grid, unsigned block,
 }
 JAGGY_EMU_EXPORT int emu_jaggy_list_carry__int64(unsigned grid, unsigned block, uint64_t seed, const int64_t* starts, const int64_t* offsets, int64_t* carry, int64_t n, int64_t total, unsigned long long* err) {
   return emu::launch(grid, block, seed, jaggy_list_carry__int64, starts, offsets, carry, n, total, err);
+}
+JAGGY_EMU_EXPORT int emu_jaggy_list_first_index__int32(unsigned grid, unsigned block, uint64_t seed, const int32_t* starts, const int32_t* stops, int64_t* index, int64_t n, unsigned long long* err) {
+  return emu::launch(grid, block, seed, jaggy_list_first_index__int32, starts, stops, index, n, err);
+}
+JAGGY_EMU_EXPORT int emu_jaggy_list_first_index__uint32(unsigned grid, unsigned block, uint64_t seed, const uint32_t* starts, const uint32_t* stops, int64_t* index, int64_t n, unsigned long long* err) {
+  return emu::launch(grid, block, seed, jaggy_list_first_index__uint32, starts, stops, index, n, err);
+}
+JAGGY_EMU_EXPORT int emu_jaggy_list_first_index__int64(unsigned grid, unsigned block, uint64_t seed, const int64_t* starts, const int64_t* stops, int64_t* index, int64_t n, unsigned long long* err) {
+  return emu::launch(grid, block, seed, jaggy_list_first_index__int64, starts, stops, index, n, err);
 }
 JAGGY_EMU_EXPORT int emu_jaggy_list_validity__int32(unsigned grid, unsigned block, uint64_t seed, const int32_t* starts, const int32_t* stops, int64_t n, int64_t content_len, unsigned long long* err) {
   return emu::launch(grid, block, seed, jaggy_list_validity__int32, starts, stops, n, content_len, err);

@@ -64,22 +64,43 @@ constexpr int64_t kParallelChunk = int64_t(1) << 14;
 // Runs body(i) for i in [0, n); body returns a status (0 = ok). Returns the status of the
 // smallest failing i and writes that i to *err_index, whatever the thread count, so that errors
 // are deterministic. body must be safe to call more than once for the same i.
+//
+// Blocks of kCheckBlock items OR their statuses together without a branch per item (so the
+// compiler can vectorize simple bodies); only the first block with a failure is walked again one
+// item at a time to find the failing position.
+constexpr int64_t kCheckBlock = 2048;
+
+template <typename F>
+inline bool block_fails(int64_t lo, int64_t hi, F& body) {
+  int64_t bad = 0;
+  for (int64_t i = lo; i < hi; i++) bad |= body(i);
+  return bad != kOk;
+}
+
 template <typename F>
 inline int64_t for_each_checked(int64_t n, int64_t* err_index, F&& body) {
+  const int64_t nblocks = (n + kCheckBlock - 1) / kCheckBlock;
+  int64_t first = nblocks;
 #if defined(JAGGY_HAVE_OPENMP)
   if (n >= kParallelThreshold && omp_get_max_threads() > 1) {
-    int64_t first = n;
-#pragma omp parallel for reduction(min : first) schedule(dynamic, kParallelChunk)
-    for (int64_t i = 0; i < n; i++) {
-      if (i < first && body(i) != kOk) first = i;
+#pragma omp parallel for reduction(min : first) schedule(dynamic, kParallelChunk / kCheckBlock)
+    for (int64_t b = 0; b < nblocks; b++) {
+      const int64_t lo = b * kCheckBlock;
+      if (b < first && block_fails(lo, lo + kCheckBlock < n ? lo + kCheckBlock : n, body)) first = b;
     }
-    if (first == n) return kOk;
-    *err_index = first;
-    return body(first);
-  }
+  } else
 #endif
-  for (int64_t i = 0; i < n; i++) {
-    int64_t status = body(i);
+  {
+    for (int64_t b = 0; b < nblocks; b++) {
+      const int64_t lo = b * kCheckBlock;
+      if (block_fails(lo, lo + kCheckBlock < n ? lo + kCheckBlock : n, body)) {
+        first = b;
+        break;
+      }
+    }
+  }
+  for (int64_t i = first * kCheckBlock; i < n; i++) {
+    const int64_t status = body(i);
     if (status != kOk) {
       *err_index = i;
       return status;

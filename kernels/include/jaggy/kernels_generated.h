@@ -90,6 +90,35 @@ int64_t jaggy_broadcast_repeat_uint8(const int64_t* offsets, const uint8_t* valu
   extern "C" int64_t jaggy_broadcast_repeat_uint16(const int64_t* offsets, const uint16_t* values, uint16_t* out, int64_t n, int64_t total, int64_t* err_index) { return impl<uint16_t>(offsets, values, out, n, total, err_index); } \
   extern "C" int64_t jaggy_broadcast_repeat_uint8(const int64_t* offsets, const uint8_t* values, uint8_t* out, int64_t n, int64_t total, int64_t* err_index) { return impl<uint8_t>(offsets, values, out, n, total, err_index); }
 
+// bytemask_fill: Values of a byte-masked flat content, with missing entries replaced by value[0] (fill_none).
+#if !defined(__CUDACC__) && !defined(__CUDACC_RTC__) && !defined(JAGGY_CUDA_EMULATION)
+extern "C" {
+int64_t jaggy_bytemask_fill_int64(const int64_t* content, const int8_t* mask, const int64_t* value, int64_t* out, int64_t n, bool valid_when, int64_t* err_index);
+int64_t jaggy_bytemask_fill_int32(const int32_t* content, const int8_t* mask, const int32_t* value, int32_t* out, int64_t n, bool valid_when, int64_t* err_index);
+int64_t jaggy_bytemask_fill_int8(const int8_t* content, const int8_t* mask, const int8_t* value, int8_t* out, int64_t n, bool valid_when, int64_t* err_index);
+int64_t jaggy_bytemask_fill_uint8(const uint8_t* content, const int8_t* mask, const uint8_t* value, uint8_t* out, int64_t n, bool valid_when, int64_t* err_index);
+int64_t jaggy_bytemask_fill_int16(const int16_t* content, const int8_t* mask, const int16_t* value, int16_t* out, int64_t n, bool valid_when, int64_t* err_index);
+int64_t jaggy_bytemask_fill_uint16(const uint16_t* content, const int8_t* mask, const uint16_t* value, uint16_t* out, int64_t n, bool valid_when, int64_t* err_index);
+int64_t jaggy_bytemask_fill_uint32(const uint32_t* content, const int8_t* mask, const uint32_t* value, uint32_t* out, int64_t n, bool valid_when, int64_t* err_index);
+int64_t jaggy_bytemask_fill_uint64(const uint64_t* content, const int8_t* mask, const uint64_t* value, uint64_t* out, int64_t n, bool valid_when, int64_t* err_index);
+int64_t jaggy_bytemask_fill_bool(const bool* content, const int8_t* mask, const bool* value, bool* out, int64_t n, bool valid_when, int64_t* err_index);
+int64_t jaggy_bytemask_fill_float32(const float* content, const int8_t* mask, const float* value, float* out, int64_t n, bool valid_when, int64_t* err_index);
+int64_t jaggy_bytemask_fill_float64(const double* content, const int8_t* mask, const double* value, double* out, int64_t n, bool valid_when, int64_t* err_index);
+}
+#endif
+#define JAGGY_DEFINE_bytemask_fill(impl) \
+  extern "C" int64_t jaggy_bytemask_fill_int64(const int64_t* content, const int8_t* mask, const int64_t* value, int64_t* out, int64_t n, bool valid_when, int64_t* err_index) { return impl<int64_t>(content, mask, value, out, n, valid_when, err_index); } \
+  extern "C" int64_t jaggy_bytemask_fill_int32(const int32_t* content, const int8_t* mask, const int32_t* value, int32_t* out, int64_t n, bool valid_when, int64_t* err_index) { return impl<int32_t>(content, mask, value, out, n, valid_when, err_index); } \
+  extern "C" int64_t jaggy_bytemask_fill_int8(const int8_t* content, const int8_t* mask, const int8_t* value, int8_t* out, int64_t n, bool valid_when, int64_t* err_index) { return impl<int8_t>(content, mask, value, out, n, valid_when, err_index); } \
+  extern "C" int64_t jaggy_bytemask_fill_uint8(const uint8_t* content, const int8_t* mask, const uint8_t* value, uint8_t* out, int64_t n, bool valid_when, int64_t* err_index) { return impl<uint8_t>(content, mask, value, out, n, valid_when, err_index); } \
+  extern "C" int64_t jaggy_bytemask_fill_int16(const int16_t* content, const int8_t* mask, const int16_t* value, int16_t* out, int64_t n, bool valid_when, int64_t* err_index) { return impl<int16_t>(content, mask, value, out, n, valid_when, err_index); } \
+  extern "C" int64_t jaggy_bytemask_fill_uint16(const uint16_t* content, const int8_t* mask, const uint16_t* value, uint16_t* out, int64_t n, bool valid_when, int64_t* err_index) { return impl<uint16_t>(content, mask, value, out, n, valid_when, err_index); } \
+  extern "C" int64_t jaggy_bytemask_fill_uint32(const uint32_t* content, const int8_t* mask, const uint32_t* value, uint32_t* out, int64_t n, bool valid_when, int64_t* err_index) { return impl<uint32_t>(content, mask, value, out, n, valid_when, err_index); } \
+  extern "C" int64_t jaggy_bytemask_fill_uint64(const uint64_t* content, const int8_t* mask, const uint64_t* value, uint64_t* out, int64_t n, bool valid_when, int64_t* err_index) { return impl<uint64_t>(content, mask, value, out, n, valid_when, err_index); } \
+  extern "C" int64_t jaggy_bytemask_fill_bool(const bool* content, const int8_t* mask, const bool* value, bool* out, int64_t n, bool valid_when, int64_t* err_index) { return impl<bool>(content, mask, value, out, n, valid_when, err_index); } \
+  extern "C" int64_t jaggy_bytemask_fill_float32(const float* content, const int8_t* mask, const float* value, float* out, int64_t n, bool valid_when, int64_t* err_index) { return impl<float>(content, mask, value, out, n, valid_when, err_index); } \
+  extern "C" int64_t jaggy_bytemask_fill_float64(const double* content, const int8_t* mask, const double* value, double* out, int64_t n, bool valid_when, int64_t* err_index) { return impl<double>(content, mask, value, out, n, valid_when, err_index); }
+
 // bytemask_to_index: Option index of a byte mask, index[i] = i where valid, -1 where missing.
 #if !defined(__CUDACC__) && !defined(__CUDACC_RTC__) && !defined(JAGGY_CUDA_EMULATION)
 extern "C" {
@@ -320,6 +349,19 @@ int64_t jaggy_list_carry_int64(const int64_t* starts, const int64_t* offsets, in
   extern "C" int64_t jaggy_list_carry_int32(const int32_t* starts, const int64_t* offsets, int64_t* carry, int64_t n, int64_t total, int64_t* err_index) { return impl<int32_t>(starts, offsets, carry, n, total, err_index); } \
   extern "C" int64_t jaggy_list_carry_uint32(const uint32_t* starts, const int64_t* offsets, int64_t* carry, int64_t n, int64_t total, int64_t* err_index) { return impl<uint32_t>(starts, offsets, carry, n, total, err_index); } \
   extern "C" int64_t jaggy_list_carry_int64(const int64_t* starts, const int64_t* offsets, int64_t* carry, int64_t n, int64_t total, int64_t* err_index) { return impl<int64_t>(starts, offsets, carry, n, total, err_index); }
+
+// list_first_index: Option index of every list's first item (its start), -1 for an empty list (firsts).
+#if !defined(__CUDACC__) && !defined(__CUDACC_RTC__) && !defined(JAGGY_CUDA_EMULATION)
+extern "C" {
+int64_t jaggy_list_first_index_int32(const int32_t* starts, const int32_t* stops, int64_t* index, int64_t n, int64_t* err_index);
+int64_t jaggy_list_first_index_uint32(const uint32_t* starts, const uint32_t* stops, int64_t* index, int64_t n, int64_t* err_index);
+int64_t jaggy_list_first_index_int64(const int64_t* starts, const int64_t* stops, int64_t* index, int64_t n, int64_t* err_index);
+}
+#endif
+#define JAGGY_DEFINE_list_first_index(impl) \
+  extern "C" int64_t jaggy_list_first_index_int32(const int32_t* starts, const int32_t* stops, int64_t* index, int64_t n, int64_t* err_index) { return impl<int32_t>(starts, stops, index, n, err_index); } \
+  extern "C" int64_t jaggy_list_first_index_uint32(const uint32_t* starts, const uint32_t* stops, int64_t* index, int64_t n, int64_t* err_index) { return impl<uint32_t>(starts, stops, index, n, err_index); } \
+  extern "C" int64_t jaggy_list_first_index_int64(const int64_t* starts, const int64_t* stops, int64_t* index, int64_t n, int64_t* err_index) { return impl<int64_t>(starts, stops, index, n, err_index); }
 
 // list_validity: Checks list starts and stops against each other and against the content length.
 namespace jaggy::list_validity_err {

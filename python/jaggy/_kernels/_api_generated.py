@@ -45,6 +45,12 @@ def broadcast_repeat(offsets, values, out, n, total):  # noqa: ANN001, ANN201
     if r is not None:
         raise_kernel_error('broadcast_repeat', r[0], r[1])
 
+def bytemask_fill(content, mask, value, out, n, valid_when):  # noqa: ANN001, ANN201
+    """Values of a byte-masked flat content, with missing entries replaced by value[0] (fill_none)."""
+    r = _ext.bytemask_fill(content, mask, value, out, n, valid_when)
+    if r is not None:
+        raise_kernel_error('bytemask_fill', r[0], r[1])
+
 def bytemask_to_index(mask, index, n, valid_when):  # noqa: ANN001, ANN201
     """Option index of a byte mask, index[i] = i where valid, -1 where missing."""
     r = _ext.bytemask_to_index(mask, index, n, valid_when)
@@ -116,6 +122,12 @@ def list_carry(starts, offsets, carry, n, total):  # noqa: ANN001, ANN201
     r = _ext.list_carry(starts, offsets, carry, n, total)
     if r is not None:
         raise_kernel_error('list_carry', r[0], r[1])
+
+def list_first_index(starts, stops, index, n):  # noqa: ANN001, ANN201
+    """Option index of every list's first item (its start), -1 for an empty list (firsts)."""
+    r = _ext.list_first_index(starts, stops, index, n)
+    if r is not None:
+        raise_kernel_error('list_first_index', r[0], r[1])
 
 def list_validity(starts, stops, n, content_len):  # noqa: ANN001, ANN201
     """Checks list starts and stops against each other and against the content length."""

@@ -19,6 +19,7 @@ ENTRIES = {
     'broadcast_parents': {(): 'jaggy_broadcast_parents'},
     'broadcast_regular_check': {(): 'jaggy_broadcast_regular_check'},
     'broadcast_repeat': {('float64',): 'jaggy_broadcast_repeat__float64', ('float32',): 'jaggy_broadcast_repeat__float32', ('int64',): 'jaggy_broadcast_repeat__int64', ('int32',): 'jaggy_broadcast_repeat__int32', ('int16',): 'jaggy_broadcast_repeat__int16', ('int8',): 'jaggy_broadcast_repeat__int8', ('uint64',): 'jaggy_broadcast_repeat__uint64', ('uint32',): 'jaggy_broadcast_repeat__uint32', ('uint16',): 'jaggy_broadcast_repeat__uint16', ('uint8',): 'jaggy_broadcast_repeat__uint8'},
+    'bytemask_fill': {('int64',): 'jaggy_bytemask_fill__int64', ('int32',): 'jaggy_bytemask_fill__int32', ('int8',): 'jaggy_bytemask_fill__int8', ('uint8',): 'jaggy_bytemask_fill__uint8', ('int16',): 'jaggy_bytemask_fill__int16', ('uint16',): 'jaggy_bytemask_fill__uint16', ('uint32',): 'jaggy_bytemask_fill__uint32', ('uint64',): 'jaggy_bytemask_fill__uint64', ('bool',): 'jaggy_bytemask_fill__bool', ('float32',): 'jaggy_bytemask_fill__float32', ('float64',): 'jaggy_bytemask_fill__float64'},
     'bytemask_to_index': {(): 'jaggy_bytemask_to_index'},
     'cartesian2_take': {('float64',): 'jaggy_cartesian2_take__float64', ('float32',): 'jaggy_cartesian2_take__float32', ('int64',): 'jaggy_cartesian2_take__int64', ('int32',): 'jaggy_cartesian2_take__int32', ('int16',): 'jaggy_cartesian2_take__int16', ('int8',): 'jaggy_cartesian2_take__int8', ('uint64',): 'jaggy_cartesian2_take__uint64', ('uint32',): 'jaggy_cartesian2_take__uint32', ('uint16',): 'jaggy_cartesian2_take__uint16', ('uint8',): 'jaggy_cartesian2_take__uint8'},
     'cartesian_count': {(): 'jaggy_cartesian_count'},
@@ -31,6 +32,7 @@ ENTRIES = {
     'index_fill': {('int64',): 'jaggy_index_fill__int64', ('int32',): 'jaggy_index_fill__int32', ('int8',): 'jaggy_index_fill__int8', ('uint8',): 'jaggy_index_fill__uint8', ('int16',): 'jaggy_index_fill__int16', ('uint16',): 'jaggy_index_fill__uint16', ('uint32',): 'jaggy_index_fill__uint32', ('uint64',): 'jaggy_index_fill__uint64', ('bool',): 'jaggy_index_fill__bool', ('float32',): 'jaggy_index_fill__float32', ('float64',): 'jaggy_index_fill__float64'},
     'index_validity': {('int32',): 'jaggy_index_validity__int32', ('uint32',): 'jaggy_index_validity__uint32', ('int64',): 'jaggy_index_validity__int64'},
     'list_carry': {('int32',): 'jaggy_list_carry__int32', ('uint32',): 'jaggy_list_carry__uint32', ('int64',): 'jaggy_list_carry__int64'},
+    'list_first_index': {('int32',): 'jaggy_list_first_index__int32', ('uint32',): 'jaggy_list_first_index__uint32', ('int64',): 'jaggy_list_first_index__int64'},
     'list_validity': {('int32',): 'jaggy_list_validity__int32', ('uint32',): 'jaggy_list_validity__uint32', ('int64',): 'jaggy_list_validity__int64'},
     'local_index': {(): 'jaggy_local_index'},
     'merge_add_counts': {('int32',): 'jaggy_merge_add_counts__int32', ('uint32',): 'jaggy_merge_add_counts__uint32', ('int64',): 'jaggy_merge_add_counts__int64'},
@@ -79,6 +81,7 @@ BINDINGS = {
     'broadcast_parents': [()],
     'broadcast_regular_check': [()],
     'broadcast_repeat': [('float64',), ('float32',), ('int64',), ('int32',), ('int16',), ('int8',), ('uint64',), ('uint32',), ('uint16',), ('uint8',)],
+    'bytemask_fill': [('int64',), ('int32',), ('int8',), ('uint8',), ('int16',), ('uint16',), ('uint32',), ('uint64',), ('bool',), ('float32',), ('float64',)],
     'bytemask_to_index': [()],
     'cartesian2_take': [('float64',), ('float32',), ('int64',), ('int32',), ('int16',), ('int8',), ('uint64',), ('uint32',), ('uint16',), ('uint8',)],
     'cartesian_count': [()],
@@ -91,6 +94,7 @@ BINDINGS = {
     'index_fill': [('int64',), ('int32',), ('int8',), ('uint8',), ('int16',), ('uint16',), ('uint32',), ('uint64',), ('bool',), ('float32',), ('float64',)],
     'index_validity': [('int32',), ('uint32',), ('int64',)],
     'list_carry': [('int32',), ('uint32',), ('int64',)],
+    'list_first_index': [('int32',), ('uint32',), ('int64',)],
     'list_validity': [('int32',), ('uint32',), ('int64',)],
     'local_index': [()],
     'merge_add_counts': [('int32',), ('uint32',), ('int64',)],
@@ -213,6 +217,21 @@ class CudaKernelsGenerated:
         threads = n
         err = self._launch(entry, threads, args)
         self._finish('broadcast_repeat', err)
+
+    def bytemask_fill(self, content, mask, value, out, n, valid_when):  # noqa: ANN001, ANN201
+        """Values of a byte-masked flat content, with missing entries replaced by value[0] (fill_none)."""
+        b = self._binding('bytemask_fill', (content, ))
+        n = self._scalar('bytemask_fill', 'n', n, 'int64', True)
+        valid_when = self._scalar('bytemask_fill', 'valid_when', valid_when, 'bool', False)
+        self._array('bytemask_fill', 'content', content, b[0], n, False)
+        self._array('bytemask_fill', 'mask', mask, 'int8', n, False)
+        self._array('bytemask_fill', 'value', value, b[0], 1, False)
+        self._array('bytemask_fill', 'out', out, b[0], n, True)
+        args = (content, mask, value, out, np.int64(n), np.bool_(valid_when),)
+        entry = ENTRIES['bytemask_fill'][b]
+        threads = n
+        err = self._launch(entry, threads, args)
+        self._finish('bytemask_fill', err)
 
     def bytemask_to_index(self, mask, index, n, valid_when):  # noqa: ANN001, ANN201
         """Option index of a byte mask, index[i] = i where valid, -1 where missing."""
@@ -391,6 +410,19 @@ class CudaKernelsGenerated:
         threads = n
         err = self._launch(entry, threads, args)
         self._finish('list_carry', err)
+
+    def list_first_index(self, starts, stops, index, n):  # noqa: ANN001, ANN201
+        """Option index of every list's first item (its start), -1 for an empty list (firsts)."""
+        b = self._binding('list_first_index', (starts, ))
+        n = self._scalar('list_first_index', 'n', n, 'int64', True)
+        self._array('list_first_index', 'starts', starts, b[0], n, False)
+        self._array('list_first_index', 'stops', stops, b[0], n, False)
+        self._array('list_first_index', 'index', index, 'int64', n, True)
+        args = (starts, stops, index, np.int64(n),)
+        entry = ENTRIES['list_first_index'][b]
+        threads = n
+        err = self._launch(entry, threads, args)
+        self._finish('list_first_index', err)
 
     def list_validity(self, starts, stops, n, content_len):  # noqa: ANN001, ANN201
         """Checks list starts and stops against each other and against the content length."""

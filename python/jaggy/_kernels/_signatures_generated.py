@@ -55,6 +55,15 @@ KERNELS = {
         'specializations': ['jaggy_broadcast_repeat_float64', 'jaggy_broadcast_repeat_float32', 'jaggy_broadcast_repeat_int64', 'jaggy_broadcast_repeat_int32', 'jaggy_broadcast_repeat_int16', 'jaggy_broadcast_repeat_int8', 'jaggy_broadcast_repeat_uint64', 'jaggy_broadcast_repeat_uint32', 'jaggy_broadcast_repeat_uint16', 'jaggy_broadcast_repeat_uint8'],
         'cuda': {'threads': 'n'},
     },
+    'bytemask_fill': {
+        'family': 'index',
+        'doc': 'Values of a byte-masked flat content, with missing entries replaced by value[0] (fill_none).',
+        'types': {'T': ['int64', 'int32', 'int8', 'uint8', 'int16', 'uint16', 'uint32', 'uint64', 'bool', 'float32', 'float64']},
+        'args': [{'name': 'content', 'dir': 'in', 'dtype': 'T', 'len': 'n'}, {'name': 'mask', 'dir': 'in', 'dtype': 'int8', 'len': 'n'}, {'name': 'value', 'dir': 'in', 'dtype': 'T', 'len': 1}, {'name': 'out', 'dir': 'out', 'dtype': 'T', 'len': 'n'}, {'name': 'n', 'scalar': 'int64'}, {'name': 'valid_when', 'scalar': 'bool'}],
+        'errors': {},
+        'specializations': ['jaggy_bytemask_fill_int64', 'jaggy_bytemask_fill_int32', 'jaggy_bytemask_fill_int8', 'jaggy_bytemask_fill_uint8', 'jaggy_bytemask_fill_int16', 'jaggy_bytemask_fill_uint16', 'jaggy_bytemask_fill_uint32', 'jaggy_bytemask_fill_uint64', 'jaggy_bytemask_fill_bool', 'jaggy_bytemask_fill_float32', 'jaggy_bytemask_fill_float64'],
+        'cuda': {'threads': 'n'},
+    },
     'bytemask_to_index': {
         'family': 'index',
         'doc': 'Option index of a byte mask, index[i] = i where valid, -1 where missing.',
@@ -161,6 +170,15 @@ KERNELS = {
         'args': [{'name': 'starts', 'dir': 'in', 'dtype': 'T', 'len': 'n'}, {'name': 'offsets', 'dir': 'in', 'dtype': 'int64', 'len': 'n + 1'}, {'name': 'carry', 'dir': 'out', 'dtype': 'int64', 'len': 'total'}, {'name': 'n', 'scalar': 'int64'}, {'name': 'total', 'scalar': 'int64'}],
         'errors': {1: ('value', 'packed offsets are out of range at list {index}')},
         'specializations': ['jaggy_list_carry_int32', 'jaggy_list_carry_uint32', 'jaggy_list_carry_int64'],
+        'cuda': {'threads': 'n'},
+    },
+    'list_first_index': {
+        'family': 'offsets',
+        'doc': "Option index of every list's first item (its start), -1 for an empty list (firsts).",
+        'types': {'T': ['int32', 'uint32', 'int64']},
+        'args': [{'name': 'starts', 'dir': 'in', 'dtype': 'T', 'len': 'n'}, {'name': 'stops', 'dir': 'in', 'dtype': 'T', 'len': 'n'}, {'name': 'index', 'dir': 'out', 'dtype': 'int64', 'len': 'n'}, {'name': 'n', 'scalar': 'int64'}],
+        'errors': {},
+        'specializations': ['jaggy_list_first_index_int32', 'jaggy_list_first_index_uint32', 'jaggy_list_first_index_int64'],
         'cuda': {'threads': 'n'},
     },
     'list_validity': {

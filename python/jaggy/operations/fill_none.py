@@ -21,11 +21,12 @@ def _fill_option(node: Any, value: Any) -> Any:
             and not content.parameters and not value.parameters:
         dtype = xp.result_type(content.data.dtype, value.data.dtype)
         if node.is_option and type(node).__name__ == "ByteMaskedArray":
-            keep = node.mask.data.view(xp.bool_)
-            if not node.valid_when:
-                keep = ~keep
-            data = content.data[:node.length]
-            return NumpyArray(xp.where(keep, data, value.data[0]).astype(dtype, copy=False), backend=backend)
+            n = node.length
+            out = xp.empty(n, dtype)
+            backend.kernels.bytemask_fill(xp.ascontiguousarray(content.data[:n], dtype=dtype),
+                                          node.mask.data[:n], value.data[:1].astype(dtype), out, n,
+                                          bool(node.valid_when))
+            return NumpyArray(out, backend=backend)
         index = node.to_IndexedOptionArray64().index.data
         out = xp.empty(len(index), dtype)
         fill = value.data[:1].astype(dtype)

@@ -48,11 +48,13 @@ def firsts(array: Any, axis: int = 1, *, highlevel: bool = True,
 
     def action(node: Any, depth: int) -> Any:
         xp = node.backend.xp
-        starts = node.starts.data.astype(xp.int64, copy=False)
-        stops = node.stops.data.astype(xp.int64, copy=False)
-        index = xp.where(stops > starts, starts, -1)  # a new array: the result's own index
+        n = node.length
         if node.content.length == 0:
-            index = xp.full(len(index), -1, xp.int64)
+            index = xp.full(n, -1, xp.int64)
+        else:
+            index = xp.empty(n, xp.int64)  # a new array: the result's own index
+            node.backend.kernels.list_first_index(xp.ascontiguousarray(node.starts.data),
+                                                  xp.ascontiguousarray(node.stops.data), index, n)
         return simplified_indexed(index, node.content, True)
 
     out = recurse(layout, pos, "firsts", action)

@@ -19,6 +19,13 @@ JAGGY_HD void bytemask_to_index_at(const int8_t* mask, int64_t* index, bool vali
   index[i] = ((mask[i] != 0) == valid_when) ? i : -1;
 }
 
+template <typename T>
+JAGGY_HD void bytemask_fill_at(const T* content, const int8_t* mask, T value, T* out, bool valid_when,
+                               int64_t i) {
+  const T c = content[i];  // loaded unconditionally: the select below then needs no branch
+  out[i] = ((mask[i] != 0) == valid_when) ? c : value;
+}
+
 JAGGY_HD void bitmask_to_bytemask_at(const uint8_t* bitmask, int8_t* bytemask, bool valid_when,
                                      bool lsb_order, int64_t i) {
   uint8_t byte = bitmask[i >> 3];

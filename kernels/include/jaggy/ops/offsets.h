@@ -14,6 +14,12 @@ JAGGY_HD int64_t offsets_to_counts_at(const T* offsets, int64_t* counts, int64_t
 }
 
 template <typename T>
+JAGGY_HD void list_first_index_at(const T* starts, const T* stops, int64_t* index, int64_t i) {
+  const int64_t start = static_cast<int64_t>(starts[i]);
+  index[i] = stops[i] > starts[i] ? start : int64_t(-1);
+}
+
+template <typename T>
 JAGGY_HD int64_t list_validity_at(const T* starts, const T* stops, int64_t content_len,
                                   int64_t i) {
   T start = starts[i], stop = stops[i];
