@@ -168,6 +168,10 @@ BIG_OPERATIONS: dict[str, Callable[[Any], Any]] = {
     "slice": lambda a: a[jaggy.num(a, axis=1) > 1, 1:],
     "local_index": lambda a: jaggy.local_index(a),
     "combinations": lambda a: jaggy.flatten(jaggy.argcombinations(a, 2)["0"]),
+    "select_lists": lambda a: a[jaggy.num(a, axis=1) > 2],
+    "firsts": lambda a: jaggy.fill_none(jaggy.firsts(a), -1.0),
+    "mask_fill_none": lambda a: jaggy.fill_none(jaggy.mask(a, a > 0.5), 0.0),
+    "argmax_take": lambda a: jaggy.fill_none(a[jaggy.argmax(a, axis=1, keepdims=True)], -1.0),
     "ufunc": lambda a: np.sqrt(np.abs(a)) + a,
 }
 

@@ -11,11 +11,12 @@ int64_t offsets_to_counts_impl(const T* offsets, int64_t* counts, int64_t n, int
       n, err_index, [&](int64_t i) { return jaggy::ops::offsets_to_counts_at(offsets, counts, i); });
 }
 
+// Serial scan of counts[begin, end) into offsets[begin + 1, end + 1], from total; stops at the
+// first negative count or overflow (its position in *err_index).
 template <typename T>
-int64_t counts_to_offsets_impl(const T* counts, int64_t* offsets, int64_t n, int64_t* err_index) {
-  offsets[0] = 0;
-  int64_t total = 0;
-  for (int64_t i = 0; i < n; i++) {
+int64_t scan_counts(const T* counts, int64_t* offsets, int64_t begin, int64_t end, int64_t total,
+                    int64_t* err_index) {
+  for (int64_t i = begin; i < end; i++) {
     T c = counts[i];
     if (c < T(0)) {
       *err_index = i;
@@ -29,6 +30,52 @@ int64_t counts_to_offsets_impl(const T* counts, int64_t* offsets, int64_t n, int
     offsets[i + 1] = total;
   }
   return kOk;
+}
+
+// Large inputs in two parallel passes: every chunk sums its counts (checking sign and overflow
+// without a branch per item), then scans them from the sum of the chunks before it. Any failure
+// falls back to the serial scan, which reports the first failing position.
+template <typename T>
+int64_t counts_to_offsets_impl(const T* counts, int64_t* offsets, int64_t n, int64_t* err_index) {
+  offsets[0] = 0;
+#if defined(JAGGY_HAVE_OPENMP)
+  if (n >= jaggy::kParallelThreshold && omp_get_max_threads() > 1) {
+    constexpr int64_t kChunks = 64;
+    const int64_t step = (n + kChunks - 1) / kChunks;
+    int64_t base[kChunks + 1] = {0};
+    int64_t bad = 0;
+#pragma omp parallel for schedule(dynamic, 1) reduction(| : bad)
+    for (int64_t c = 0; c < kChunks; c++) {
+      const int64_t b = c * step < n ? c * step : n, e = b + step < n ? b + step : n;
+      uint64_t sum = 0, sign = 0;
+      for (int64_t i = b; i < e; i++) {  // counts past INT64_MAX / 64 chunks are caught below
+        sign |= static_cast<uint64_t>(counts[i] < T(0));
+        sum += static_cast<uint64_t>(counts[i]) & (uint64_t(INT64_MAX) >> 7);
+        sign |= static_cast<uint64_t>(static_cast<uint64_t>(counts[i]) > (uint64_t(INT64_MAX) >> 7));
+      }
+      base[c + 1] = static_cast<int64_t>(sum);
+      bad |= static_cast<int64_t>(sign);
+    }
+    if (!bad) {
+      for (int64_t c = 0; c < kChunks; c++) {
+        if (__builtin_add_overflow(base[c], base[c + 1], &base[c + 1])) bad = 1;
+      }
+    }
+    if (!bad) {
+#pragma omp parallel for schedule(dynamic, 1)
+      for (int64_t c = 0; c < kChunks; c++) {
+        const int64_t b = c * step < n ? c * step : n, e = b + step < n ? b + step : n;
+        int64_t total = base[c];
+        for (int64_t i = b; i < e; i++) {
+          total += static_cast<int64_t>(counts[i]);
+          offsets[i + 1] = total;
+        }
+      }
+      return kOk;
+    }
+  }
+#endif
+  return scan_counts(counts, offsets, 0, n, 0, err_index);
 }
 
 template <typename T>

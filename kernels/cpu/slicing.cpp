@@ -21,18 +21,54 @@ int64_t slice_list_at_take_impl(const int64_t* starts, const int64_t* stops, con
   });
 }
 
-// Serial branch-free compaction: each list is written at the next free slot, which only a
-// selected list claims; writes stop at total, and a different count is reported.
-int64_t slice_lists_by_mask_impl(const int64_t* starts, const int64_t* stops, const bool* mask,
-                                 int64_t* outstarts, int64_t* outstops, int64_t n, int64_t total,
-                                 int64_t* err_index) {
-  int64_t k = 0;
-  for (int64_t i = 0; i < n; i++) {
-    if (k < total) {
+// Branch-free compaction of lists [begin, end) to slots from k0: each list is written at the next
+// free slot, which only a selected list claims; writes stop at limit (the first slot that is not
+// this range's). Returns the next free slot.
+int64_t compact_lists(const int64_t* starts, const int64_t* stops, const bool* mask,
+                      int64_t* outstarts, int64_t* outstops, int64_t begin, int64_t end,
+                      int64_t k0, int64_t limit) {
+  int64_t k = k0;
+  for (int64_t i = begin; i < end; i++) {
+    if (k < limit) {
       outstarts[k] = starts[i];
       outstops[k] = stops[i];
     }
     k += mask[i] ? 1 : 0;
+  }
+  return k;
+}
+
+// In parallel: count the selected lists of each chunk, then compact every chunk from its prefix.
+// A count different from total is reported (nothing is written past total either way).
+int64_t slice_lists_by_mask_impl(const int64_t* starts, const int64_t* stops, const bool* mask,
+                                 int64_t* outstarts, int64_t* outstops, int64_t n, int64_t total,
+                                 int64_t* err_index) {
+  int64_t k = 0;
+#if defined(JAGGY_HAVE_OPENMP)
+  if (n >= jaggy::kParallelThreshold && omp_get_max_threads() > 1) {
+    constexpr int64_t kChunks = 64;
+    const int64_t step = (n + kChunks - 1) / kChunks;
+    int64_t first[kChunks + 1] = {0};
+#pragma omp parallel for schedule(dynamic, 1)
+    for (int64_t c = 0; c < kChunks; c++) {
+      const int64_t b = c * step < n ? c * step : n, e = b + step < n ? b + step : n;
+      int64_t count = 0;
+      for (int64_t i = b; i < e; i++) count += mask[i] ? 1 : 0;
+      first[c + 1] = count;
+    }
+    for (int64_t c = 0; c < kChunks; c++) first[c + 1] += first[c];
+    k = first[kChunks];
+    if (k == total) {
+#pragma omp parallel for schedule(dynamic, 1)
+      for (int64_t c = 0; c < kChunks; c++) {
+        const int64_t b = c * step < n ? c * step : n, e = b + step < n ? b + step : n;
+        compact_lists(starts, stops, mask, outstarts, outstops, b, e, first[c], first[c + 1]);
+      }
+    }
+  } else
+#endif
+  {
+    k = compact_lists(starts, stops, mask, outstarts, outstops, 0, n, 0, total);
   }
   if (k != total) {
     *err_index = k;

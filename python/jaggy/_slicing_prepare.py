@@ -239,13 +239,30 @@ def _from_layout(layout: Any) -> list:
         data = layout.data if layout.is_numpy else layout.backend.xp.zeros(0, np.int64)
         return _from_numpy(data)
     if layout.is_option:
-        option = layout.to_IndexedOptionArray64()
-        inner = _strip(option.content)
-        if inner.is_numpy or inner.is_unknown:
-            values = _missing_values(option.index.data, inner)
+        values = _option_values(layout)
+        if values is not None:
             return [Advanced(values, (len(values),), optional=True)]
     canon, depth = _canonical(layout)
     return [Jagged(canon, depth)]
+
+
+def _option_values(layout: Any) -> Any:
+    """Flat index values (MISSING = None) of an option node directly over a numeric leaf, or None
+    when its content is anything else. A byte mask over integers is filled in one pass."""
+    if type(layout).__name__ == "ByteMaskedArray":
+        leaf = layout.content
+        if leaf.is_numpy and _leaf_kind(leaf) == "int" and not leaf.parameters:
+            xp, n = leaf.backend.xp, layout.length
+            values = xp.empty(n, np.int64)
+            leaf.backend.kernels.bytemask_fill(xp.ascontiguousarray(leaf.data[:n], dtype=np.int64),
+                                               layout.mask.data[:n], xp.full(1, MISSING, np.int64),
+                                               values, n, bool(layout.valid_when))
+            return values
+    option = layout.to_IndexedOptionArray64()
+    inner = _strip(option.content)
+    if inner.is_numpy or inner.is_unknown:
+        return _missing_values(option.index.data, inner)
+    return None
 
 
 def _missing_values(index: Any, leaf: Any) -> Any:
@@ -253,23 +270,21 @@ def _missing_values(index: Any, leaf: Any) -> Any:
     (and None) entries, None becomes MISSING."""
     kind = _leaf_kind(leaf)
     xp = leaf.backend.xp
-    missing = index < 0
     if kind == "bool":
+        missing = index < 0
         data = leaf.data[xp.where(missing, 0, index)] if len(leaf.data) else xp.zeros(len(index), bool)
         keep = xp.logical_or(data, missing)
         out = xp.nonzero(keep)[0].astype(np.int64)
         out[missing[keep]] = MISSING
         return out
     data = leaf.data if leaf.is_numpy else xp.zeros(0, np.int64)
-    missing_at = xp.flatnonzero(missing)
-    if len(missing_at) == 0:
-        return data[index].astype(np.int64, copy=False)
     if len(data) == 0:
         return xp.full(len(index), MISSING, np.int64)
-    safe = index.copy()
-    safe[missing_at] = 0
-    values = data[safe].astype(np.int64, copy=False)  # new either way (a gather), written below
-    values[missing_at] = MISSING
+    # one pass: content[index], or MISSING where the index is negative (bounds-checked kernel)
+    values = xp.empty(len(index), np.int64)
+    leaf.backend.kernels.index_fill(xp.ascontiguousarray(data, dtype=np.int64),
+                                    xp.ascontiguousarray(index, dtype=np.int64),
+                                    xp.full(1, MISSING, np.int64), values, len(index), len(data))
     return values
 
 
@@ -280,6 +295,9 @@ def _canonical(layout: Any) -> tuple[Any, int]:
 
     layout = _strip(layout)
     if layout.is_option:
+        values = _option_values(layout)
+        if values is not None:
+            return NumpyArray(values), 0
         option = layout.to_IndexedOptionArray64()
         content, depth = _canonical(option.content)
         if content.is_numpy:

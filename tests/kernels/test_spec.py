@@ -167,6 +167,12 @@ def test_parallel_path_gives_first_error():
     for threads in (1, 2):
         _ext.set_num_threads(threads)
         assert _ext.offsets_to_counts(offsets, counts, n) == (1, 149_999)
+    offsets = np.arange(n + 1, dtype=np.int64)
+    offsets[70_005] = 0  # two failures in one block of the check loop: the first one is reported
+    offsets[70_002] = 0
+    for threads in (1, 2):
+        _ext.set_num_threads(threads)
+        assert _ext.offsets_validity(offsets, n, n) == (2, 70_001)
     _ext.set_num_threads(2)
 
 
