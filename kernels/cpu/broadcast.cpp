@@ -1,5 +1,6 @@
 // CPU loops of the broadcasting kernels (kernels/spec/broadcast.yaml).
 #include "jaggy/ops/broadcast.h"
+#include "list_windows.h"
 
 namespace {
 
@@ -26,18 +27,13 @@ int64_t broadcast_parents_impl(const int64_t* offsets, int64_t* parents, int64_t
 template <typename T>
 int64_t broadcast_repeat_impl(const int64_t* offsets, const T* values, T* out, int64_t n,
                               int64_t total, int64_t* err_index) {
-  int64_t base = n > 0 ? offsets[0] : 0;
-  int64_t status = jaggy::for_each_checked(n, err_index, [&](int64_t i) {
-    int64_t lo = offsets[i] - base, hi = offsets[i + 1] - base;
-    return (hi < lo || lo < 0 || hi > total) ? int64_t(jaggy::broadcast_repeat_err::bad_offsets)
-                                             : int64_t(jaggy::kOk);
+  const int64_t bad = jaggy::cpu::fill_lists(offsets, n, total, [&](int64_t i, int64_t lo, int64_t width) {
+    const T v = values[i];
+    for (int64_t k = 0; k < width; k++) out[lo + k] = v;
   });
-  if (status != jaggy::kOk) return status;
-  jaggy::for_each(n, [&](int64_t i) {
-    T v = values[i];
-    for (int64_t j = offsets[i] - base; j < offsets[i + 1] - base; j++) out[j] = v;
-  });
-  return jaggy::kOk;
+  if (bad < 0) return jaggy::kOk;
+  *err_index = bad;
+  return jaggy::broadcast_repeat_err::bad_offsets;
 }
 
 }  // namespace
