@@ -169,6 +169,8 @@ BIG_OPERATIONS: dict[str, Callable[[Any], Any]] = {
     "local_index": lambda a: jaggy.local_index(a),
     "combinations": lambda a: jaggy.flatten(jaggy.argcombinations(a, 2)["0"]),
     "select_lists": lambda a: a[jaggy.num(a, axis=1) > 2],
+    "pad_clip_fill": lambda a: jaggy.fill_none(jaggy.pad_none(a, 3, clip=True), 0.0),
+    "pad_fill": lambda a: jaggy.fill_none(jaggy.pad_none(a, 3), 0.0),
     "concatenate_axis1": lambda a: jaggy.concatenate([a, a * 2.0, a[:, :1]], axis=1),
     "concatenate_ints": lambda a: jaggy.concatenate([a, jaggy.num(a, axis=1)[:, None]], axis=1),
     "firsts": lambda a: jaggy.fill_none(jaggy.firsts(a), -1.0),
