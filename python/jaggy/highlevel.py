@@ -381,9 +381,21 @@ class Array(_Switchable, _Operators):
                                                   if type(self) is Array
                                                   else not hasattr(type(self), name)):
             # the common ``events.muon``: lists of records projected without the generic path
-            out = _projection(layout, name)
+            cache = layout.__dict__.get("_projections")
+            out = cache.get(name) if cache is not None else None
+            if out is None:
+                out = _projection(layout, name)
             if out is not None:
-                return _result(out, d["_behavior"], d["_attrs"])
+                behavior = d["_behavior"]
+                if behavior or jaggy.behavior:
+                    return wrap(out, behavior, d["_attrs"])
+                result = _new_object(Array)  # (as _result, inlined: this is the hottest path)
+                rd = result.__dict__
+                rd["_layout"] = out
+                rd["_behavior"] = behavior
+                attrs = d["_attrs"]
+                rd["_attrs"] = dict(attrs) if attrs else None
+                return result
         return _field_attribute(self, name)
 
     def __setattr__(self, name: str, value: Any) -> None:
