@@ -29,7 +29,7 @@ import numpy as np
 from jaggy import _ufunc_threads
 from jaggy._reducers_leaf import Reducer
 from jaggy.errors import axis_depth_error
-from jaggy.highlevel import Array, wrap
+from jaggy.highlevel import Array, _result
 from jaggy.index import Index8, Index64
 from jaggy.layout import (
     ByteMaskedArray,
@@ -324,10 +324,13 @@ def _flat_lists(layout: ListOffsetArray, reducer: Reducer, fname: str, mask_iden
     content = layout._content
     if type(content) is not NumpyArray or content._parameters or content._data.ndim != 1:
         return None
-    offsets = layout._offsets.data
+    offsets = layout._offsets._data
     if offsets.dtype != np.int64:
         offsets = offsets.astype(np.int64)
-    ctx = Context(reducer, fname, mask=bool(mask_identity), keepdims=False)
+    if not mask_identity:  # (_leaf without its options: the reducer's values as a leaf)
+        backend = content._backend
+        return NumpyArray._fast(reducer.apply(content._data, offsets, None, backend), {}, backend)
+    ctx = Context(reducer, fname, mask=True, keepdims=False)
     return _leaf(content, offsets, ctx, None)
 
 
@@ -342,8 +345,8 @@ def run(fname: str, reducer: Reducer, array: Any, axis: Any, keepdims: bool, mas
             if out is not None:
                 if not highlevel:
                     return out
-                return wrap(out, array._behavior if behavior is None else behavior,
-                            array._attrs if attrs is None else attrs)
+                return _result(out, array._behavior if behavior is None else behavior,
+                               array._attrs if attrs is None else attrs)
     else:
         from jaggy.operations.to_layout import to_layout
 

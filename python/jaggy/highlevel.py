@@ -17,8 +17,9 @@ from numpy.lib.mixins import NDArrayOperatorsMixin
 import jaggy
 from jaggy import _behavior, _ext
 from jaggy._builder_layout import layout_from_builder
+from jaggy._small_lists import small_lists_of_floats
 from jaggy.errors import FieldNotFoundError
-from jaggy.layout import Content, ListOffsetArray, RecordArray
+from jaggy.layout import Content, ListOffsetArray, NumpyArray, RecordArray
 from jaggy.record import Record as LayoutRecord
 
 _STRING_LEAF = {"char": "utf-8", "byte": None}
@@ -47,6 +48,49 @@ def wrap(result: Any, behavior: Mapping | None = None, attrs: Mapping | None = N
             return _new(Record, result, behavior, attrs)
         return cls(result, behavior=behavior, attrs=attrs)
     return result
+
+
+def _result(layout: Content, behavior: Mapping | None, attrs: Mapping | None) -> Any:
+    """``wrap(layout, behavior, attrs)`` for a layout made by jaggy that is not a string leaf (a
+    character or byte NumpyArray); the Array is made directly when no behavior is in play."""
+    if behavior or jaggy.behavior:
+        return wrap(layout, behavior, attrs)
+    out: Any = _new_object(Array)
+    d = out.__dict__
+    d["_layout"] = layout
+    d["_behavior"] = behavior
+    d["_attrs"] = dict(attrs) if attrs else None
+    return out
+
+
+def _projection(layout: Any, name: str) -> Any:
+    """``layout[name]`` for lists of records (ListOffsetArray over a RecordArray) that have the
+    field ``name``, else None. Layouts are immutable, so the projection is memoized on the node
+    (as its form is): repeated ``events.muon`` costs a dict lookup."""
+    if type(layout) is not ListOffsetArray:
+        return None
+    cache = layout.__dict__.get("_projections")
+    if cache is not None:
+        out = cache.get(name)
+        if out is not None:
+            return out
+    records: Any = layout._content
+    fields = records._fields if type(records) is RecordArray else None
+    if fields is None or name not in fields:
+        return None
+    content = records._contents[fields.index(name)]
+    if content.length != records._length:
+        content = content._getitem_range(0, records._length)
+    out = _new_object(ListOffsetArray)  # as ListOffsetArray._fast, inlined (and as _with_content)
+    out._offsets = layout._offsets
+    out._content = content
+    out._parameters = {}
+    out._backend = layout._backend
+    out._form_cache = None
+    if cache is None:
+        cache = layout.__dict__.setdefault("_projections", {})
+    cache[name] = out
+    return out
 
 
 def _new(cls: type, layout: Any, behavior: Mapping | None, attrs: Mapping | None) -> Any:
@@ -158,7 +202,14 @@ class Array(_Switchable, _Operators):
         named_axis: Any = None,
     ) -> None:
         if type(data) is list:  # Python data, the most common small case: straight to the builder
-            layout = layout_from_builder(*_ext.from_iter(data, False))
+            layout = small_lists_of_floats(data) or layout_from_builder(*_ext.from_iter(data, False))
+            if (behavior is None and with_name is None and backend is None and named_axis is None
+                    and not check_valid and not jaggy.behavior and type(self) is Array):
+                d = self.__dict__  # nothing left to convert or check: as the general path below ends
+                d["_layout"] = layout
+                d["_behavior"] = None
+                d["_attrs"] = dict(attrs) if attrs else None
+                return
         else:
             from jaggy.operations.to_layout import to_layout
 
@@ -279,10 +330,31 @@ class Array(_Switchable, _Operators):
     def __getitem__(self, where: Any) -> Any:
         layout = self._layout
         if type(where) is int:  # the common ``array[i]`` without the general dispatch
+            if type(layout) is ListOffsetArray:
+                # lists of plain numbers: the list is a slice of the numbers (as _getitem_at)
+                content = layout._content
+                if type(content) is NumpyArray and not content._parameters:
+                    offsets = layout._offsets._data
+                    i = where + len(offsets) - 1 if where < 0 else where
+                    if 0 <= i < len(offsets) - 1:
+                        start = offsets.item(i)
+                        stop = offsets.item(i + 1)
+                        data = content._data
+                        if 0 <= start <= stop <= len(data):
+                            out = _new_object(NumpyArray)  # as NumpyArray._fast, inlined
+                            out._data = data[start:stop]
+                            out._parameters = content._parameters
+                            out._backend = content._backend
+                            out._form_cache = None
+                            return _result(out, self._behavior, self._attrs)
             n = layout.length
             i = where + n if where < 0 else where
             if 0 <= i < n:
                 return wrap(layout._getitem_at(i), self._behavior, self._attrs)
+        elif type(where) is str:
+            out = _projection(layout, where)
+            if out is not None:
+                return _result(out, self._behavior, self._attrs)
         elif isinstance(where, Array):
             where = where._layout
         return wrap(layout[where], self._behavior, self._attrs)
@@ -309,33 +381,18 @@ class Array(_Switchable, _Operators):
                                                   if type(self) is Array
                                                   else not hasattr(type(self), name)):
             # the common ``events.muon``: lists of records projected without the generic path
-            records: Any = layout._content
-            fields = records._fields if type(records) is RecordArray else None
-            if fields is not None and name in fields:
-                # layouts are immutable, so a field's projection is memoized on the node (as its
-                # form is): repeated ``events.muon`` costs a dict lookup and the Array wrapper
-                cache = layout.__dict__.get("_projections")
-                out = cache.get(name) if cache is not None else None
-                if out is None:
-                    content = records._contents[fields.index(name)]
-                    if content.length != records._length:
-                        content = content._getitem_range(0, records._length)
-                    out = _new_object(ListOffsetArray)  # as ListOffsetArray._fast, inlined
-                    out._offsets = layout._offsets
-                    out._content = content
-                    out._parameters = {}
-                    out._backend = layout._backend
-                    out._form_cache = None
-                    if cache is None:
-                        cache = layout.__dict__.setdefault("_projections", {})
-                    cache[name] = out
+            cache = layout.__dict__.get("_projections")
+            out = cache.get(name) if cache is not None else None
+            if out is None:
+                out = _projection(layout, name)
+            if out is not None:
                 behavior = d["_behavior"]
                 if behavior or jaggy.behavior:
                     return wrap(out, behavior, d["_attrs"])
-                result = _new_object(Array)
+                result = _new_object(Array)  # (as _result, inlined: this is the hottest path)
                 rd = result.__dict__
                 rd["_layout"] = out
-                rd["_behavior"] = None
+                rd["_behavior"] = behavior
                 attrs = d["_attrs"]
                 rd["_attrs"] = dict(attrs) if attrs else None
                 return result

@@ -7,11 +7,13 @@ from typing import Any
 
 import numpy as np
 
-from jaggy.highlevel import Array
+from jaggy.highlevel import Array, _result
 from jaggy.layout.listoffsetarray import ListOffsetArray
 from jaggy.layout.numpyarray import NumpyArray
 from jaggy.operations._wrap import finish
 from jaggy.operations.to_layout import to_layout
+
+_INT64 = np.dtype(np.int64)
 
 
 def num(array: Any, axis: int = 1, *, highlevel: bool = True, behavior: Mapping | None = None,
@@ -41,15 +43,22 @@ def num(array: Any, axis: int = 1, *, highlevel: bool = True, behavior: Mapping 
     Raises:
         jaggy.errors.AxisError: ``axis`` is deeper than the array.
     """
-    layout = array._layout if type(array) is Array else to_layout(array, allow_record=False)
-    if type(axis) is int and axis == 1 and type(layout) is ListOffsetArray and not layout._parameters:
-        # fast path: one diff of the offsets (checked for decreasing offsets)
-        backend = layout._backend
-        offsets = layout._offsets.data
-        counts = backend.xp.empty(len(offsets) - 1, np.int64)
-        backend.kernels.offsets_to_counts(offsets, counts, len(counts))
-        out = NumpyArray._fast(counts, {}, backend)
-        return finish(out, highlevel, array, behavior=behavior, attrs=attrs)
+    if type(array) is Array:
+        layout = array._layout
+        if type(layout) is ListOffsetArray and type(axis) is int and axis == 1 and not layout._parameters:
+            # fast path: one diff of the offsets (checked for decreasing offsets)
+            backend = layout._backend
+            offsets = layout._offsets._data
+            n = len(offsets) - 1
+            counts = backend.xp.empty(n, _INT64)
+            backend.kernels.offsets_to_counts(offsets, counts, n)
+            out = NumpyArray._fast(counts, {}, backend)
+            if not highlevel:
+                return out
+            return _result(out, array._behavior if behavior is None else behavior,
+                           array._attrs if attrs is None else attrs)
+    else:
+        layout = to_layout(array, allow_record=False)
     from jaggy._structure_util import check_axis, list_counts, recurse
 
     pos = check_axis(layout, axis, "num", into_strings=True)
