@@ -88,16 +88,39 @@ def to_dataframe(array: Any, *, how: str | None = "inner", levelname: Callable[[
     if how is None:
         return frames
     order = [name_of(path) for path, _, _ in found]
-    frames.sort(key=lambda f: -f.index.nlevels)
-    out = frames[0]
-    for frame in frames[1:]:
-        out = out.join(frame, how=how)
+    if how == "inner":
+        frames.sort(key=lambda f: -f.index.nlevels)
+        out = frames[0]
+        for frame in frames[1:]:
+            out = out.join(frame, how=how)
+    else:
+        # from the shallowest frame, merged on the shared index levels: unlike a join, a merge
+        # keeps the rows of a shallow frame that match nothing in a deeper one (entries whose
+        # lists are empty); the deeper levels of those rows are missing (0 below, as Awkward)
+        frames.sort(key=lambda f: f.index.nlevels)
+        out = frames[0]
+        for frame in frames[1:]:
+            out = _merge(pandas, out, frame, how)
     if how != "inner" and isinstance(out.index, pandas.MultiIndex):
         # an outer/left/right join leaves inner levels of rows from shallower columns empty: 0
         arrays = [out.index.get_level_values(i) for i in range(out.index.nlevels)]
         arrays = [a.fillna(0).astype("int64") if a.hasnans else a for a in arrays]
         out.index = pandas.MultiIndex.from_arrays(arrays, names=out.index.names)
     return out[order] if len(order) > 0 else out
+
+
+def _merge(pandas: Any, left: Any, right: Any, how: str) -> Any:
+    """``left`` and ``right`` (deeper index) merged on ``left``'s index levels, indexed as
+    ``right``; column labels (tuples for nested records) pass through positions."""
+    shared = list(left.index.names)
+    labels = [*left.columns, *right.columns]
+    a = left.reset_index(drop=False).set_axis([*shared, *range(len(left.columns))], axis=1)
+    b = right.reset_index(drop=False).set_axis(
+        [*right.index.names, *range(len(left.columns), len(labels))], axis=1)
+    merged = pandas.merge(a, b, on=shared, how=how).set_index(list(right.index.names))
+    merged.columns = pandas.MultiIndex.from_tuples(labels) if isinstance(left.columns, pandas.MultiIndex) \
+        else pandas.Index(labels)
+    return merged
 
 
 __all__ = ["to_dataframe"]
