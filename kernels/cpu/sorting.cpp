@@ -118,9 +118,33 @@ inline void unrolled_network(K* a, std::index_sequence<I...>) {
   (exchange<Asc>(a, net.first[I], net.second[I]), ...);
 }
 
+#if defined(__SSE2__)
+template <bool Asc>
+inline void exchange_sd(__m128d* a, int x, int y) {
+  const __m128d p = a[x], q = a[y];
+  a[x] = Asc ? _mm_min_sd(q, p) : _mm_max_sd(q, p);
+  a[y] = Asc ? _mm_max_sd(p, q) : _mm_min_sd(p, q);
+}
+
+template <bool Asc, int M, size_t... I>
+inline void unrolled_network_sd(__m128d* a, std::index_sequence<I...>) {
+  constexpr FixedNetwork<M> net{};
+  (exchange_sd<Asc>(a, net.first[I], net.second[I]), ...);
+}
+#endif
+
 // Sorts data[0:M] with the network unrolled on values held in registers.
 template <bool Asc, typename K, int M>
 void fixed_network_sort(K* data) {
+#if defined(__SSE2__)
+  if constexpr (std::is_same_v<K, double>) {
+    __m128d r[M];
+    for (int t = 0; t < M; t++) r[t] = _mm_load_sd(data + t);
+    unrolled_network_sd<Asc, M>(r, std::make_index_sequence<FixedNetwork<M>::kSize>{});
+    for (int t = 0; t < M; t++) _mm_store_sd(data + t, r[t]);
+    return;
+  }
+#endif
   K a[M];
   for (int t = 0; t < M; t++) a[t] = data[t];
   unrolled_network<Asc, K, M>(a, std::make_index_sequence<FixedNetwork<M>::kSize>{});
@@ -244,10 +268,19 @@ bool packed_argsort(const T* v, int64_t* idx, int64_t m) {
     lo = k < lo ? k : lo;
     hi = k > hi ? k : hi;
   }
-  if (((hi - lo) >> (64 - kNetBits)) != 0) return false;
-  for (int64_t t = 0; t < m; t++) packed[t] = ((packed[t] - lo) << kNetBits) | uint64_t(t);
-  network_sort<true>(packed, m);
   constexpr uint64_t kLow = (uint64_t(1) << kNetBits) - 1;
+  if (((hi - lo) >> (53 - kNetBits)) == 0) {
+    // packed integers below 2^53 are exact as doubles, which the network sorts with MINSD/MAXSD
+    // (cheaper than integer conditional moves)
+    double d[kNet];
+    for (int64_t t = 0; t < m; t++) d[t] = double(int64_t(((packed[t] - lo) << kNetBits) | uint64_t(t)));
+    network_sort<true>(d, m);
+    for (int64_t t = 0; t < m; t++) packed[t] = uint64_t(int64_t(d[t]));
+  } else {
+    if (((hi - lo) >> (64 - kNetBits)) != 0) return false;
+    for (int64_t t = 0; t < m; t++) packed[t] = ((packed[t] - lo) << kNetBits) | uint64_t(t);
+    network_sort<true>(packed, m);
+  }
   if constexpr (Identity) {
     for (int64_t t = 0; t < m; t++) idx[t] = int64_t(packed[t] & kLow);
   } else {
