@@ -45,6 +45,22 @@ JAGGY_DEVICE void reduce_min(const int64_t* offsets, const T* data, const T* ide
 }
 
 template <typename T>
+JAGGY_DEVICE void reduce_max_masked(const int64_t* offsets, const T* data, const T* identity,
+                                    T* out, bool* valid, int64_t n, int64_t ndata,
+                                    unsigned long long* err) {
+  const T start = n > 0 ? identity[0] : T(0);
+  JAGGY_FOR_GROUPS((out[g] = ops::group_max(data + lo, hi - lo, start), valid[g] = hi > lo))
+}
+
+template <typename T>
+JAGGY_DEVICE void reduce_min_masked(const int64_t* offsets, const T* data, const T* identity,
+                                    T* out, bool* valid, int64_t n, int64_t ndata,
+                                    unsigned long long* err) {
+  const T start = n > 0 ? identity[0] : T(0);
+  JAGGY_FOR_GROUPS((out[g] = ops::group_min(data + lo, hi - lo, start), valid[g] = hi > lo))
+}
+
+template <typename T>
 JAGGY_DEVICE void reduce_argmax(const int64_t* offsets, const T* data, int64_t* out, int64_t n,
                                 int64_t ndata, unsigned long long* err) {
   JAGGY_FOR_GROUPS((out[g] = ops::group_arg<T, true>(data, lo, hi)))

@@ -38,6 +38,7 @@ class Reducer:
     name = ""
     needs_position = False
     mask_default = False
+    fuses_mask = False  # True: has apply_masked(...) -> (values, non-empty groups)
 
     def apply(self, data: Any, offsets: Any, pos: Any, backend: Any) -> Any:
         raise NotImplementedError
@@ -78,7 +79,9 @@ class Prod(Reducer):
 
 class _Extremum(Reducer):
     kernel = ""
+    masked_kernel = ""
     mask_default = True
+    fuses_mask = True
 
     def __init__(self, initial: Any = None) -> None:
         self.initial = initial
@@ -88,13 +91,24 @@ class _Extremum(Reducer):
         raise NotImplementedError
 
     def apply(self, data: Any, offsets: Any, pos: Any, backend: Any) -> Any:
+        return self._run(data, offsets, backend, None)
+
+    def apply_masked(self, data: Any, offsets: Any, pos: Any, backend: Any) -> tuple[Any, Any]:
+        """(values, valid): valid says which groups are non-empty, found in the same pass."""
+        valid = backend.xp.empty(len(offsets) - 1, backend.xp.bool_)
+        return self._run(data, offsets, backend, valid), valid
+
+    def _run(self, data: Any, offsets: Any, backend: Any, valid: Any) -> Any:
         xp = backend.xp
         _check_numeric(data, self.name)
         n = len(offsets) - 1
         out = xp.empty(n, data.dtype)
         start = self.identity(data.dtype) if self.initial is None else self.initial
         ident = xp.asarray([start]).astype(data.dtype)
-        getattr(backend.kernels, self.kernel)(offsets, data, ident, out, n, len(data))
+        if valid is None:
+            getattr(backend.kernels, self.kernel)(offsets, data, ident, out, n, len(data))
+        else:
+            getattr(backend.kernels, self.masked_kernel)(offsets, data, ident, out, valid, n, len(data))
         if self.propagate_nan and data.dtype.kind == "f" and n == 1 and bool(xp.isnan(data).any()):
             out[:] = xp.nan  # a whole-array max/min propagates NaN, like NumPy's
         return out
@@ -103,6 +117,7 @@ class _Extremum(Reducer):
 class Max(_Extremum):
     name = "max"
     kernel = "reduce_max"
+    masked_kernel = "reduce_max_masked"
 
     def identity(self, dtype: Any) -> Any:
         if dtype.kind == "f":
@@ -115,6 +130,7 @@ class Max(_Extremum):
 class Min(_Extremum):
     name = "min"
     kernel = "reduce_min"
+    masked_kernel = "reduce_min_masked"
 
     def identity(self, dtype: Any) -> Any:
         if dtype.kind == "f":

@@ -316,6 +316,15 @@ KERNELS = {
         'specializations': ['jaggy_reduce_max_int64', 'jaggy_reduce_max_int32', 'jaggy_reduce_max_bool', 'jaggy_reduce_max_int8', 'jaggy_reduce_max_int16', 'jaggy_reduce_max_uint8', 'jaggy_reduce_max_uint16', 'jaggy_reduce_max_uint32', 'jaggy_reduce_max_uint64', 'jaggy_reduce_max_float32', 'jaggy_reduce_max_float64'],
         'cuda': {'threads': 'n'},
     },
+    'reduce_max_masked': {
+        'family': 'reduce',
+        'doc': 'Maximum of every group as reduce_max, and valid[g] = whether group g is non-empty (the option mask of a max/min along an axis, in the same pass).',
+        'types': {'T': ['int64', 'int32', 'bool', 'int8', 'int16', 'uint8', 'uint16', 'uint32', 'uint64', 'float32', 'float64']},
+        'args': [{'name': 'offsets', 'dir': 'in', 'dtype': 'int64', 'len': 'n + 1'}, {'name': 'data', 'dir': 'in', 'dtype': 'T', 'len': 'ndata'}, {'name': 'identity', 'dir': 'in', 'dtype': 'T', 'len': 1}, {'name': 'out', 'dir': 'out', 'dtype': 'T', 'len': 'n'}, {'name': 'valid', 'dir': 'out', 'dtype': 'bool', 'len': 'n'}, {'name': 'n', 'scalar': 'int64'}, {'name': 'ndata', 'scalar': 'int64'}],
+        'errors': {1: ('value', 'group offsets decrease or leave the content at group {index}')},
+        'specializations': ['jaggy_reduce_max_masked_int64', 'jaggy_reduce_max_masked_int32', 'jaggy_reduce_max_masked_bool', 'jaggy_reduce_max_masked_int8', 'jaggy_reduce_max_masked_int16', 'jaggy_reduce_max_masked_uint8', 'jaggy_reduce_max_masked_uint16', 'jaggy_reduce_max_masked_uint32', 'jaggy_reduce_max_masked_uint64', 'jaggy_reduce_max_masked_float32', 'jaggy_reduce_max_masked_float64'],
+        'cuda': {'threads': 'n'},
+    },
     'reduce_min': {
         'family': 'reduce',
         'doc': 'Minimum of every group, starting from identity[0] (NaN never compares less, so it is skipped).',
@@ -323,6 +332,15 @@ KERNELS = {
         'args': [{'name': 'offsets', 'dir': 'in', 'dtype': 'int64', 'len': 'n + 1'}, {'name': 'data', 'dir': 'in', 'dtype': 'T', 'len': 'ndata'}, {'name': 'identity', 'dir': 'in', 'dtype': 'T', 'len': 1}, {'name': 'out', 'dir': 'out', 'dtype': 'T', 'len': 'n'}, {'name': 'n', 'scalar': 'int64'}, {'name': 'ndata', 'scalar': 'int64'}],
         'errors': {1: ('value', 'group offsets decrease or leave the content at group {index}')},
         'specializations': ['jaggy_reduce_min_int64', 'jaggy_reduce_min_int32', 'jaggy_reduce_min_bool', 'jaggy_reduce_min_int8', 'jaggy_reduce_min_int16', 'jaggy_reduce_min_uint8', 'jaggy_reduce_min_uint16', 'jaggy_reduce_min_uint32', 'jaggy_reduce_min_uint64', 'jaggy_reduce_min_float32', 'jaggy_reduce_min_float64'],
+        'cuda': {'threads': 'n'},
+    },
+    'reduce_min_masked': {
+        'family': 'reduce',
+        'doc': 'Minimum of every group as reduce_min, and valid[g] = whether group g is non-empty (the option mask of a max/min along an axis, in the same pass).',
+        'types': {'T': ['int64', 'int32', 'bool', 'int8', 'int16', 'uint8', 'uint16', 'uint32', 'uint64', 'float32', 'float64']},
+        'args': [{'name': 'offsets', 'dir': 'in', 'dtype': 'int64', 'len': 'n + 1'}, {'name': 'data', 'dir': 'in', 'dtype': 'T', 'len': 'ndata'}, {'name': 'identity', 'dir': 'in', 'dtype': 'T', 'len': 1}, {'name': 'out', 'dir': 'out', 'dtype': 'T', 'len': 'n'}, {'name': 'valid', 'dir': 'out', 'dtype': 'bool', 'len': 'n'}, {'name': 'n', 'scalar': 'int64'}, {'name': 'ndata', 'scalar': 'int64'}],
+        'errors': {1: ('value', 'group offsets decrease or leave the content at group {index}')},
+        'specializations': ['jaggy_reduce_min_masked_int64', 'jaggy_reduce_min_masked_int32', 'jaggy_reduce_min_masked_bool', 'jaggy_reduce_min_masked_int8', 'jaggy_reduce_min_masked_int16', 'jaggy_reduce_min_masked_uint8', 'jaggy_reduce_min_masked_uint16', 'jaggy_reduce_min_masked_uint32', 'jaggy_reduce_min_masked_uint64', 'jaggy_reduce_min_masked_float32', 'jaggy_reduce_min_masked_float64'],
         'cuda': {'threads': 'n'},
     },
     'reduce_prod': {
