@@ -1793,6 +1793,29 @@ py::object k_reduce_max_masked(const py::array& offsets_obj, const py::array& da
   return py::none();
 }
 
+py::object k_reduce_mean(const py::array& offsets_obj, const py::array& data_obj, const py::array& empty_obj, const py::array& out_obj, int64_t n, int64_t ndata) {
+  jaggy::ext::check_nonnegative(n, "reduce_mean", "n");
+  jaggy::ext::check_nonnegative(ndata, "reduce_mean", "ndata");
+  jaggy::ext::check_array(offsets_obj, "reduce_mean", "offsets", jaggy::ext::as_length(static_cast<__int128>(n) + 1), false);
+  jaggy::ext::check_array(data_obj, "reduce_mean", "data", jaggy::ext::as_length(static_cast<__int128>(ndata)), false);
+  jaggy::ext::check_array(empty_obj, "reduce_mean", "empty", jaggy::ext::as_length(1), false);
+  jaggy::ext::check_array(out_obj, "reduce_mean", "out", jaggy::ext::as_length(static_cast<__int128>(n)), true);
+  int64_t err_index = -1;
+  int64_t status = 0;
+  if (jaggy::ext::dtype_is<double>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_mean", "offsets");
+    auto* data = jaggy::ext::in_ptr<double>(data_obj, "reduce_mean", "data");
+    auto* empty = jaggy::ext::in_ptr<double>(empty_obj, "reduce_mean", "empty");
+    auto* out = jaggy::ext::out_ptr<double>(out_obj, "reduce_mean", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_mean_float64(offsets, data, empty, out, n, ndata, &err_index);
+  } else {
+    jaggy::ext::no_specialization("reduce_mean", {data_obj}, "data");
+  }
+  if (status != 0) return py::make_tuple(status, err_index);
+  return py::none();
+}
+
 py::object k_reduce_min(const py::array& offsets_obj, const py::array& data_obj, const py::array& identity_obj, const py::array& out_obj, int64_t n, int64_t ndata) {
   jaggy::ext::check_nonnegative(n, "reduce_min", "n");
   jaggy::ext::check_nonnegative(ndata, "reduce_min", "ndata");
@@ -2856,6 +2879,7 @@ void register_kernels(py::module_& m) {
   m.def("reduce_count_nonzero", &k_reduce_count_nonzero, py::arg("offsets"), py::arg("data"), py::arg("out"), py::arg("n"), py::arg("ndata"));
   m.def("reduce_max", &k_reduce_max, py::arg("offsets"), py::arg("data"), py::arg("identity"), py::arg("out"), py::arg("n"), py::arg("ndata"));
   m.def("reduce_max_masked", &k_reduce_max_masked, py::arg("offsets"), py::arg("data"), py::arg("identity"), py::arg("out"), py::arg("valid"), py::arg("n"), py::arg("ndata"));
+  m.def("reduce_mean", &k_reduce_mean, py::arg("offsets"), py::arg("data"), py::arg("empty"), py::arg("out"), py::arg("n"), py::arg("ndata"));
   m.def("reduce_min", &k_reduce_min, py::arg("offsets"), py::arg("data"), py::arg("identity"), py::arg("out"), py::arg("n"), py::arg("ndata"));
   m.def("reduce_min_masked", &k_reduce_min_masked, py::arg("offsets"), py::arg("data"), py::arg("identity"), py::arg("out"), py::arg("valid"), py::arg("n"), py::arg("ndata"));
   m.def("reduce_prod", &k_reduce_prod, py::arg("offsets"), py::arg("data"), py::arg("out"), py::arg("n"), py::arg("ndata"));

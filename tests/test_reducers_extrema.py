@@ -172,3 +172,31 @@ def test_bad_offsets_smallest_group_reported(kernel, nlists):
     with pytest.raises(KernelError) as info:
         getattr(kernels, kernel)(*args, nlists, len(data))
     assert info.value.index == first
+
+
+def _close(got, expected):
+    if isinstance(got, list):
+        return len(got) == len(expected) and all(map(_close, got, expected))
+    if got is None or expected is None:
+        return got is expected
+    if math.isnan(expected):
+        return math.isnan(got)
+    return math.isclose(got, expected, rel_tol=1e-9, abs_tol=1e-300)
+
+
+@pytest.mark.parametrize("name", ["mean", "var", "moment"])
+def test_means_every_length(name):
+    """mean (and var/moment, built on the same one-pass kernel) over every list length, with
+    empty lists (NaN, or None with mask_identity), infinities and NaN."""
+    rng = np.random.default_rng(5)
+    counts = np.repeat(np.arange(41), 6)
+    rng.shuffle(counts)
+    values = np.asarray(SPECIAL)[rng.integers(0, len(SPECIAL), int(counts.sum()) + 2)]
+    values[np.abs(values) > 1e30] = 3.0
+    a, j = _pair(counts, values, np.float64, start=2)
+    extra = {"n": 2} if name == "moment" else {}
+    for kw in ({"axis": 1}, {"axis": -1, "keepdims": True, "mask_identity": True}):
+        expected = getattr(awkward, name)(a, **kw, **extra)
+        got = getattr(jaggy, name)(j, **kw, **extra)
+        assert str(got.type) == str(expected.type)
+        assert _close(got.to_list(), expected.to_list()), (name, kw)

@@ -188,6 +188,20 @@ int64_t reduce_sum_impl(const int64_t* offsets, const T* data, T* out, int64_t n
 }
 
 template <typename T>
+int64_t reduce_mean_impl(const int64_t* offsets, const T* data, const double* empty, double* out,
+                         int64_t n, int64_t ndata, int64_t* err_index) {
+  static_assert(std::is_same_v<T, double>, "reduce_mean is declared for float64 only");
+  const double fill = empty[0];
+  JAGGY_TRY_SIMD(kMean, fill, nullptr);
+  return for_groups(offsets, n, ndata, err_index, [&](int64_t g, int64_t lo, int64_t hi) {
+    const double s = (hi - lo <= kWindow && lo + kWindow <= ndata)
+                         ? window_sum(data + lo, hi - lo)
+                         : jaggy::ops::group_sum(data + lo, hi - lo);
+    out[g] = hi > lo ? s / static_cast<double>(hi - lo) : fill;
+  });
+}
+
+template <typename T>
 int64_t reduce_prod_impl(const int64_t* offsets, const T* data, T* out, int64_t n, int64_t ndata,
                          int64_t* err_index) {
   return for_groups(offsets, n, ndata, err_index, [&](int64_t g, int64_t lo, int64_t hi) {
@@ -286,6 +300,7 @@ int64_t reduce_all_impl(const int64_t* offsets, const T* data, bool* out, int64_
 
 JAGGY_DEFINE_reduce_sum(reduce_sum_impl)
 JAGGY_DEFINE_reduce_prod(reduce_prod_impl)
+JAGGY_DEFINE_reduce_mean(reduce_mean_impl)
 JAGGY_DEFINE_reduce_max(reduce_max_impl)
 JAGGY_DEFINE_reduce_min(reduce_min_impl)
 JAGGY_DEFINE_reduce_max_masked(reduce_max_masked_impl)

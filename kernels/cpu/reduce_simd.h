@@ -26,7 +26,7 @@ inline bool has_avx512() {
   return yes;
 }
 
-enum class Op { kSum, kMax, kMin };
+enum class Op { kSum, kMax, kMin, kMean };  // kMean: the sum divided by the length
 
 // The loops below touch each list once, in order; a prefetch a few lists ahead hides the memory
 // latency that the hardware prefetcher leaves (the lists' loads wait on it otherwise).
@@ -101,7 +101,16 @@ __attribute__((target("avx512f"))) int64_t reduce_groups(const int64_t* offsets,
     const int64_t lo = offsets[g], len = offsets[g + 1] - lo;
     prefetch_ahead(data + lo);
     if (valid != nullptr) valid[g] = len > 0;
-    if (len <= Lanes<T>::window) {
+    if constexpr (op == Op::kMean) {
+      T s;
+      if (len <= Lanes<T>::window) {
+        s = reduce16<Op::kSum>(data + lo, len, T(0));
+      } else {
+        _mm256_zeroupper();  // (see below)
+        s = ops::group_sum(data + lo, len);
+      }
+      out[g] = len > 0 ? s / static_cast<T>(len) : identity;
+    } else if (len <= Lanes<T>::window) {
       if constexpr (sizeof(T) == 8) {
         out[g] = reduce16<op>(data + lo, len, identity);
       } else {

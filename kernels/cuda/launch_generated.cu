@@ -628,6 +628,10 @@ extern "C" __global__ void jaggy_reduce_max_masked__float64(const int64_t* offse
   jaggy::gpu::reduce_max_masked<double>(offsets, data, identity, out, valid, n, ndata, err);
 }
 
+extern "C" __global__ void jaggy_reduce_mean__float64(const int64_t* offsets, const double* data, const double* empty, double* out, int64_t n, int64_t ndata, unsigned long long* err) {
+  jaggy::gpu::reduce_mean<double>(offsets, data, empty, out, n, ndata, err);
+}
+
 extern "C" __global__ void jaggy_reduce_min__int64(const int64_t* offsets, const int64_t* data, const int64_t* identity, int64_t* out, int64_t n, int64_t ndata, unsigned long long* err) {
   jaggy::gpu::reduce_min<int64_t>(offsets, data, identity, out, n, ndata, err);
 }

@@ -25,6 +25,12 @@ JAGGY_DEVICE void reduce_sum(const int64_t* offsets, const T* data, T* out, int6
 }
 
 template <typename T>
+JAGGY_DEVICE void reduce_mean(const int64_t* offsets, const T* data, const double* empty,
+                              double* out, int64_t n, int64_t ndata, unsigned long long* err) {
+  JAGGY_FOR_GROUPS(out[g] = ops::group_mean(data + lo, hi - lo, empty[0]))
+}
+
+template <typename T>
 JAGGY_DEVICE void reduce_prod(const int64_t* offsets, const T* data, T* out, int64_t n,
                               int64_t ndata, unsigned long long* err) {
   JAGGY_FOR_GROUPS(out[g] = ops::group_prod(data + lo, hi - lo))

@@ -151,10 +151,12 @@ class _Arg(Reducer):
         n = len(offsets) - 1
         best = xp.empty(n, xp.int64)
         getattr(backend.kernels, self.kernel)(offsets, data, best, n, len(data))
-        found = best >= 0
-        if pos is None:  # positions within the groups, -1 (kept) for empty groups
-            xp.subtract(best, offsets[:-1], out=best, where=found)
+        if pos is None:  # positions within the groups, -1 for empty groups
+            # (an empty group's -1 - start is <= -1: clipped back to -1, two unmasked passes)
+            xp.subtract(best, offsets[:-1], out=best)
+            xp.maximum(best, -1, out=best)
             return best
+        found = best >= 0
         safe = xp.where(found, best, 0)
         local = pos[safe] if len(pos) else safe
         return xp.where(found, local, -1)
@@ -214,6 +216,16 @@ def _float_sums(data: Any, offsets: Any, backend: Any) -> Any:
     return out
 
 
+def _float_means(data: Any, offsets: Any, backend: Any) -> Any:
+    """sum / count of every group in float64 (NaN for an empty group), in one kernel pass."""
+    xp = backend.xp
+    n = len(offsets) - 1
+    out = xp.empty(n, xp.float64)
+    empty = xp.asarray([xp.nan])  # what 0 / 0 gives
+    backend.kernels.reduce_mean(offsets, data.astype(xp.float64, copy=False), empty, out, n, len(data))
+    return out
+
+
 class Mean(Reducer):
     """sum(x) / count(x) in float64 (NaN for an empty group unless masked)."""
 
@@ -221,8 +233,7 @@ class Mean(Reducer):
 
     def apply(self, data: Any, offsets: Any, pos: Any, backend: Any) -> Any:
         _check_numeric(data, self.name)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            return _float_sums(data, offsets, backend) / (offsets[1:] - offsets[:-1])
+        return _float_means(data, offsets, backend)
 
 
 class Moment(Reducer):
@@ -235,9 +246,7 @@ class Moment(Reducer):
 
     def apply(self, data: Any, offsets: Any, pos: Any, backend: Any) -> Any:
         _check_numeric(data, self.name)
-        powered = _widened(data, backend.xp) ** self.n
-        with np.errstate(invalid="ignore", divide="ignore"):
-            return _float_sums(powered, offsets, backend) / (offsets[1:] - offsets[:-1])
+        return _float_means(_widened(data, backend.xp) ** self.n, offsets, backend)
 
 
 class Var(Reducer):
@@ -255,7 +264,7 @@ class Var(Reducer):
         counts = offsets[1:] - offsets[:-1]
         lo, hi = int(offsets[0]), int(offsets[-1])
         with np.errstate(invalid="ignore", divide="ignore"):
-            mean = _float_sums(data, offsets, backend) / counts
+            mean = _float_means(data, offsets, backend)
             dev = xp.zeros(len(data), xp.float64)
             dev[lo:hi] = data[lo:hi] - xp.repeat(mean, counts)
             out = _float_sums(dev * dev, offsets, backend) / (counts - self.ddof)

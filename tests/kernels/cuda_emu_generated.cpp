@@ -584,6 +584,9 @@ JAGGY_EMU_EXPORT int emu_jaggy_reduce_max_masked__float32(unsigned grid, unsigne
 JAGGY_EMU_EXPORT int emu_jaggy_reduce_max_masked__float64(unsigned grid, unsigned block, uint64_t seed, const int64_t* offsets, const double* data, const double* identity, double* out, bool* valid, int64_t n, int64_t ndata, unsigned long long* err) {
   return emu::launch(grid, block, seed, jaggy_reduce_max_masked__float64, offsets, data, identity, out, valid, n, ndata, err);
 }
+JAGGY_EMU_EXPORT int emu_jaggy_reduce_mean__float64(unsigned grid, unsigned block, uint64_t seed, const int64_t* offsets, const double* data, const double* empty, double* out, int64_t n, int64_t ndata, unsigned long long* err) {
+  return emu::launch(grid, block, seed, jaggy_reduce_mean__float64, offsets, data, empty, out, n, ndata, err);
+}
 JAGGY_EMU_EXPORT int emu_jaggy_reduce_min__int64(unsigned grid, unsigned block, uint64_t seed, const int64_t* offsets, const int64_t* data, const int64_t* identity, int64_t* out, int64_t n, int64_t ndata, unsigned long long* err) {
   return emu::launch(grid, block, seed, jaggy_reduce_min__int64, offsets, data, identity, out, n, ndata, err);
 }

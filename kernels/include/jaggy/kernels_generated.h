@@ -749,6 +749,18 @@ int64_t jaggy_reduce_max_masked_float64(const int64_t* offsets, const double* da
   extern "C" int64_t jaggy_reduce_max_masked_float32(const int64_t* offsets, const float* data, const float* identity, float* out, bool* valid, int64_t n, int64_t ndata, int64_t* err_index) { return impl<float>(offsets, data, identity, out, valid, n, ndata, err_index); } \
   extern "C" int64_t jaggy_reduce_max_masked_float64(const int64_t* offsets, const double* data, const double* identity, double* out, bool* valid, int64_t n, int64_t ndata, int64_t* err_index) { return impl<double>(offsets, data, identity, out, valid, n, ndata, err_index); }
 
+// reduce_mean: Mean of every group, sum / count in double precision (the sum as reduce_sum's), or empty[0] for an empty group.
+namespace jaggy::reduce_mean_err {
+constexpr int64_t bad_offsets = 1;
+}
+#if !defined(__CUDACC__) && !defined(__CUDACC_RTC__) && !defined(JAGGY_CUDA_EMULATION)
+extern "C" {
+int64_t jaggy_reduce_mean_float64(const int64_t* offsets, const double* data, const double* empty, double* out, int64_t n, int64_t ndata, int64_t* err_index);
+}
+#endif
+#define JAGGY_DEFINE_reduce_mean(impl) \
+  extern "C" int64_t jaggy_reduce_mean_float64(const int64_t* offsets, const double* data, const double* empty, double* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<double>(offsets, data, empty, out, n, ndata, err_index); }
+
 // reduce_min: Minimum of every group, starting from identity[0] (NaN never compares less, so it is skipped).
 namespace jaggy::reduce_min_err {
 constexpr int64_t bad_offsets = 1;

@@ -225,6 +225,12 @@ def reduce_max_masked(offsets, data, identity, out, valid, n, ndata):  # noqa: A
     if r is not None:
         raise_kernel_error('reduce_max_masked', r[0], r[1])
 
+def reduce_mean(offsets, data, empty, out, n, ndata):  # noqa: ANN001, ANN201
+    """Mean of every group, sum / count in double precision (the sum as reduce_sum's), or empty[0] for an empty group."""
+    r = _ext.reduce_mean(offsets, data, empty, out, n, ndata)
+    if r is not None:
+        raise_kernel_error('reduce_mean', r[0], r[1])
+
 def reduce_min(offsets, data, identity, out, n, ndata):  # noqa: ANN001, ANN201
     """Minimum of every group, starting from identity[0] (NaN never compares less, so it is skipped)."""
     r = _ext.reduce_min(offsets, data, identity, out, n, ndata)

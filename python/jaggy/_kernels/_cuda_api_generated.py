@@ -49,6 +49,7 @@ ENTRIES = {
     'reduce_count_nonzero': {('int64',): 'jaggy_reduce_count_nonzero__int64', ('int32',): 'jaggy_reduce_count_nonzero__int32', ('bool',): 'jaggy_reduce_count_nonzero__bool', ('int8',): 'jaggy_reduce_count_nonzero__int8', ('int16',): 'jaggy_reduce_count_nonzero__int16', ('uint8',): 'jaggy_reduce_count_nonzero__uint8', ('uint16',): 'jaggy_reduce_count_nonzero__uint16', ('uint32',): 'jaggy_reduce_count_nonzero__uint32', ('uint64',): 'jaggy_reduce_count_nonzero__uint64', ('float32',): 'jaggy_reduce_count_nonzero__float32', ('float64',): 'jaggy_reduce_count_nonzero__float64'},
     'reduce_max': {('int64',): 'jaggy_reduce_max__int64', ('int32',): 'jaggy_reduce_max__int32', ('bool',): 'jaggy_reduce_max__bool', ('int8',): 'jaggy_reduce_max__int8', ('int16',): 'jaggy_reduce_max__int16', ('uint8',): 'jaggy_reduce_max__uint8', ('uint16',): 'jaggy_reduce_max__uint16', ('uint32',): 'jaggy_reduce_max__uint32', ('uint64',): 'jaggy_reduce_max__uint64', ('float32',): 'jaggy_reduce_max__float32', ('float64',): 'jaggy_reduce_max__float64'},
     'reduce_max_masked': {('int64',): 'jaggy_reduce_max_masked__int64', ('int32',): 'jaggy_reduce_max_masked__int32', ('bool',): 'jaggy_reduce_max_masked__bool', ('int8',): 'jaggy_reduce_max_masked__int8', ('int16',): 'jaggy_reduce_max_masked__int16', ('uint8',): 'jaggy_reduce_max_masked__uint8', ('uint16',): 'jaggy_reduce_max_masked__uint16', ('uint32',): 'jaggy_reduce_max_masked__uint32', ('uint64',): 'jaggy_reduce_max_masked__uint64', ('float32',): 'jaggy_reduce_max_masked__float32', ('float64',): 'jaggy_reduce_max_masked__float64'},
+    'reduce_mean': {('float64',): 'jaggy_reduce_mean__float64'},
     'reduce_min': {('int64',): 'jaggy_reduce_min__int64', ('int32',): 'jaggy_reduce_min__int32', ('bool',): 'jaggy_reduce_min__bool', ('int8',): 'jaggy_reduce_min__int8', ('int16',): 'jaggy_reduce_min__int16', ('uint8',): 'jaggy_reduce_min__uint8', ('uint16',): 'jaggy_reduce_min__uint16', ('uint32',): 'jaggy_reduce_min__uint32', ('uint64',): 'jaggy_reduce_min__uint64', ('float32',): 'jaggy_reduce_min__float32', ('float64',): 'jaggy_reduce_min__float64'},
     'reduce_min_masked': {('int64',): 'jaggy_reduce_min_masked__int64', ('int32',): 'jaggy_reduce_min_masked__int32', ('bool',): 'jaggy_reduce_min_masked__bool', ('int8',): 'jaggy_reduce_min_masked__int8', ('int16',): 'jaggy_reduce_min_masked__int16', ('uint8',): 'jaggy_reduce_min_masked__uint8', ('uint16',): 'jaggy_reduce_min_masked__uint16', ('uint32',): 'jaggy_reduce_min_masked__uint32', ('uint64',): 'jaggy_reduce_min_masked__uint64', ('float32',): 'jaggy_reduce_min_masked__float32', ('float64',): 'jaggy_reduce_min_masked__float64'},
     'reduce_prod': {('int64',): 'jaggy_reduce_prod__int64', ('uint64',): 'jaggy_reduce_prod__uint64', ('float64',): 'jaggy_reduce_prod__float64', ('float32',): 'jaggy_reduce_prod__float32'},
@@ -113,6 +114,7 @@ BINDINGS = {
     'reduce_count_nonzero': [('int64',), ('int32',), ('bool',), ('int8',), ('int16',), ('uint8',), ('uint16',), ('uint32',), ('uint64',), ('float32',), ('float64',)],
     'reduce_max': [('int64',), ('int32',), ('bool',), ('int8',), ('int16',), ('uint8',), ('uint16',), ('uint32',), ('uint64',), ('float32',), ('float64',)],
     'reduce_max_masked': [('int64',), ('int32',), ('bool',), ('int8',), ('int16',), ('uint8',), ('uint16',), ('uint32',), ('uint64',), ('float32',), ('float64',)],
+    'reduce_mean': [('float64',)],
     'reduce_min': [('int64',), ('int32',), ('bool',), ('int8',), ('int16',), ('uint8',), ('uint16',), ('uint32',), ('uint64',), ('float32',), ('float64',)],
     'reduce_min_masked': [('int64',), ('int32',), ('bool',), ('int8',), ('int16',), ('uint8',), ('uint16',), ('uint32',), ('uint64',), ('float32',), ('float64',)],
     'reduce_prod': [('int64',), ('uint64',), ('float64',), ('float32',)],
@@ -656,6 +658,21 @@ class CudaKernelsGenerated:
         threads = n
         err = self._launch(entry, threads, args)
         self._finish('reduce_max_masked', err)
+
+    def reduce_mean(self, offsets, data, empty, out, n, ndata):  # noqa: ANN001, ANN201
+        """Mean of every group, sum / count in double precision (the sum as reduce_sum's), or empty[0] for an empty group."""
+        b = self._binding('reduce_mean', (data, ))
+        n = self._scalar('reduce_mean', 'n', n, 'int64', True)
+        ndata = self._scalar('reduce_mean', 'ndata', ndata, 'int64', True)
+        self._array('reduce_mean', 'offsets', offsets, 'int64', n + 1, False)
+        self._array('reduce_mean', 'data', data, b[0], ndata, False)
+        self._array('reduce_mean', 'empty', empty, 'float64', 1, False)
+        self._array('reduce_mean', 'out', out, 'float64', n, True)
+        args = (offsets, data, empty, out, np.int64(n), np.int64(ndata),)
+        entry = ENTRIES['reduce_mean'][b]
+        threads = n
+        err = self._launch(entry, threads, args)
+        self._finish('reduce_mean', err)
 
     def reduce_min(self, offsets, data, identity, out, n, ndata):  # noqa: ANN001, ANN201
         """Minimum of every group, starting from identity[0] (NaN never compares less, so it is skipped)."""

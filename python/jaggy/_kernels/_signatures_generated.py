@@ -325,6 +325,15 @@ KERNELS = {
         'specializations': ['jaggy_reduce_max_masked_int64', 'jaggy_reduce_max_masked_int32', 'jaggy_reduce_max_masked_bool', 'jaggy_reduce_max_masked_int8', 'jaggy_reduce_max_masked_int16', 'jaggy_reduce_max_masked_uint8', 'jaggy_reduce_max_masked_uint16', 'jaggy_reduce_max_masked_uint32', 'jaggy_reduce_max_masked_uint64', 'jaggy_reduce_max_masked_float32', 'jaggy_reduce_max_masked_float64'],
         'cuda': {'threads': 'n'},
     },
+    'reduce_mean': {
+        'family': 'reduce',
+        'doc': "Mean of every group, sum / count in double precision (the sum as reduce_sum's), or empty[0] for an empty group.",
+        'types': {'T': ['float64']},
+        'args': [{'name': 'offsets', 'dir': 'in', 'dtype': 'int64', 'len': 'n + 1'}, {'name': 'data', 'dir': 'in', 'dtype': 'T', 'len': 'ndata'}, {'name': 'empty', 'dir': 'in', 'dtype': 'float64', 'len': 1}, {'name': 'out', 'dir': 'out', 'dtype': 'float64', 'len': 'n'}, {'name': 'n', 'scalar': 'int64'}, {'name': 'ndata', 'scalar': 'int64'}],
+        'errors': {1: ('value', 'group offsets decrease or leave the content at group {index}')},
+        'specializations': ['jaggy_reduce_mean_float64'],
+        'cuda': {'threads': 'n'},
+    },
     'reduce_min': {
         'family': 'reduce',
         'doc': 'Minimum of every group, starting from identity[0] (NaN never compares less, so it is skipped).',
