@@ -1688,6 +1688,134 @@ py::object k_reduce_max(const py::array& offsets_obj, const py::array& data_obj,
   return py::none();
 }
 
+py::object k_reduce_max_masked(const py::array& offsets_obj, const py::array& data_obj, const py::array& identity_obj, const py::array& out_obj, const py::array& valid_obj, int64_t n, int64_t ndata) {
+  jaggy::ext::check_nonnegative(n, "reduce_max_masked", "n");
+  jaggy::ext::check_nonnegative(ndata, "reduce_max_masked", "ndata");
+  jaggy::ext::check_array(offsets_obj, "reduce_max_masked", "offsets", jaggy::ext::as_length(static_cast<__int128>(n) + 1), false);
+  jaggy::ext::check_array(data_obj, "reduce_max_masked", "data", jaggy::ext::as_length(static_cast<__int128>(ndata)), false);
+  jaggy::ext::check_array(identity_obj, "reduce_max_masked", "identity", jaggy::ext::as_length(1), false);
+  jaggy::ext::check_array(out_obj, "reduce_max_masked", "out", jaggy::ext::as_length(static_cast<__int128>(n)), true);
+  jaggy::ext::check_array(valid_obj, "reduce_max_masked", "valid", jaggy::ext::as_length(static_cast<__int128>(n)), true);
+  int64_t err_index = -1;
+  int64_t status = 0;
+  if (jaggy::ext::dtype_is<int64_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_max_masked", "offsets");
+    auto* data = jaggy::ext::in_ptr<int64_t>(data_obj, "reduce_max_masked", "data");
+    auto* identity = jaggy::ext::in_ptr<int64_t>(identity_obj, "reduce_max_masked", "identity");
+    auto* out = jaggy::ext::out_ptr<int64_t>(out_obj, "reduce_max_masked", "out");
+    auto* valid = jaggy::ext::out_ptr<bool>(valid_obj, "reduce_max_masked", "valid");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_max_masked_int64(offsets, data, identity, out, valid, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<int32_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_max_masked", "offsets");
+    auto* data = jaggy::ext::in_ptr<int32_t>(data_obj, "reduce_max_masked", "data");
+    auto* identity = jaggy::ext::in_ptr<int32_t>(identity_obj, "reduce_max_masked", "identity");
+    auto* out = jaggy::ext::out_ptr<int32_t>(out_obj, "reduce_max_masked", "out");
+    auto* valid = jaggy::ext::out_ptr<bool>(valid_obj, "reduce_max_masked", "valid");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_max_masked_int32(offsets, data, identity, out, valid, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<bool>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_max_masked", "offsets");
+    auto* data = jaggy::ext::in_ptr<bool>(data_obj, "reduce_max_masked", "data");
+    auto* identity = jaggy::ext::in_ptr<bool>(identity_obj, "reduce_max_masked", "identity");
+    auto* out = jaggy::ext::out_ptr<bool>(out_obj, "reduce_max_masked", "out");
+    auto* valid = jaggy::ext::out_ptr<bool>(valid_obj, "reduce_max_masked", "valid");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_max_masked_bool(offsets, data, identity, out, valid, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<int8_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_max_masked", "offsets");
+    auto* data = jaggy::ext::in_ptr<int8_t>(data_obj, "reduce_max_masked", "data");
+    auto* identity = jaggy::ext::in_ptr<int8_t>(identity_obj, "reduce_max_masked", "identity");
+    auto* out = jaggy::ext::out_ptr<int8_t>(out_obj, "reduce_max_masked", "out");
+    auto* valid = jaggy::ext::out_ptr<bool>(valid_obj, "reduce_max_masked", "valid");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_max_masked_int8(offsets, data, identity, out, valid, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<int16_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_max_masked", "offsets");
+    auto* data = jaggy::ext::in_ptr<int16_t>(data_obj, "reduce_max_masked", "data");
+    auto* identity = jaggy::ext::in_ptr<int16_t>(identity_obj, "reduce_max_masked", "identity");
+    auto* out = jaggy::ext::out_ptr<int16_t>(out_obj, "reduce_max_masked", "out");
+    auto* valid = jaggy::ext::out_ptr<bool>(valid_obj, "reduce_max_masked", "valid");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_max_masked_int16(offsets, data, identity, out, valid, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<uint8_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_max_masked", "offsets");
+    auto* data = jaggy::ext::in_ptr<uint8_t>(data_obj, "reduce_max_masked", "data");
+    auto* identity = jaggy::ext::in_ptr<uint8_t>(identity_obj, "reduce_max_masked", "identity");
+    auto* out = jaggy::ext::out_ptr<uint8_t>(out_obj, "reduce_max_masked", "out");
+    auto* valid = jaggy::ext::out_ptr<bool>(valid_obj, "reduce_max_masked", "valid");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_max_masked_uint8(offsets, data, identity, out, valid, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<uint16_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_max_masked", "offsets");
+    auto* data = jaggy::ext::in_ptr<uint16_t>(data_obj, "reduce_max_masked", "data");
+    auto* identity = jaggy::ext::in_ptr<uint16_t>(identity_obj, "reduce_max_masked", "identity");
+    auto* out = jaggy::ext::out_ptr<uint16_t>(out_obj, "reduce_max_masked", "out");
+    auto* valid = jaggy::ext::out_ptr<bool>(valid_obj, "reduce_max_masked", "valid");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_max_masked_uint16(offsets, data, identity, out, valid, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<uint32_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_max_masked", "offsets");
+    auto* data = jaggy::ext::in_ptr<uint32_t>(data_obj, "reduce_max_masked", "data");
+    auto* identity = jaggy::ext::in_ptr<uint32_t>(identity_obj, "reduce_max_masked", "identity");
+    auto* out = jaggy::ext::out_ptr<uint32_t>(out_obj, "reduce_max_masked", "out");
+    auto* valid = jaggy::ext::out_ptr<bool>(valid_obj, "reduce_max_masked", "valid");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_max_masked_uint32(offsets, data, identity, out, valid, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<uint64_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_max_masked", "offsets");
+    auto* data = jaggy::ext::in_ptr<uint64_t>(data_obj, "reduce_max_masked", "data");
+    auto* identity = jaggy::ext::in_ptr<uint64_t>(identity_obj, "reduce_max_masked", "identity");
+    auto* out = jaggy::ext::out_ptr<uint64_t>(out_obj, "reduce_max_masked", "out");
+    auto* valid = jaggy::ext::out_ptr<bool>(valid_obj, "reduce_max_masked", "valid");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_max_masked_uint64(offsets, data, identity, out, valid, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<float>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_max_masked", "offsets");
+    auto* data = jaggy::ext::in_ptr<float>(data_obj, "reduce_max_masked", "data");
+    auto* identity = jaggy::ext::in_ptr<float>(identity_obj, "reduce_max_masked", "identity");
+    auto* out = jaggy::ext::out_ptr<float>(out_obj, "reduce_max_masked", "out");
+    auto* valid = jaggy::ext::out_ptr<bool>(valid_obj, "reduce_max_masked", "valid");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_max_masked_float32(offsets, data, identity, out, valid, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<double>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_max_masked", "offsets");
+    auto* data = jaggy::ext::in_ptr<double>(data_obj, "reduce_max_masked", "data");
+    auto* identity = jaggy::ext::in_ptr<double>(identity_obj, "reduce_max_masked", "identity");
+    auto* out = jaggy::ext::out_ptr<double>(out_obj, "reduce_max_masked", "out");
+    auto* valid = jaggy::ext::out_ptr<bool>(valid_obj, "reduce_max_masked", "valid");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_max_masked_float64(offsets, data, identity, out, valid, n, ndata, &err_index);
+  } else {
+    jaggy::ext::no_specialization("reduce_max_masked", {data_obj}, "data");
+  }
+  if (status != 0) return py::make_tuple(status, err_index);
+  return py::none();
+}
+
+py::object k_reduce_mean(const py::array& offsets_obj, const py::array& data_obj, const py::array& empty_obj, const py::array& out_obj, int64_t n, int64_t ndata) {
+  jaggy::ext::check_nonnegative(n, "reduce_mean", "n");
+  jaggy::ext::check_nonnegative(ndata, "reduce_mean", "ndata");
+  jaggy::ext::check_array(offsets_obj, "reduce_mean", "offsets", jaggy::ext::as_length(static_cast<__int128>(n) + 1), false);
+  jaggy::ext::check_array(data_obj, "reduce_mean", "data", jaggy::ext::as_length(static_cast<__int128>(ndata)), false);
+  jaggy::ext::check_array(empty_obj, "reduce_mean", "empty", jaggy::ext::as_length(1), false);
+  jaggy::ext::check_array(out_obj, "reduce_mean", "out", jaggy::ext::as_length(static_cast<__int128>(n)), true);
+  int64_t err_index = -1;
+  int64_t status = 0;
+  if (jaggy::ext::dtype_is<double>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_mean", "offsets");
+    auto* data = jaggy::ext::in_ptr<double>(data_obj, "reduce_mean", "data");
+    auto* empty = jaggy::ext::in_ptr<double>(empty_obj, "reduce_mean", "empty");
+    auto* out = jaggy::ext::out_ptr<double>(out_obj, "reduce_mean", "out");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_mean_float64(offsets, data, empty, out, n, ndata, &err_index);
+  } else {
+    jaggy::ext::no_specialization("reduce_mean", {data_obj}, "data");
+  }
+  if (status != 0) return py::make_tuple(status, err_index);
+  return py::none();
+}
+
 py::object k_reduce_min(const py::array& offsets_obj, const py::array& data_obj, const py::array& identity_obj, const py::array& out_obj, int64_t n, int64_t ndata) {
   jaggy::ext::check_nonnegative(n, "reduce_min", "n");
   jaggy::ext::check_nonnegative(ndata, "reduce_min", "ndata");
@@ -1776,6 +1904,111 @@ py::object k_reduce_min(const py::array& offsets_obj, const py::array& data_obj,
     status = jaggy_reduce_min_float64(offsets, data, identity, out, n, ndata, &err_index);
   } else {
     jaggy::ext::no_specialization("reduce_min", {data_obj}, "data");
+  }
+  if (status != 0) return py::make_tuple(status, err_index);
+  return py::none();
+}
+
+py::object k_reduce_min_masked(const py::array& offsets_obj, const py::array& data_obj, const py::array& identity_obj, const py::array& out_obj, const py::array& valid_obj, int64_t n, int64_t ndata) {
+  jaggy::ext::check_nonnegative(n, "reduce_min_masked", "n");
+  jaggy::ext::check_nonnegative(ndata, "reduce_min_masked", "ndata");
+  jaggy::ext::check_array(offsets_obj, "reduce_min_masked", "offsets", jaggy::ext::as_length(static_cast<__int128>(n) + 1), false);
+  jaggy::ext::check_array(data_obj, "reduce_min_masked", "data", jaggy::ext::as_length(static_cast<__int128>(ndata)), false);
+  jaggy::ext::check_array(identity_obj, "reduce_min_masked", "identity", jaggy::ext::as_length(1), false);
+  jaggy::ext::check_array(out_obj, "reduce_min_masked", "out", jaggy::ext::as_length(static_cast<__int128>(n)), true);
+  jaggy::ext::check_array(valid_obj, "reduce_min_masked", "valid", jaggy::ext::as_length(static_cast<__int128>(n)), true);
+  int64_t err_index = -1;
+  int64_t status = 0;
+  if (jaggy::ext::dtype_is<int64_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_min_masked", "offsets");
+    auto* data = jaggy::ext::in_ptr<int64_t>(data_obj, "reduce_min_masked", "data");
+    auto* identity = jaggy::ext::in_ptr<int64_t>(identity_obj, "reduce_min_masked", "identity");
+    auto* out = jaggy::ext::out_ptr<int64_t>(out_obj, "reduce_min_masked", "out");
+    auto* valid = jaggy::ext::out_ptr<bool>(valid_obj, "reduce_min_masked", "valid");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_min_masked_int64(offsets, data, identity, out, valid, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<int32_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_min_masked", "offsets");
+    auto* data = jaggy::ext::in_ptr<int32_t>(data_obj, "reduce_min_masked", "data");
+    auto* identity = jaggy::ext::in_ptr<int32_t>(identity_obj, "reduce_min_masked", "identity");
+    auto* out = jaggy::ext::out_ptr<int32_t>(out_obj, "reduce_min_masked", "out");
+    auto* valid = jaggy::ext::out_ptr<bool>(valid_obj, "reduce_min_masked", "valid");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_min_masked_int32(offsets, data, identity, out, valid, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<bool>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_min_masked", "offsets");
+    auto* data = jaggy::ext::in_ptr<bool>(data_obj, "reduce_min_masked", "data");
+    auto* identity = jaggy::ext::in_ptr<bool>(identity_obj, "reduce_min_masked", "identity");
+    auto* out = jaggy::ext::out_ptr<bool>(out_obj, "reduce_min_masked", "out");
+    auto* valid = jaggy::ext::out_ptr<bool>(valid_obj, "reduce_min_masked", "valid");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_min_masked_bool(offsets, data, identity, out, valid, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<int8_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_min_masked", "offsets");
+    auto* data = jaggy::ext::in_ptr<int8_t>(data_obj, "reduce_min_masked", "data");
+    auto* identity = jaggy::ext::in_ptr<int8_t>(identity_obj, "reduce_min_masked", "identity");
+    auto* out = jaggy::ext::out_ptr<int8_t>(out_obj, "reduce_min_masked", "out");
+    auto* valid = jaggy::ext::out_ptr<bool>(valid_obj, "reduce_min_masked", "valid");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_min_masked_int8(offsets, data, identity, out, valid, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<int16_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_min_masked", "offsets");
+    auto* data = jaggy::ext::in_ptr<int16_t>(data_obj, "reduce_min_masked", "data");
+    auto* identity = jaggy::ext::in_ptr<int16_t>(identity_obj, "reduce_min_masked", "identity");
+    auto* out = jaggy::ext::out_ptr<int16_t>(out_obj, "reduce_min_masked", "out");
+    auto* valid = jaggy::ext::out_ptr<bool>(valid_obj, "reduce_min_masked", "valid");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_min_masked_int16(offsets, data, identity, out, valid, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<uint8_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_min_masked", "offsets");
+    auto* data = jaggy::ext::in_ptr<uint8_t>(data_obj, "reduce_min_masked", "data");
+    auto* identity = jaggy::ext::in_ptr<uint8_t>(identity_obj, "reduce_min_masked", "identity");
+    auto* out = jaggy::ext::out_ptr<uint8_t>(out_obj, "reduce_min_masked", "out");
+    auto* valid = jaggy::ext::out_ptr<bool>(valid_obj, "reduce_min_masked", "valid");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_min_masked_uint8(offsets, data, identity, out, valid, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<uint16_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_min_masked", "offsets");
+    auto* data = jaggy::ext::in_ptr<uint16_t>(data_obj, "reduce_min_masked", "data");
+    auto* identity = jaggy::ext::in_ptr<uint16_t>(identity_obj, "reduce_min_masked", "identity");
+    auto* out = jaggy::ext::out_ptr<uint16_t>(out_obj, "reduce_min_masked", "out");
+    auto* valid = jaggy::ext::out_ptr<bool>(valid_obj, "reduce_min_masked", "valid");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_min_masked_uint16(offsets, data, identity, out, valid, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<uint32_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_min_masked", "offsets");
+    auto* data = jaggy::ext::in_ptr<uint32_t>(data_obj, "reduce_min_masked", "data");
+    auto* identity = jaggy::ext::in_ptr<uint32_t>(identity_obj, "reduce_min_masked", "identity");
+    auto* out = jaggy::ext::out_ptr<uint32_t>(out_obj, "reduce_min_masked", "out");
+    auto* valid = jaggy::ext::out_ptr<bool>(valid_obj, "reduce_min_masked", "valid");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_min_masked_uint32(offsets, data, identity, out, valid, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<uint64_t>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_min_masked", "offsets");
+    auto* data = jaggy::ext::in_ptr<uint64_t>(data_obj, "reduce_min_masked", "data");
+    auto* identity = jaggy::ext::in_ptr<uint64_t>(identity_obj, "reduce_min_masked", "identity");
+    auto* out = jaggy::ext::out_ptr<uint64_t>(out_obj, "reduce_min_masked", "out");
+    auto* valid = jaggy::ext::out_ptr<bool>(valid_obj, "reduce_min_masked", "valid");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_min_masked_uint64(offsets, data, identity, out, valid, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<float>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_min_masked", "offsets");
+    auto* data = jaggy::ext::in_ptr<float>(data_obj, "reduce_min_masked", "data");
+    auto* identity = jaggy::ext::in_ptr<float>(identity_obj, "reduce_min_masked", "identity");
+    auto* out = jaggy::ext::out_ptr<float>(out_obj, "reduce_min_masked", "out");
+    auto* valid = jaggy::ext::out_ptr<bool>(valid_obj, "reduce_min_masked", "valid");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_min_masked_float32(offsets, data, identity, out, valid, n, ndata, &err_index);
+  } else if (jaggy::ext::dtype_is<double>(data_obj)) {
+    auto* offsets = jaggy::ext::in_ptr<int64_t>(offsets_obj, "reduce_min_masked", "offsets");
+    auto* data = jaggy::ext::in_ptr<double>(data_obj, "reduce_min_masked", "data");
+    auto* identity = jaggy::ext::in_ptr<double>(identity_obj, "reduce_min_masked", "identity");
+    auto* out = jaggy::ext::out_ptr<double>(out_obj, "reduce_min_masked", "out");
+    auto* valid = jaggy::ext::out_ptr<bool>(valid_obj, "reduce_min_masked", "valid");
+    py::gil_scoped_release nogil;
+    status = jaggy_reduce_min_masked_float64(offsets, data, identity, out, valid, n, ndata, &err_index);
+  } else {
+    jaggy::ext::no_specialization("reduce_min_masked", {data_obj}, "data");
   }
   if (status != 0) return py::make_tuple(status, err_index);
   return py::none();
@@ -2645,7 +2878,10 @@ void register_kernels(py::module_& m) {
   m.def("reduce_argmin", &k_reduce_argmin, py::arg("offsets"), py::arg("data"), py::arg("out"), py::arg("n"), py::arg("ndata"));
   m.def("reduce_count_nonzero", &k_reduce_count_nonzero, py::arg("offsets"), py::arg("data"), py::arg("out"), py::arg("n"), py::arg("ndata"));
   m.def("reduce_max", &k_reduce_max, py::arg("offsets"), py::arg("data"), py::arg("identity"), py::arg("out"), py::arg("n"), py::arg("ndata"));
+  m.def("reduce_max_masked", &k_reduce_max_masked, py::arg("offsets"), py::arg("data"), py::arg("identity"), py::arg("out"), py::arg("valid"), py::arg("n"), py::arg("ndata"));
+  m.def("reduce_mean", &k_reduce_mean, py::arg("offsets"), py::arg("data"), py::arg("empty"), py::arg("out"), py::arg("n"), py::arg("ndata"));
   m.def("reduce_min", &k_reduce_min, py::arg("offsets"), py::arg("data"), py::arg("identity"), py::arg("out"), py::arg("n"), py::arg("ndata"));
+  m.def("reduce_min_masked", &k_reduce_min_masked, py::arg("offsets"), py::arg("data"), py::arg("identity"), py::arg("out"), py::arg("valid"), py::arg("n"), py::arg("ndata"));
   m.def("reduce_prod", &k_reduce_prod, py::arg("offsets"), py::arg("data"), py::arg("out"), py::arg("n"), py::arg("ndata"));
   m.def("reduce_sum", &k_reduce_sum, py::arg("offsets"), py::arg("data"), py::arg("out"), py::arg("n"), py::arg("ndata"));
   m.def("segmented_argsort", &k_segmented_argsort, py::arg("offsets"), py::arg("values"), py::arg("mask"), py::arg("out"), py::arg("n"), py::arg("nvalues"), py::arg("nmask"), py::arg("ascending"));

@@ -74,55 +74,130 @@ inline T window_extremum(const T* x, int64_t len, T start) {
   return r;
 }
 
+// Position (0-based) of the first maximum (Greater) or minimum of a window's first len items,
+// given that x[0] is not NaN: the extremum m over the window (the items past len replaced by
+// x[0]; NaN never replaces the running value), then the first item equal to m, both without a
+// branch per item. Same answer as ops::group_arg (m is one of the items, and the first item
+// equal to m is the first one strictly greater than everything before it).
+template <typename T, bool Greater>
+inline int64_t window_arg(const T* x, int64_t len) {
+  const T m = window_extremum<T, Greater>(x, len, x[0]);
+  uint32_t hit = 0;
+  for (int64_t k = 0; k < kWindow; k++) hit |= uint32_t((k < len) & (x[k] == m)) << k;
+  return __builtin_ctz(hit);
+}
+
+template <typename T>
+inline bool is_nan(T v) {
+  if constexpr (std::is_floating_point_v<T>) {
+    return v != v;
+  } else {
+    return false;
+  }
+}
+
+template <typename T, bool Greater>
+inline int64_t group_arg_fast(const T* data, int64_t lo, int64_t hi, int64_t ndata) {
+  if (hi - lo <= 0 || hi - lo > kWindow || lo + kWindow > ndata || is_nan(data[lo]))
+    return jaggy::ops::group_arg<T, Greater>(data, lo, hi);
+  return lo + window_arg<T, Greater>(data + lo, hi - lo);
+}
+
 #if defined(JAGGY_X86_AVX512)
-// Runs the AVX-512 loop over blocks of groups (in parallel above the threshold); the smallest bad
-// group wins whatever the thread count. Returns true when it ran (the CPU has AVX-512F).
+// Runs block(g0, g1) (a vector loop over groups [g0, g1) returning the first bad group, or g1)
+// over blocks of groups, in parallel above the threshold; the smallest bad group wins whatever
+// the thread count.
+template <typename Block>
+int64_t simd_blocks(int64_t n, int64_t* err_index, Block&& block) {
+  constexpr int64_t kBlock = 4096;
+  const int64_t nblocks = (n + kBlock - 1) / kBlock;
+  int64_t first = n;
+#if defined(JAGGY_HAVE_OPENMP)
+#pragma omp parallel for reduction(min : first) schedule(dynamic, 1) if (n >= jaggy::kParallelThreshold)
+#endif
+  for (int64_t b = 0; b < nblocks; b++) {
+    const int64_t g0 = b * kBlock, g1 = g0 + kBlock < n ? g0 + kBlock : n;
+    const int64_t bad = block(g0, g1);
+    if (bad < g1 && bad < first) first = bad;
+  }
+  if (first < n) {
+    *err_index = first;
+    return kBadOffsets;
+  }
+  return kOk;
+}
+
+// The AVX-512 loop of a sum/max/min; true when it ran (floating point, the CPU has AVX-512F).
 template <jaggy::simd::Op op, typename T>
-bool simd_groups(const int64_t* offsets, const T* data, T* out, int64_t n, int64_t ndata,
-                 T identity, int64_t* err_index, int64_t* status) {
+bool simd_groups(const int64_t* offsets, const T* data, T* out, bool* valid, int64_t n,
+                 int64_t ndata, T identity, int64_t* err_index, int64_t* status) {
   if constexpr (!std::is_floating_point_v<T>) {
     return false;
   } else {
     if (!jaggy::simd::has_avx512()) return false;
-    constexpr int64_t kBlock = 4096;
-    const int64_t nblocks = (n + kBlock - 1) / kBlock;
-    int64_t first = n;
-#if defined(JAGGY_HAVE_OPENMP)
-#pragma omp parallel for reduction(min : first) schedule(dynamic, 1) if (n >= jaggy::kParallelThreshold)
-#endif
-    for (int64_t b = 0; b < nblocks; b++) {
-      const int64_t g0 = b * kBlock, g1 = g0 + kBlock < n ? g0 + kBlock : n;
-      const int64_t bad = jaggy::simd::reduce_groups<op, T>(offsets, data, out, g0, g1, ndata, identity);
-      if (bad < g1 && bad < first) first = bad;
-    }
-    *status = kOk;
-    if (first < n) {
-      *err_index = first;
-      *status = kBadOffsets;
-    }
+    *status = simd_blocks(n, err_index, [&](int64_t g0, int64_t g1) {
+      return jaggy::simd::reduce_groups<op, T>(offsets, data, out, valid, g0, g1, ndata, identity);
+    });
     return true;
   }
 }
-#define JAGGY_TRY_SIMD(op, identity)                                                          \
-  do {                                                                                       \
-    int64_t status_;                                                                         \
-    if (simd_groups<jaggy::simd::Op::op, T>(offsets, data, out, n, ndata, identity, err_index, \
-                                            &status_))                                       \
-      return status_;                                                                        \
+
+// The AVX-512 loop of an argmax/argmin; true when it ran.
+template <bool Greater, typename T>
+bool simd_arg(const int64_t* offsets, const T* data, int64_t* out, int64_t n, int64_t ndata,
+              int64_t* err_index, int64_t* status) {
+  if constexpr (!std::is_floating_point_v<T>) {
+    return false;
+  } else {
+    if (!jaggy::simd::has_avx512()) return false;
+    *status = simd_blocks(n, err_index, [&](int64_t g0, int64_t g1) {
+      return jaggy::simd::arg_groups<Greater, T>(offsets, data, out, g0, g1, ndata);
+    });
+    return true;
+  }
+}
+#define JAGGY_TRY_SIMD_ARG(greater)                                                         \
+  do {                                                                                      \
+    int64_t status_;                                                                        \
+    if (simd_arg<greater, T>(offsets, data, out, n, ndata, err_index, &status_)) return status_; \
+  } while (0)
+#define JAGGY_TRY_SIMD(op, identity, valid)                                              \
+  do {                                                                                  \
+    int64_t status_;                                                                    \
+    if (simd_groups<jaggy::simd::Op::op, T>(offsets, data, out, valid, n, ndata, identity, \
+                                            err_index, &status_))                       \
+      return status_;                                                                   \
   } while (0)
 #else
-#define JAGGY_TRY_SIMD(op, identity) \
-  do {                               \
+#define JAGGY_TRY_SIMD(op, identity, valid) \
+  do {                                      \
+  } while (0)
+#define JAGGY_TRY_SIMD_ARG(greater) \
+  do {                              \
   } while (0)
 #endif
 
 template <typename T>
 int64_t reduce_sum_impl(const int64_t* offsets, const T* data, T* out, int64_t n, int64_t ndata,
                         int64_t* err_index) {
-  JAGGY_TRY_SIMD(kSum, T(0));
+  JAGGY_TRY_SIMD(kSum, T(0), nullptr);
   return for_groups(offsets, n, ndata, err_index, [&](int64_t g, int64_t lo, int64_t hi) {
     out[g] = (hi - lo <= kWindow && lo + kWindow <= ndata) ? window_sum(data + lo, hi - lo)
                                                             : jaggy::ops::group_sum(data + lo, hi - lo);
+  });
+}
+
+template <typename T>
+int64_t reduce_mean_impl(const int64_t* offsets, const T* data, const double* empty, double* out,
+                         int64_t n, int64_t ndata, int64_t* err_index) {
+  static_assert(std::is_same_v<T, double>, "reduce_mean is declared for float64 only");
+  const double fill = empty[0];
+  JAGGY_TRY_SIMD(kMean, fill, nullptr);
+  return for_groups(offsets, n, ndata, err_index, [&](int64_t g, int64_t lo, int64_t hi) {
+    const double s = (hi - lo <= kWindow && lo + kWindow <= ndata)
+                         ? window_sum(data + lo, hi - lo)
+                         : jaggy::ops::group_sum(data + lo, hi - lo);
+    out[g] = hi > lo ? s / static_cast<double>(hi - lo) : fill;
   });
 }
 
@@ -134,43 +209,66 @@ int64_t reduce_prod_impl(const int64_t* offsets, const T* data, T* out, int64_t 
   });
 }
 
+// Max (Greater) or min of every group; with valid, also whether each group is non-empty.
+template <bool Greater, typename T>
+int64_t extremum_groups(const int64_t* offsets, const T* data, T start, T* out, bool* valid,
+                        int64_t n, int64_t ndata, int64_t* err_index) {
+  if constexpr (Greater) {
+    JAGGY_TRY_SIMD(kMax, start, valid);
+  } else {
+    JAGGY_TRY_SIMD(kMin, start, valid);
+  }
+  return for_groups(offsets, n, ndata, err_index, [&](int64_t g, int64_t lo, int64_t hi) {
+    if (valid != nullptr) valid[g] = hi > lo;
+    if (hi - lo <= kWindow && lo + kWindow <= ndata) {
+      out[g] = window_extremum<T, Greater>(data + lo, hi - lo, start);
+    } else if constexpr (Greater) {
+      out[g] = jaggy::ops::group_max(data + lo, hi - lo, start);
+    } else {
+      out[g] = jaggy::ops::group_min(data + lo, hi - lo, start);
+    }
+  });
+}
+
 template <typename T>
 int64_t reduce_max_impl(const int64_t* offsets, const T* data, const T* identity, T* out, int64_t n,
                         int64_t ndata, int64_t* err_index) {
-  T start = identity[0];
-  JAGGY_TRY_SIMD(kMax, start);
-  return for_groups(offsets, n, ndata, err_index, [&](int64_t g, int64_t lo, int64_t hi) {
-    out[g] = (hi - lo <= kWindow && lo + kWindow <= ndata)
-                 ? window_extremum<T, true>(data + lo, hi - lo, start)
-                 : jaggy::ops::group_max(data + lo, hi - lo, start);
-  });
+  return extremum_groups<true>(offsets, data, identity[0], out, nullptr, n, ndata, err_index);
 }
 
 template <typename T>
 int64_t reduce_min_impl(const int64_t* offsets, const T* data, const T* identity, T* out, int64_t n,
                         int64_t ndata, int64_t* err_index) {
-  T start = identity[0];
-  JAGGY_TRY_SIMD(kMin, start);
-  return for_groups(offsets, n, ndata, err_index, [&](int64_t g, int64_t lo, int64_t hi) {
-    out[g] = (hi - lo <= kWindow && lo + kWindow <= ndata)
-                 ? window_extremum<T, false>(data + lo, hi - lo, start)
-                 : jaggy::ops::group_min(data + lo, hi - lo, start);
-  });
+  return extremum_groups<false>(offsets, data, identity[0], out, nullptr, n, ndata, err_index);
+}
+
+template <typename T>
+int64_t reduce_max_masked_impl(const int64_t* offsets, const T* data, const T* identity, T* out,
+                               bool* valid, int64_t n, int64_t ndata, int64_t* err_index) {
+  return extremum_groups<true>(offsets, data, identity[0], out, valid, n, ndata, err_index);
+}
+
+template <typename T>
+int64_t reduce_min_masked_impl(const int64_t* offsets, const T* data, const T* identity, T* out,
+                               bool* valid, int64_t n, int64_t ndata, int64_t* err_index) {
+  return extremum_groups<false>(offsets, data, identity[0], out, valid, n, ndata, err_index);
 }
 
 template <typename T>
 int64_t reduce_argmax_impl(const int64_t* offsets, const T* data, int64_t* out, int64_t n,
                            int64_t ndata, int64_t* err_index) {
+  JAGGY_TRY_SIMD_ARG(true);
   return for_groups(offsets, n, ndata, err_index, [&](int64_t g, int64_t lo, int64_t hi) {
-    out[g] = jaggy::ops::group_arg<T, true>(data, lo, hi);
+    out[g] = group_arg_fast<T, true>(data, lo, hi, ndata);
   });
 }
 
 template <typename T>
 int64_t reduce_argmin_impl(const int64_t* offsets, const T* data, int64_t* out, int64_t n,
                            int64_t ndata, int64_t* err_index) {
+  JAGGY_TRY_SIMD_ARG(false);
   return for_groups(offsets, n, ndata, err_index, [&](int64_t g, int64_t lo, int64_t hi) {
-    out[g] = jaggy::ops::group_arg<T, false>(data, lo, hi);
+    out[g] = group_arg_fast<T, false>(data, lo, hi, ndata);
   });
 }
 
@@ -202,8 +300,11 @@ int64_t reduce_all_impl(const int64_t* offsets, const T* data, bool* out, int64_
 
 JAGGY_DEFINE_reduce_sum(reduce_sum_impl)
 JAGGY_DEFINE_reduce_prod(reduce_prod_impl)
+JAGGY_DEFINE_reduce_mean(reduce_mean_impl)
 JAGGY_DEFINE_reduce_max(reduce_max_impl)
 JAGGY_DEFINE_reduce_min(reduce_min_impl)
+JAGGY_DEFINE_reduce_max_masked(reduce_max_masked_impl)
+JAGGY_DEFINE_reduce_min_masked(reduce_min_masked_impl)
 JAGGY_DEFINE_reduce_argmax(reduce_argmax_impl)
 JAGGY_DEFINE_reduce_argmin(reduce_argmin_impl)
 JAGGY_DEFINE_reduce_count_nonzero(reduce_count_nonzero_impl)

@@ -594,6 +594,44 @@ extern "C" __global__ void jaggy_reduce_max__float64(const int64_t* offsets, con
   jaggy::gpu::reduce_max<double>(offsets, data, identity, out, n, ndata, err);
 }
 
+extern "C" __global__ void jaggy_reduce_max_masked__int64(const int64_t* offsets, const int64_t* data, const int64_t* identity, int64_t* out, bool* valid, int64_t n, int64_t ndata, unsigned long long* err) {
+  jaggy::gpu::reduce_max_masked<int64_t>(offsets, data, identity, out, valid, n, ndata, err);
+}
+extern "C" __global__ void jaggy_reduce_max_masked__int32(const int64_t* offsets, const int32_t* data, const int32_t* identity, int32_t* out, bool* valid, int64_t n, int64_t ndata, unsigned long long* err) {
+  jaggy::gpu::reduce_max_masked<int32_t>(offsets, data, identity, out, valid, n, ndata, err);
+}
+extern "C" __global__ void jaggy_reduce_max_masked__bool(const int64_t* offsets, const bool* data, const bool* identity, bool* out, bool* valid, int64_t n, int64_t ndata, unsigned long long* err) {
+  jaggy::gpu::reduce_max_masked<bool>(offsets, data, identity, out, valid, n, ndata, err);
+}
+extern "C" __global__ void jaggy_reduce_max_masked__int8(const int64_t* offsets, const int8_t* data, const int8_t* identity, int8_t* out, bool* valid, int64_t n, int64_t ndata, unsigned long long* err) {
+  jaggy::gpu::reduce_max_masked<int8_t>(offsets, data, identity, out, valid, n, ndata, err);
+}
+extern "C" __global__ void jaggy_reduce_max_masked__int16(const int64_t* offsets, const int16_t* data, const int16_t* identity, int16_t* out, bool* valid, int64_t n, int64_t ndata, unsigned long long* err) {
+  jaggy::gpu::reduce_max_masked<int16_t>(offsets, data, identity, out, valid, n, ndata, err);
+}
+extern "C" __global__ void jaggy_reduce_max_masked__uint8(const int64_t* offsets, const uint8_t* data, const uint8_t* identity, uint8_t* out, bool* valid, int64_t n, int64_t ndata, unsigned long long* err) {
+  jaggy::gpu::reduce_max_masked<uint8_t>(offsets, data, identity, out, valid, n, ndata, err);
+}
+extern "C" __global__ void jaggy_reduce_max_masked__uint16(const int64_t* offsets, const uint16_t* data, const uint16_t* identity, uint16_t* out, bool* valid, int64_t n, int64_t ndata, unsigned long long* err) {
+  jaggy::gpu::reduce_max_masked<uint16_t>(offsets, data, identity, out, valid, n, ndata, err);
+}
+extern "C" __global__ void jaggy_reduce_max_masked__uint32(const int64_t* offsets, const uint32_t* data, const uint32_t* identity, uint32_t* out, bool* valid, int64_t n, int64_t ndata, unsigned long long* err) {
+  jaggy::gpu::reduce_max_masked<uint32_t>(offsets, data, identity, out, valid, n, ndata, err);
+}
+extern "C" __global__ void jaggy_reduce_max_masked__uint64(const int64_t* offsets, const uint64_t* data, const uint64_t* identity, uint64_t* out, bool* valid, int64_t n, int64_t ndata, unsigned long long* err) {
+  jaggy::gpu::reduce_max_masked<uint64_t>(offsets, data, identity, out, valid, n, ndata, err);
+}
+extern "C" __global__ void jaggy_reduce_max_masked__float32(const int64_t* offsets, const float* data, const float* identity, float* out, bool* valid, int64_t n, int64_t ndata, unsigned long long* err) {
+  jaggy::gpu::reduce_max_masked<float>(offsets, data, identity, out, valid, n, ndata, err);
+}
+extern "C" __global__ void jaggy_reduce_max_masked__float64(const int64_t* offsets, const double* data, const double* identity, double* out, bool* valid, int64_t n, int64_t ndata, unsigned long long* err) {
+  jaggy::gpu::reduce_max_masked<double>(offsets, data, identity, out, valid, n, ndata, err);
+}
+
+extern "C" __global__ void jaggy_reduce_mean__float64(const int64_t* offsets, const double* data, const double* empty, double* out, int64_t n, int64_t ndata, unsigned long long* err) {
+  jaggy::gpu::reduce_mean<double>(offsets, data, empty, out, n, ndata, err);
+}
+
 extern "C" __global__ void jaggy_reduce_min__int64(const int64_t* offsets, const int64_t* data, const int64_t* identity, int64_t* out, int64_t n, int64_t ndata, unsigned long long* err) {
   jaggy::gpu::reduce_min<int64_t>(offsets, data, identity, out, n, ndata, err);
 }
@@ -626,6 +664,40 @@ extern "C" __global__ void jaggy_reduce_min__float32(const int64_t* offsets, con
 }
 extern "C" __global__ void jaggy_reduce_min__float64(const int64_t* offsets, const double* data, const double* identity, double* out, int64_t n, int64_t ndata, unsigned long long* err) {
   jaggy::gpu::reduce_min<double>(offsets, data, identity, out, n, ndata, err);
+}
+
+extern "C" __global__ void jaggy_reduce_min_masked__int64(const int64_t* offsets, const int64_t* data, const int64_t* identity, int64_t* out, bool* valid, int64_t n, int64_t ndata, unsigned long long* err) {
+  jaggy::gpu::reduce_min_masked<int64_t>(offsets, data, identity, out, valid, n, ndata, err);
+}
+extern "C" __global__ void jaggy_reduce_min_masked__int32(const int64_t* offsets, const int32_t* data, const int32_t* identity, int32_t* out, bool* valid, int64_t n, int64_t ndata, unsigned long long* err) {
+  jaggy::gpu::reduce_min_masked<int32_t>(offsets, data, identity, out, valid, n, ndata, err);
+}
+extern "C" __global__ void jaggy_reduce_min_masked__bool(const int64_t* offsets, const bool* data, const bool* identity, bool* out, bool* valid, int64_t n, int64_t ndata, unsigned long long* err) {
+  jaggy::gpu::reduce_min_masked<bool>(offsets, data, identity, out, valid, n, ndata, err);
+}
+extern "C" __global__ void jaggy_reduce_min_masked__int8(const int64_t* offsets, const int8_t* data, const int8_t* identity, int8_t* out, bool* valid, int64_t n, int64_t ndata, unsigned long long* err) {
+  jaggy::gpu::reduce_min_masked<int8_t>(offsets, data, identity, out, valid, n, ndata, err);
+}
+extern "C" __global__ void jaggy_reduce_min_masked__int16(const int64_t* offsets, const int16_t* data, const int16_t* identity, int16_t* out, bool* valid, int64_t n, int64_t ndata, unsigned long long* err) {
+  jaggy::gpu::reduce_min_masked<int16_t>(offsets, data, identity, out, valid, n, ndata, err);
+}
+extern "C" __global__ void jaggy_reduce_min_masked__uint8(const int64_t* offsets, const uint8_t* data, const uint8_t* identity, uint8_t* out, bool* valid, int64_t n, int64_t ndata, unsigned long long* err) {
+  jaggy::gpu::reduce_min_masked<uint8_t>(offsets, data, identity, out, valid, n, ndata, err);
+}
+extern "C" __global__ void jaggy_reduce_min_masked__uint16(const int64_t* offsets, const uint16_t* data, const uint16_t* identity, uint16_t* out, bool* valid, int64_t n, int64_t ndata, unsigned long long* err) {
+  jaggy::gpu::reduce_min_masked<uint16_t>(offsets, data, identity, out, valid, n, ndata, err);
+}
+extern "C" __global__ void jaggy_reduce_min_masked__uint32(const int64_t* offsets, const uint32_t* data, const uint32_t* identity, uint32_t* out, bool* valid, int64_t n, int64_t ndata, unsigned long long* err) {
+  jaggy::gpu::reduce_min_masked<uint32_t>(offsets, data, identity, out, valid, n, ndata, err);
+}
+extern "C" __global__ void jaggy_reduce_min_masked__uint64(const int64_t* offsets, const uint64_t* data, const uint64_t* identity, uint64_t* out, bool* valid, int64_t n, int64_t ndata, unsigned long long* err) {
+  jaggy::gpu::reduce_min_masked<uint64_t>(offsets, data, identity, out, valid, n, ndata, err);
+}
+extern "C" __global__ void jaggy_reduce_min_masked__float32(const int64_t* offsets, const float* data, const float* identity, float* out, bool* valid, int64_t n, int64_t ndata, unsigned long long* err) {
+  jaggy::gpu::reduce_min_masked<float>(offsets, data, identity, out, valid, n, ndata, err);
+}
+extern "C" __global__ void jaggy_reduce_min_masked__float64(const int64_t* offsets, const double* data, const double* identity, double* out, bool* valid, int64_t n, int64_t ndata, unsigned long long* err) {
+  jaggy::gpu::reduce_min_masked<double>(offsets, data, identity, out, valid, n, ndata, err);
 }
 
 extern "C" __global__ void jaggy_reduce_prod__int64(const int64_t* offsets, const int64_t* data, int64_t* out, int64_t n, int64_t ndata, unsigned long long* err) {

@@ -25,6 +25,12 @@ JAGGY_DEVICE void reduce_sum(const int64_t* offsets, const T* data, T* out, int6
 }
 
 template <typename T>
+JAGGY_DEVICE void reduce_mean(const int64_t* offsets, const T* data, const double* empty,
+                              double* out, int64_t n, int64_t ndata, unsigned long long* err) {
+  JAGGY_FOR_GROUPS(out[g] = ops::group_mean(data + lo, hi - lo, empty[0]))
+}
+
+template <typename T>
 JAGGY_DEVICE void reduce_prod(const int64_t* offsets, const T* data, T* out, int64_t n,
                               int64_t ndata, unsigned long long* err) {
   JAGGY_FOR_GROUPS(out[g] = ops::group_prod(data + lo, hi - lo))
@@ -42,6 +48,22 @@ JAGGY_DEVICE void reduce_min(const int64_t* offsets, const T* data, const T* ide
                              int64_t n, int64_t ndata, unsigned long long* err) {
   const T start = n > 0 ? identity[0] : T(0);
   JAGGY_FOR_GROUPS(out[g] = ops::group_min(data + lo, hi - lo, start))
+}
+
+template <typename T>
+JAGGY_DEVICE void reduce_max_masked(const int64_t* offsets, const T* data, const T* identity,
+                                    T* out, bool* valid, int64_t n, int64_t ndata,
+                                    unsigned long long* err) {
+  const T start = n > 0 ? identity[0] : T(0);
+  JAGGY_FOR_GROUPS((out[g] = ops::group_max(data + lo, hi - lo, start), valid[g] = hi > lo))
+}
+
+template <typename T>
+JAGGY_DEVICE void reduce_min_masked(const int64_t* offsets, const T* data, const T* identity,
+                                    T* out, bool* valid, int64_t n, int64_t ndata,
+                                    unsigned long long* err) {
+  const T start = n > 0 ? identity[0] : T(0);
+  JAGGY_FOR_GROUPS((out[g] = ops::group_min(data + lo, hi - lo, start), valid[g] = hi > lo))
 }
 
 template <typename T>

@@ -256,12 +256,16 @@ def _leaf(node: NumpyArray, offsets: np.ndarray, ctx: Context, pos: Any) -> Cont
             xp.cumsum(valid, out=cs[1:])
             offsets = cs[offsets]
             data = data[valid]
-    values = ctx.reducer.apply(data, offsets, pos, backend)
+    if ctx.mask and ctx.reducer.fuses_mask:  # the option mask comes from the same kernel pass
+        values, valid = ctx.reducer.apply_masked(data, offsets, pos, backend)
+    else:
+        values = ctx.reducer.apply(data, offsets, pos, backend)
+        if ctx.mask:
+            # (on several threads for a million lists or more: a third of a millisecond each)
+            valid = _ufunc_threads.call(xp.greater, [offsets[1:], offsets[:-1]], {})
     # (a new one-dimensional native numeric buffer: no constructor checks needed)
     out: Content = NumpyArray._fast(values, {}, backend)
     if ctx.mask:
-        # (on several threads for a million lists or more: a third of a millisecond each)
-        valid = _ufunc_threads.call(xp.greater, [offsets[1:], offsets[:-1]], {})
         out = ByteMaskedArray(Index8._wrap(valid.view(xp.int8), backend), out, valid_when=True)
     return out
 

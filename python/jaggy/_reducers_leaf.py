@@ -38,6 +38,7 @@ class Reducer:
     name = ""
     needs_position = False
     mask_default = False
+    fuses_mask = False  # True: has apply_masked(...) -> (values, non-empty groups)
 
     def apply(self, data: Any, offsets: Any, pos: Any, backend: Any) -> Any:
         raise NotImplementedError
@@ -78,7 +79,9 @@ class Prod(Reducer):
 
 class _Extremum(Reducer):
     kernel = ""
+    masked_kernel = ""
     mask_default = True
+    fuses_mask = True
 
     def __init__(self, initial: Any = None) -> None:
         self.initial = initial
@@ -88,13 +91,24 @@ class _Extremum(Reducer):
         raise NotImplementedError
 
     def apply(self, data: Any, offsets: Any, pos: Any, backend: Any) -> Any:
+        return self._run(data, offsets, backend, None)
+
+    def apply_masked(self, data: Any, offsets: Any, pos: Any, backend: Any) -> tuple[Any, Any]:
+        """(values, valid): valid says which groups are non-empty, found in the same pass."""
+        valid = backend.xp.empty(len(offsets) - 1, backend.xp.bool_)
+        return self._run(data, offsets, backend, valid), valid
+
+    def _run(self, data: Any, offsets: Any, backend: Any, valid: Any) -> Any:
         xp = backend.xp
         _check_numeric(data, self.name)
         n = len(offsets) - 1
         out = xp.empty(n, data.dtype)
         start = self.identity(data.dtype) if self.initial is None else self.initial
         ident = xp.asarray([start]).astype(data.dtype)
-        getattr(backend.kernels, self.kernel)(offsets, data, ident, out, n, len(data))
+        if valid is None:
+            getattr(backend.kernels, self.kernel)(offsets, data, ident, out, n, len(data))
+        else:
+            getattr(backend.kernels, self.masked_kernel)(offsets, data, ident, out, valid, n, len(data))
         if self.propagate_nan and data.dtype.kind == "f" and n == 1 and bool(xp.isnan(data).any()):
             out[:] = xp.nan  # a whole-array max/min propagates NaN, like NumPy's
         return out
@@ -103,6 +117,7 @@ class _Extremum(Reducer):
 class Max(_Extremum):
     name = "max"
     kernel = "reduce_max"
+    masked_kernel = "reduce_max_masked"
 
     def identity(self, dtype: Any) -> Any:
         if dtype.kind == "f":
@@ -115,6 +130,7 @@ class Max(_Extremum):
 class Min(_Extremum):
     name = "min"
     kernel = "reduce_min"
+    masked_kernel = "reduce_min_masked"
 
     def identity(self, dtype: Any) -> Any:
         if dtype.kind == "f":
@@ -135,10 +151,12 @@ class _Arg(Reducer):
         n = len(offsets) - 1
         best = xp.empty(n, xp.int64)
         getattr(backend.kernels, self.kernel)(offsets, data, best, n, len(data))
-        found = best >= 0
-        if pos is None:  # positions within the groups, -1 (kept) for empty groups
-            xp.subtract(best, offsets[:-1], out=best, where=found)
+        if pos is None:  # positions within the groups, -1 for empty groups
+            # (an empty group's -1 - start is <= -1: clipped back to -1, two unmasked passes)
+            xp.subtract(best, offsets[:-1], out=best)
+            xp.maximum(best, -1, out=best)
             return best
+        found = best >= 0
         safe = xp.where(found, best, 0)
         local = pos[safe] if len(pos) else safe
         return xp.where(found, local, -1)
@@ -198,6 +216,16 @@ def _float_sums(data: Any, offsets: Any, backend: Any) -> Any:
     return out
 
 
+def _float_means(data: Any, offsets: Any, backend: Any) -> Any:
+    """sum / count of every group in float64 (NaN for an empty group), in one kernel pass."""
+    xp = backend.xp
+    n = len(offsets) - 1
+    out = xp.empty(n, xp.float64)
+    empty = xp.asarray([xp.nan])  # what 0 / 0 gives
+    backend.kernels.reduce_mean(offsets, data.astype(xp.float64, copy=False), empty, out, n, len(data))
+    return out
+
+
 class Mean(Reducer):
     """sum(x) / count(x) in float64 (NaN for an empty group unless masked)."""
 
@@ -205,8 +233,7 @@ class Mean(Reducer):
 
     def apply(self, data: Any, offsets: Any, pos: Any, backend: Any) -> Any:
         _check_numeric(data, self.name)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            return _float_sums(data, offsets, backend) / (offsets[1:] - offsets[:-1])
+        return _float_means(data, offsets, backend)
 
 
 class Moment(Reducer):
@@ -219,9 +246,7 @@ class Moment(Reducer):
 
     def apply(self, data: Any, offsets: Any, pos: Any, backend: Any) -> Any:
         _check_numeric(data, self.name)
-        powered = _widened(data, backend.xp) ** self.n
-        with np.errstate(invalid="ignore", divide="ignore"):
-            return _float_sums(powered, offsets, backend) / (offsets[1:] - offsets[:-1])
+        return _float_means(_widened(data, backend.xp) ** self.n, offsets, backend)
 
 
 class Var(Reducer):
@@ -239,7 +264,7 @@ class Var(Reducer):
         counts = offsets[1:] - offsets[:-1]
         lo, hi = int(offsets[0]), int(offsets[-1])
         with np.errstate(invalid="ignore", divide="ignore"):
-            mean = _float_sums(data, offsets, backend) / counts
+            mean = _float_means(data, offsets, backend)
             dev = xp.zeros(len(data), xp.float64)
             dev[lo:hi] = data[lo:hi] - xp.repeat(mean, counts)
             out = _float_sums(dev * dev, offsets, backend) / (counts - self.ddof)

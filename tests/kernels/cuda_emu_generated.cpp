@@ -551,6 +551,42 @@ JAGGY_EMU_EXPORT int emu_jaggy_reduce_max__float32(unsigned grid, unsigned block
 JAGGY_EMU_EXPORT int emu_jaggy_reduce_max__float64(unsigned grid, unsigned block, uint64_t seed, const int64_t* offsets, const double* data, const double* identity, double* out, int64_t n, int64_t ndata, unsigned long long* err) {
   return emu::launch(grid, block, seed, jaggy_reduce_max__float64, offsets, data, identity, out, n, ndata, err);
 }
+JAGGY_EMU_EXPORT int emu_jaggy_reduce_max_masked__int64(unsigned grid, unsigned block, uint64_t seed, const int64_t* offsets, const int64_t* data, const int64_t* identity, int64_t* out, bool* valid, int64_t n, int64_t ndata, unsigned long long* err) {
+  return emu::launch(grid, block, seed, jaggy_reduce_max_masked__int64, offsets, data, identity, out, valid, n, ndata, err);
+}
+JAGGY_EMU_EXPORT int emu_jaggy_reduce_max_masked__int32(unsigned grid, unsigned block, uint64_t seed, const int64_t* offsets, const int32_t* data, const int32_t* identity, int32_t* out, bool* valid, int64_t n, int64_t ndata, unsigned long long* err) {
+  return emu::launch(grid, block, seed, jaggy_reduce_max_masked__int32, offsets, data, identity, out, valid, n, ndata, err);
+}
+JAGGY_EMU_EXPORT int emu_jaggy_reduce_max_masked__bool(unsigned grid, unsigned block, uint64_t seed, const int64_t* offsets, const bool* data, const bool* identity, bool* out, bool* valid, int64_t n, int64_t ndata, unsigned long long* err) {
+  return emu::launch(grid, block, seed, jaggy_reduce_max_masked__bool, offsets, data, identity, out, valid, n, ndata, err);
+}
+JAGGY_EMU_EXPORT int emu_jaggy_reduce_max_masked__int8(unsigned grid, unsigned block, uint64_t seed, const int64_t* offsets, const int8_t* data, const int8_t* identity, int8_t* out, bool* valid, int64_t n, int64_t ndata, unsigned long long* err) {
+  return emu::launch(grid, block, seed, jaggy_reduce_max_masked__int8, offsets, data, identity, out, valid, n, ndata, err);
+}
+JAGGY_EMU_EXPORT int emu_jaggy_reduce_max_masked__int16(unsigned grid, unsigned block, uint64_t seed, const int64_t* offsets, const int16_t* data, const int16_t* identity, int16_t* out, bool* valid, int64_t n, int64_t ndata, unsigned long long* err) {
+  return emu::launch(grid, block, seed, jaggy_reduce_max_masked__int16, offsets, data, identity, out, valid, n, ndata, err);
+}
+JAGGY_EMU_EXPORT int emu_jaggy_reduce_max_masked__uint8(unsigned grid, unsigned block, uint64_t seed, const int64_t* offsets, const uint8_t* data, const uint8_t* identity, uint8_t* out, bool* valid, int64_t n, int64_t ndata, unsigned long long* err) {
+  return emu::launch(grid, block, seed, jaggy_reduce_max_masked__uint8, offsets, data, identity, out, valid, n, ndata, err);
+}
+JAGGY_EMU_EXPORT int emu_jaggy_reduce_max_masked__uint16(unsigned grid, unsigned block, uint64_t seed, const int64_t* offsets, const uint16_t* data, const uint16_t* identity, uint16_t* out, bool* valid, int64_t n, int64_t ndata, unsigned long long* err) {
+  return emu::launch(grid, block, seed, jaggy_reduce_max_masked__uint16, offsets, data, identity, out, valid, n, ndata, err);
+}
+JAGGY_EMU_EXPORT int emu_jaggy_reduce_max_masked__uint32(unsigned grid, unsigned block, uint64_t seed, const int64_t* offsets, const uint32_t* data, const uint32_t* identity, uint32_t* out, bool* valid, int64_t n, int64_t ndata, unsigned long long* err) {
+  return emu::launch(grid, block, seed, jaggy_reduce_max_masked__uint32, offsets, data, identity, out, valid, n, ndata, err);
+}
+JAGGY_EMU_EXPORT int emu_jaggy_reduce_max_masked__uint64(unsigned grid, unsigned block, uint64_t seed, const int64_t* offsets, const uint64_t* data, const uint64_t* identity, uint64_t* out, bool* valid, int64_t n, int64_t ndata, unsigned long long* err) {
+  return emu::launch(grid, block, seed, jaggy_reduce_max_masked__uint64, offsets, data, identity, out, valid, n, ndata, err);
+}
+JAGGY_EMU_EXPORT int emu_jaggy_reduce_max_masked__float32(unsigned grid, unsigned block, uint64_t seed, const int64_t* offsets, const float* data, const float* identity, float* out, bool* valid, int64_t n, int64_t ndata, unsigned long long* err) {
+  return emu::launch(grid, block, seed, jaggy_reduce_max_masked__float32, offsets, data, identity, out, valid, n, ndata, err);
+}
+JAGGY_EMU_EXPORT int emu_jaggy_reduce_max_masked__float64(unsigned grid, unsigned block, uint64_t seed, const int64_t* offsets, const double* data, const double* identity, double* out, bool* valid, int64_t n, int64_t ndata, unsigned long long* err) {
+  return emu::launch(grid, block, seed, jaggy_reduce_max_masked__float64, offsets, data, identity, out, valid, n, ndata, err);
+}
+JAGGY_EMU_EXPORT int emu_jaggy_reduce_mean__float64(unsigned grid, unsigned block, uint64_t seed, const int64_t* offsets, const double* data, const double* empty, double* out, int64_t n, int64_t ndata, unsigned long long* err) {
+  return emu::launch(grid, block, seed, jaggy_reduce_mean__float64, offsets, data, empty, out, n, ndata, err);
+}
 JAGGY_EMU_EXPORT int emu_jaggy_reduce_min__int64(unsigned grid, unsigned block, uint64_t seed, const int64_t* offsets, const int64_t* data, const int64_t* identity, int64_t* out, int64_t n, int64_t ndata, unsigned long long* err) {
   return emu::launch(grid, block, seed, jaggy_reduce_min__int64, offsets, data, identity, out, n, ndata, err);
 }
@@ -583,6 +619,39 @@ JAGGY_EMU_EXPORT int emu_jaggy_reduce_min__float32(unsigned grid, unsigned block
 }
 JAGGY_EMU_EXPORT int emu_jaggy_reduce_min__float64(unsigned grid, unsigned block, uint64_t seed, const int64_t* offsets, const double* data, const double* identity, double* out, int64_t n, int64_t ndata, unsigned long long* err) {
   return emu::launch(grid, block, seed, jaggy_reduce_min__float64, offsets, data, identity, out, n, ndata, err);
+}
+JAGGY_EMU_EXPORT int emu_jaggy_reduce_min_masked__int64(unsigned grid, unsigned block, uint64_t seed, const int64_t* offsets, const int64_t* data, const int64_t* identity, int64_t* out, bool* valid, int64_t n, int64_t ndata, unsigned long long* err) {
+  return emu::launch(grid, block, seed, jaggy_reduce_min_masked__int64, offsets, data, identity, out, valid, n, ndata, err);
+}
+JAGGY_EMU_EXPORT int emu_jaggy_reduce_min_masked__int32(unsigned grid, unsigned block, uint64_t seed, const int64_t* offsets, const int32_t* data, const int32_t* identity, int32_t* out, bool* valid, int64_t n, int64_t ndata, unsigned long long* err) {
+  return emu::launch(grid, block, seed, jaggy_reduce_min_masked__int32, offsets, data, identity, out, valid, n, ndata, err);
+}
+JAGGY_EMU_EXPORT int emu_jaggy_reduce_min_masked__bool(unsigned grid, unsigned block, uint64_t seed, const int64_t* offsets, const bool* data, const bool* identity, bool* out, bool* valid, int64_t n, int64_t ndata, unsigned long long* err) {
+  return emu::launch(grid, block, seed, jaggy_reduce_min_masked__bool, offsets, data, identity, out, valid, n, ndata, err);
+}
+JAGGY_EMU_EXPORT int emu_jaggy_reduce_min_masked__int8(unsigned grid, unsigned block, uint64_t seed, const int64_t* offsets, const int8_t* data, const int8_t* identity, int8_t* out, bool* valid, int64_t n, int64_t ndata, unsigned long long* err) {
+  return emu::launch(grid, block, seed, jaggy_reduce_min_masked__int8, offsets, data, identity, out, valid, n, ndata, err);
+}
+JAGGY_EMU_EXPORT int emu_jaggy_reduce_min_masked__int16(unsigned grid, unsigned block, uint64_t seed, const int64_t* offsets, const int16_t* data, const int16_t* identity, int16_t* out, bool* valid, int64_t n, int64_t ndata, unsigned long long* err) {
+  return emu::launch(grid, block, seed, jaggy_reduce_min_masked__int16, offsets, data, identity, out, valid, n, ndata, err);
+}
+JAGGY_EMU_EXPORT int emu_jaggy_reduce_min_masked__uint8(unsigned grid, unsigned block, uint64_t seed, const int64_t* offsets, const uint8_t* data, const uint8_t* identity, uint8_t* out, bool* valid, int64_t n, int64_t ndata, unsigned long long* err) {
+  return emu::launch(grid, block, seed, jaggy_reduce_min_masked__uint8, offsets, data, identity, out, valid, n, ndata, err);
+}
+JAGGY_EMU_EXPORT int emu_jaggy_reduce_min_masked__uint16(unsigned grid, unsigned block, uint64_t seed, const int64_t* offsets, const uint16_t* data, const uint16_t* identity, uint16_t* out, bool* valid, int64_t n, int64_t ndata, unsigned long long* err) {
+  return emu::launch(grid, block, seed, jaggy_reduce_min_masked__uint16, offsets, data, identity, out, valid, n, ndata, err);
+}
+JAGGY_EMU_EXPORT int emu_jaggy_reduce_min_masked__uint32(unsigned grid, unsigned block, uint64_t seed, const int64_t* offsets, const uint32_t* data, const uint32_t* identity, uint32_t* out, bool* valid, int64_t n, int64_t ndata, unsigned long long* err) {
+  return emu::launch(grid, block, seed, jaggy_reduce_min_masked__uint32, offsets, data, identity, out, valid, n, ndata, err);
+}
+JAGGY_EMU_EXPORT int emu_jaggy_reduce_min_masked__uint64(unsigned grid, unsigned block, uint64_t seed, const int64_t* offsets, const uint64_t* data, const uint64_t* identity, uint64_t* out, bool* valid, int64_t n, int64_t ndata, unsigned long long* err) {
+  return emu::launch(grid, block, seed, jaggy_reduce_min_masked__uint64, offsets, data, identity, out, valid, n, ndata, err);
+}
+JAGGY_EMU_EXPORT int emu_jaggy_reduce_min_masked__float32(unsigned grid, unsigned block, uint64_t seed, const int64_t* offsets, const float* data, const float* identity, float* out, bool* valid, int64_t n, int64_t ndata, unsigned long long* err) {
+  return emu::launch(grid, block, seed, jaggy_reduce_min_masked__float32, offsets, data, identity, out, valid, n, ndata, err);
+}
+JAGGY_EMU_EXPORT int emu_jaggy_reduce_min_masked__float64(unsigned grid, unsigned block, uint64_t seed, const int64_t* offsets, const double* data, const double* identity, double* out, bool* valid, int64_t n, int64_t ndata, unsigned long long* err) {
+  return emu::launch(grid, block, seed, jaggy_reduce_min_masked__float64, offsets, data, identity, out, valid, n, ndata, err);
 }
 JAGGY_EMU_EXPORT int emu_jaggy_reduce_prod__int64(unsigned grid, unsigned block, uint64_t seed, const int64_t* offsets, const int64_t* data, int64_t* out, int64_t n, int64_t ndata, unsigned long long* err) {
   return emu::launch(grid, block, seed, jaggy_reduce_prod__int64, offsets, data, out, n, ndata, err);

@@ -717,6 +717,50 @@ int64_t jaggy_reduce_max_float64(const int64_t* offsets, const double* data, con
   extern "C" int64_t jaggy_reduce_max_float32(const int64_t* offsets, const float* data, const float* identity, float* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<float>(offsets, data, identity, out, n, ndata, err_index); } \
   extern "C" int64_t jaggy_reduce_max_float64(const int64_t* offsets, const double* data, const double* identity, double* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<double>(offsets, data, identity, out, n, ndata, err_index); }
 
+// reduce_max_masked: Maximum of every group as reduce_max, and valid[g] = whether group g is non-empty (the option mask of a max/min along an axis, in the same pass).
+namespace jaggy::reduce_max_masked_err {
+constexpr int64_t bad_offsets = 1;
+}
+#if !defined(__CUDACC__) && !defined(__CUDACC_RTC__) && !defined(JAGGY_CUDA_EMULATION)
+extern "C" {
+int64_t jaggy_reduce_max_masked_int64(const int64_t* offsets, const int64_t* data, const int64_t* identity, int64_t* out, bool* valid, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_max_masked_int32(const int64_t* offsets, const int32_t* data, const int32_t* identity, int32_t* out, bool* valid, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_max_masked_bool(const int64_t* offsets, const bool* data, const bool* identity, bool* out, bool* valid, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_max_masked_int8(const int64_t* offsets, const int8_t* data, const int8_t* identity, int8_t* out, bool* valid, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_max_masked_int16(const int64_t* offsets, const int16_t* data, const int16_t* identity, int16_t* out, bool* valid, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_max_masked_uint8(const int64_t* offsets, const uint8_t* data, const uint8_t* identity, uint8_t* out, bool* valid, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_max_masked_uint16(const int64_t* offsets, const uint16_t* data, const uint16_t* identity, uint16_t* out, bool* valid, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_max_masked_uint32(const int64_t* offsets, const uint32_t* data, const uint32_t* identity, uint32_t* out, bool* valid, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_max_masked_uint64(const int64_t* offsets, const uint64_t* data, const uint64_t* identity, uint64_t* out, bool* valid, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_max_masked_float32(const int64_t* offsets, const float* data, const float* identity, float* out, bool* valid, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_max_masked_float64(const int64_t* offsets, const double* data, const double* identity, double* out, bool* valid, int64_t n, int64_t ndata, int64_t* err_index);
+}
+#endif
+#define JAGGY_DEFINE_reduce_max_masked(impl) \
+  extern "C" int64_t jaggy_reduce_max_masked_int64(const int64_t* offsets, const int64_t* data, const int64_t* identity, int64_t* out, bool* valid, int64_t n, int64_t ndata, int64_t* err_index) { return impl<int64_t>(offsets, data, identity, out, valid, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_max_masked_int32(const int64_t* offsets, const int32_t* data, const int32_t* identity, int32_t* out, bool* valid, int64_t n, int64_t ndata, int64_t* err_index) { return impl<int32_t>(offsets, data, identity, out, valid, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_max_masked_bool(const int64_t* offsets, const bool* data, const bool* identity, bool* out, bool* valid, int64_t n, int64_t ndata, int64_t* err_index) { return impl<bool>(offsets, data, identity, out, valid, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_max_masked_int8(const int64_t* offsets, const int8_t* data, const int8_t* identity, int8_t* out, bool* valid, int64_t n, int64_t ndata, int64_t* err_index) { return impl<int8_t>(offsets, data, identity, out, valid, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_max_masked_int16(const int64_t* offsets, const int16_t* data, const int16_t* identity, int16_t* out, bool* valid, int64_t n, int64_t ndata, int64_t* err_index) { return impl<int16_t>(offsets, data, identity, out, valid, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_max_masked_uint8(const int64_t* offsets, const uint8_t* data, const uint8_t* identity, uint8_t* out, bool* valid, int64_t n, int64_t ndata, int64_t* err_index) { return impl<uint8_t>(offsets, data, identity, out, valid, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_max_masked_uint16(const int64_t* offsets, const uint16_t* data, const uint16_t* identity, uint16_t* out, bool* valid, int64_t n, int64_t ndata, int64_t* err_index) { return impl<uint16_t>(offsets, data, identity, out, valid, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_max_masked_uint32(const int64_t* offsets, const uint32_t* data, const uint32_t* identity, uint32_t* out, bool* valid, int64_t n, int64_t ndata, int64_t* err_index) { return impl<uint32_t>(offsets, data, identity, out, valid, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_max_masked_uint64(const int64_t* offsets, const uint64_t* data, const uint64_t* identity, uint64_t* out, bool* valid, int64_t n, int64_t ndata, int64_t* err_index) { return impl<uint64_t>(offsets, data, identity, out, valid, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_max_masked_float32(const int64_t* offsets, const float* data, const float* identity, float* out, bool* valid, int64_t n, int64_t ndata, int64_t* err_index) { return impl<float>(offsets, data, identity, out, valid, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_max_masked_float64(const int64_t* offsets, const double* data, const double* identity, double* out, bool* valid, int64_t n, int64_t ndata, int64_t* err_index) { return impl<double>(offsets, data, identity, out, valid, n, ndata, err_index); }
+
+// reduce_mean: Mean of every group, sum / count in double precision (the sum as reduce_sum's), or empty[0] for an empty group.
+namespace jaggy::reduce_mean_err {
+constexpr int64_t bad_offsets = 1;
+}
+#if !defined(__CUDACC__) && !defined(__CUDACC_RTC__) && !defined(JAGGY_CUDA_EMULATION)
+extern "C" {
+int64_t jaggy_reduce_mean_float64(const int64_t* offsets, const double* data, const double* empty, double* out, int64_t n, int64_t ndata, int64_t* err_index);
+}
+#endif
+#define JAGGY_DEFINE_reduce_mean(impl) \
+  extern "C" int64_t jaggy_reduce_mean_float64(const int64_t* offsets, const double* data, const double* empty, double* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<double>(offsets, data, empty, out, n, ndata, err_index); }
+
 // reduce_min: Minimum of every group, starting from identity[0] (NaN never compares less, so it is skipped).
 namespace jaggy::reduce_min_err {
 constexpr int64_t bad_offsets = 1;
@@ -748,6 +792,38 @@ int64_t jaggy_reduce_min_float64(const int64_t* offsets, const double* data, con
   extern "C" int64_t jaggy_reduce_min_uint64(const int64_t* offsets, const uint64_t* data, const uint64_t* identity, uint64_t* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<uint64_t>(offsets, data, identity, out, n, ndata, err_index); } \
   extern "C" int64_t jaggy_reduce_min_float32(const int64_t* offsets, const float* data, const float* identity, float* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<float>(offsets, data, identity, out, n, ndata, err_index); } \
   extern "C" int64_t jaggy_reduce_min_float64(const int64_t* offsets, const double* data, const double* identity, double* out, int64_t n, int64_t ndata, int64_t* err_index) { return impl<double>(offsets, data, identity, out, n, ndata, err_index); }
+
+// reduce_min_masked: Minimum of every group as reduce_min, and valid[g] = whether group g is non-empty (the option mask of a max/min along an axis, in the same pass).
+namespace jaggy::reduce_min_masked_err {
+constexpr int64_t bad_offsets = 1;
+}
+#if !defined(__CUDACC__) && !defined(__CUDACC_RTC__) && !defined(JAGGY_CUDA_EMULATION)
+extern "C" {
+int64_t jaggy_reduce_min_masked_int64(const int64_t* offsets, const int64_t* data, const int64_t* identity, int64_t* out, bool* valid, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_min_masked_int32(const int64_t* offsets, const int32_t* data, const int32_t* identity, int32_t* out, bool* valid, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_min_masked_bool(const int64_t* offsets, const bool* data, const bool* identity, bool* out, bool* valid, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_min_masked_int8(const int64_t* offsets, const int8_t* data, const int8_t* identity, int8_t* out, bool* valid, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_min_masked_int16(const int64_t* offsets, const int16_t* data, const int16_t* identity, int16_t* out, bool* valid, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_min_masked_uint8(const int64_t* offsets, const uint8_t* data, const uint8_t* identity, uint8_t* out, bool* valid, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_min_masked_uint16(const int64_t* offsets, const uint16_t* data, const uint16_t* identity, uint16_t* out, bool* valid, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_min_masked_uint32(const int64_t* offsets, const uint32_t* data, const uint32_t* identity, uint32_t* out, bool* valid, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_min_masked_uint64(const int64_t* offsets, const uint64_t* data, const uint64_t* identity, uint64_t* out, bool* valid, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_min_masked_float32(const int64_t* offsets, const float* data, const float* identity, float* out, bool* valid, int64_t n, int64_t ndata, int64_t* err_index);
+int64_t jaggy_reduce_min_masked_float64(const int64_t* offsets, const double* data, const double* identity, double* out, bool* valid, int64_t n, int64_t ndata, int64_t* err_index);
+}
+#endif
+#define JAGGY_DEFINE_reduce_min_masked(impl) \
+  extern "C" int64_t jaggy_reduce_min_masked_int64(const int64_t* offsets, const int64_t* data, const int64_t* identity, int64_t* out, bool* valid, int64_t n, int64_t ndata, int64_t* err_index) { return impl<int64_t>(offsets, data, identity, out, valid, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_min_masked_int32(const int64_t* offsets, const int32_t* data, const int32_t* identity, int32_t* out, bool* valid, int64_t n, int64_t ndata, int64_t* err_index) { return impl<int32_t>(offsets, data, identity, out, valid, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_min_masked_bool(const int64_t* offsets, const bool* data, const bool* identity, bool* out, bool* valid, int64_t n, int64_t ndata, int64_t* err_index) { return impl<bool>(offsets, data, identity, out, valid, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_min_masked_int8(const int64_t* offsets, const int8_t* data, const int8_t* identity, int8_t* out, bool* valid, int64_t n, int64_t ndata, int64_t* err_index) { return impl<int8_t>(offsets, data, identity, out, valid, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_min_masked_int16(const int64_t* offsets, const int16_t* data, const int16_t* identity, int16_t* out, bool* valid, int64_t n, int64_t ndata, int64_t* err_index) { return impl<int16_t>(offsets, data, identity, out, valid, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_min_masked_uint8(const int64_t* offsets, const uint8_t* data, const uint8_t* identity, uint8_t* out, bool* valid, int64_t n, int64_t ndata, int64_t* err_index) { return impl<uint8_t>(offsets, data, identity, out, valid, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_min_masked_uint16(const int64_t* offsets, const uint16_t* data, const uint16_t* identity, uint16_t* out, bool* valid, int64_t n, int64_t ndata, int64_t* err_index) { return impl<uint16_t>(offsets, data, identity, out, valid, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_min_masked_uint32(const int64_t* offsets, const uint32_t* data, const uint32_t* identity, uint32_t* out, bool* valid, int64_t n, int64_t ndata, int64_t* err_index) { return impl<uint32_t>(offsets, data, identity, out, valid, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_min_masked_uint64(const int64_t* offsets, const uint64_t* data, const uint64_t* identity, uint64_t* out, bool* valid, int64_t n, int64_t ndata, int64_t* err_index) { return impl<uint64_t>(offsets, data, identity, out, valid, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_min_masked_float32(const int64_t* offsets, const float* data, const float* identity, float* out, bool* valid, int64_t n, int64_t ndata, int64_t* err_index) { return impl<float>(offsets, data, identity, out, valid, n, ndata, err_index); } \
+  extern "C" int64_t jaggy_reduce_min_masked_float64(const int64_t* offsets, const double* data, const double* identity, double* out, bool* valid, int64_t n, int64_t ndata, int64_t* err_index) { return impl<double>(offsets, data, identity, out, valid, n, ndata, err_index); }
 
 // reduce_prod: Product of every group (integers wrap on overflow).
 namespace jaggy::reduce_prod_err {

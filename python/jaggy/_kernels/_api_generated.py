@@ -219,11 +219,29 @@ def reduce_max(offsets, data, identity, out, n, ndata):  # noqa: ANN001, ANN201
     if r is not None:
         raise_kernel_error('reduce_max', r[0], r[1])
 
+def reduce_max_masked(offsets, data, identity, out, valid, n, ndata):  # noqa: ANN001, ANN201
+    """Maximum of every group as reduce_max, and valid[g] = whether group g is non-empty (the option mask of a max/min along an axis, in the same pass)."""
+    r = _ext.reduce_max_masked(offsets, data, identity, out, valid, n, ndata)
+    if r is not None:
+        raise_kernel_error('reduce_max_masked', r[0], r[1])
+
+def reduce_mean(offsets, data, empty, out, n, ndata):  # noqa: ANN001, ANN201
+    """Mean of every group, sum / count in double precision (the sum as reduce_sum's), or empty[0] for an empty group."""
+    r = _ext.reduce_mean(offsets, data, empty, out, n, ndata)
+    if r is not None:
+        raise_kernel_error('reduce_mean', r[0], r[1])
+
 def reduce_min(offsets, data, identity, out, n, ndata):  # noqa: ANN001, ANN201
     """Minimum of every group, starting from identity[0] (NaN never compares less, so it is skipped)."""
     r = _ext.reduce_min(offsets, data, identity, out, n, ndata)
     if r is not None:
         raise_kernel_error('reduce_min', r[0], r[1])
+
+def reduce_min_masked(offsets, data, identity, out, valid, n, ndata):  # noqa: ANN001, ANN201
+    """Minimum of every group as reduce_min, and valid[g] = whether group g is non-empty (the option mask of a max/min along an axis, in the same pass)."""
+    r = _ext.reduce_min_masked(offsets, data, identity, out, valid, n, ndata)
+    if r is not None:
+        raise_kernel_error('reduce_min_masked', r[0], r[1])
 
 def reduce_prod(offsets, data, out, n, ndata):  # noqa: ANN001, ANN201
     """Product of every group (integers wrap on overflow)."""

@@ -48,7 +48,10 @@ ENTRIES = {
     'reduce_argmin': {('int64',): 'jaggy_reduce_argmin__int64', ('int32',): 'jaggy_reduce_argmin__int32', ('bool',): 'jaggy_reduce_argmin__bool', ('int8',): 'jaggy_reduce_argmin__int8', ('int16',): 'jaggy_reduce_argmin__int16', ('uint8',): 'jaggy_reduce_argmin__uint8', ('uint16',): 'jaggy_reduce_argmin__uint16', ('uint32',): 'jaggy_reduce_argmin__uint32', ('uint64',): 'jaggy_reduce_argmin__uint64', ('float32',): 'jaggy_reduce_argmin__float32', ('float64',): 'jaggy_reduce_argmin__float64'},
     'reduce_count_nonzero': {('int64',): 'jaggy_reduce_count_nonzero__int64', ('int32',): 'jaggy_reduce_count_nonzero__int32', ('bool',): 'jaggy_reduce_count_nonzero__bool', ('int8',): 'jaggy_reduce_count_nonzero__int8', ('int16',): 'jaggy_reduce_count_nonzero__int16', ('uint8',): 'jaggy_reduce_count_nonzero__uint8', ('uint16',): 'jaggy_reduce_count_nonzero__uint16', ('uint32',): 'jaggy_reduce_count_nonzero__uint32', ('uint64',): 'jaggy_reduce_count_nonzero__uint64', ('float32',): 'jaggy_reduce_count_nonzero__float32', ('float64',): 'jaggy_reduce_count_nonzero__float64'},
     'reduce_max': {('int64',): 'jaggy_reduce_max__int64', ('int32',): 'jaggy_reduce_max__int32', ('bool',): 'jaggy_reduce_max__bool', ('int8',): 'jaggy_reduce_max__int8', ('int16',): 'jaggy_reduce_max__int16', ('uint8',): 'jaggy_reduce_max__uint8', ('uint16',): 'jaggy_reduce_max__uint16', ('uint32',): 'jaggy_reduce_max__uint32', ('uint64',): 'jaggy_reduce_max__uint64', ('float32',): 'jaggy_reduce_max__float32', ('float64',): 'jaggy_reduce_max__float64'},
+    'reduce_max_masked': {('int64',): 'jaggy_reduce_max_masked__int64', ('int32',): 'jaggy_reduce_max_masked__int32', ('bool',): 'jaggy_reduce_max_masked__bool', ('int8',): 'jaggy_reduce_max_masked__int8', ('int16',): 'jaggy_reduce_max_masked__int16', ('uint8',): 'jaggy_reduce_max_masked__uint8', ('uint16',): 'jaggy_reduce_max_masked__uint16', ('uint32',): 'jaggy_reduce_max_masked__uint32', ('uint64',): 'jaggy_reduce_max_masked__uint64', ('float32',): 'jaggy_reduce_max_masked__float32', ('float64',): 'jaggy_reduce_max_masked__float64'},
+    'reduce_mean': {('float64',): 'jaggy_reduce_mean__float64'},
     'reduce_min': {('int64',): 'jaggy_reduce_min__int64', ('int32',): 'jaggy_reduce_min__int32', ('bool',): 'jaggy_reduce_min__bool', ('int8',): 'jaggy_reduce_min__int8', ('int16',): 'jaggy_reduce_min__int16', ('uint8',): 'jaggy_reduce_min__uint8', ('uint16',): 'jaggy_reduce_min__uint16', ('uint32',): 'jaggy_reduce_min__uint32', ('uint64',): 'jaggy_reduce_min__uint64', ('float32',): 'jaggy_reduce_min__float32', ('float64',): 'jaggy_reduce_min__float64'},
+    'reduce_min_masked': {('int64',): 'jaggy_reduce_min_masked__int64', ('int32',): 'jaggy_reduce_min_masked__int32', ('bool',): 'jaggy_reduce_min_masked__bool', ('int8',): 'jaggy_reduce_min_masked__int8', ('int16',): 'jaggy_reduce_min_masked__int16', ('uint8',): 'jaggy_reduce_min_masked__uint8', ('uint16',): 'jaggy_reduce_min_masked__uint16', ('uint32',): 'jaggy_reduce_min_masked__uint32', ('uint64',): 'jaggy_reduce_min_masked__uint64', ('float32',): 'jaggy_reduce_min_masked__float32', ('float64',): 'jaggy_reduce_min_masked__float64'},
     'reduce_prod': {('int64',): 'jaggy_reduce_prod__int64', ('uint64',): 'jaggy_reduce_prod__uint64', ('float64',): 'jaggy_reduce_prod__float64', ('float32',): 'jaggy_reduce_prod__float32'},
     'reduce_sum': {('int64',): 'jaggy_reduce_sum__int64', ('uint64',): 'jaggy_reduce_sum__uint64', ('float64',): 'jaggy_reduce_sum__float64', ('float32',): 'jaggy_reduce_sum__float32'},
     'segmented_argsort': {('int64',): 'jaggy_segmented_argsort__int64', ('int32',): 'jaggy_segmented_argsort__int32', ('float64',): 'jaggy_segmented_argsort__float64', ('float32',): 'jaggy_segmented_argsort__float32', ('int8',): 'jaggy_segmented_argsort__int8', ('uint8',): 'jaggy_segmented_argsort__uint8', ('int16',): 'jaggy_segmented_argsort__int16', ('uint16',): 'jaggy_segmented_argsort__uint16', ('uint32',): 'jaggy_segmented_argsort__uint32', ('uint64',): 'jaggy_segmented_argsort__uint64'},
@@ -110,7 +113,10 @@ BINDINGS = {
     'reduce_argmin': [('int64',), ('int32',), ('bool',), ('int8',), ('int16',), ('uint8',), ('uint16',), ('uint32',), ('uint64',), ('float32',), ('float64',)],
     'reduce_count_nonzero': [('int64',), ('int32',), ('bool',), ('int8',), ('int16',), ('uint8',), ('uint16',), ('uint32',), ('uint64',), ('float32',), ('float64',)],
     'reduce_max': [('int64',), ('int32',), ('bool',), ('int8',), ('int16',), ('uint8',), ('uint16',), ('uint32',), ('uint64',), ('float32',), ('float64',)],
+    'reduce_max_masked': [('int64',), ('int32',), ('bool',), ('int8',), ('int16',), ('uint8',), ('uint16',), ('uint32',), ('uint64',), ('float32',), ('float64',)],
+    'reduce_mean': [('float64',)],
     'reduce_min': [('int64',), ('int32',), ('bool',), ('int8',), ('int16',), ('uint8',), ('uint16',), ('uint32',), ('uint64',), ('float32',), ('float64',)],
+    'reduce_min_masked': [('int64',), ('int32',), ('bool',), ('int8',), ('int16',), ('uint8',), ('uint16',), ('uint32',), ('uint64',), ('float32',), ('float64',)],
     'reduce_prod': [('int64',), ('uint64',), ('float64',), ('float32',)],
     'reduce_sum': [('int64',), ('uint64',), ('float64',), ('float32',)],
     'segmented_argsort': [('int64',), ('int32',), ('float64',), ('float32',), ('int8',), ('uint8',), ('int16',), ('uint16',), ('uint32',), ('uint64',)],
@@ -637,6 +643,37 @@ class CudaKernelsGenerated:
         err = self._launch(entry, threads, args)
         self._finish('reduce_max', err)
 
+    def reduce_max_masked(self, offsets, data, identity, out, valid, n, ndata):  # noqa: ANN001, ANN201
+        """Maximum of every group as reduce_max, and valid[g] = whether group g is non-empty (the option mask of a max/min along an axis, in the same pass)."""
+        b = self._binding('reduce_max_masked', (data, ))
+        n = self._scalar('reduce_max_masked', 'n', n, 'int64', True)
+        ndata = self._scalar('reduce_max_masked', 'ndata', ndata, 'int64', True)
+        self._array('reduce_max_masked', 'offsets', offsets, 'int64', n + 1, False)
+        self._array('reduce_max_masked', 'data', data, b[0], ndata, False)
+        self._array('reduce_max_masked', 'identity', identity, b[0], 1, False)
+        self._array('reduce_max_masked', 'out', out, b[0], n, True)
+        self._array('reduce_max_masked', 'valid', valid, 'bool', n, True)
+        args = (offsets, data, identity, out, valid, np.int64(n), np.int64(ndata),)
+        entry = ENTRIES['reduce_max_masked'][b]
+        threads = n
+        err = self._launch(entry, threads, args)
+        self._finish('reduce_max_masked', err)
+
+    def reduce_mean(self, offsets, data, empty, out, n, ndata):  # noqa: ANN001, ANN201
+        """Mean of every group, sum / count in double precision (the sum as reduce_sum's), or empty[0] for an empty group."""
+        b = self._binding('reduce_mean', (data, ))
+        n = self._scalar('reduce_mean', 'n', n, 'int64', True)
+        ndata = self._scalar('reduce_mean', 'ndata', ndata, 'int64', True)
+        self._array('reduce_mean', 'offsets', offsets, 'int64', n + 1, False)
+        self._array('reduce_mean', 'data', data, b[0], ndata, False)
+        self._array('reduce_mean', 'empty', empty, 'float64', 1, False)
+        self._array('reduce_mean', 'out', out, 'float64', n, True)
+        args = (offsets, data, empty, out, np.int64(n), np.int64(ndata),)
+        entry = ENTRIES['reduce_mean'][b]
+        threads = n
+        err = self._launch(entry, threads, args)
+        self._finish('reduce_mean', err)
+
     def reduce_min(self, offsets, data, identity, out, n, ndata):  # noqa: ANN001, ANN201
         """Minimum of every group, starting from identity[0] (NaN never compares less, so it is skipped)."""
         b = self._binding('reduce_min', (data, ))
@@ -651,6 +688,22 @@ class CudaKernelsGenerated:
         threads = n
         err = self._launch(entry, threads, args)
         self._finish('reduce_min', err)
+
+    def reduce_min_masked(self, offsets, data, identity, out, valid, n, ndata):  # noqa: ANN001, ANN201
+        """Minimum of every group as reduce_min, and valid[g] = whether group g is non-empty (the option mask of a max/min along an axis, in the same pass)."""
+        b = self._binding('reduce_min_masked', (data, ))
+        n = self._scalar('reduce_min_masked', 'n', n, 'int64', True)
+        ndata = self._scalar('reduce_min_masked', 'ndata', ndata, 'int64', True)
+        self._array('reduce_min_masked', 'offsets', offsets, 'int64', n + 1, False)
+        self._array('reduce_min_masked', 'data', data, b[0], ndata, False)
+        self._array('reduce_min_masked', 'identity', identity, b[0], 1, False)
+        self._array('reduce_min_masked', 'out', out, b[0], n, True)
+        self._array('reduce_min_masked', 'valid', valid, 'bool', n, True)
+        args = (offsets, data, identity, out, valid, np.int64(n), np.int64(ndata),)
+        entry = ENTRIES['reduce_min_masked'][b]
+        threads = n
+        err = self._launch(entry, threads, args)
+        self._finish('reduce_min_masked', err)
 
     def reduce_prod(self, offsets, data, out, n, ndata):  # noqa: ANN001, ANN201
         """Product of every group (integers wrap on overflow)."""

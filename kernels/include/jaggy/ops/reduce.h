@@ -50,6 +50,12 @@ JAGGY_HD float group_sum<float>(const float* x, int64_t len) {
   return static_cast<float>(pairwise_sum(x, len));
 }
 
+// sum / count in double precision (the sum as group_sum's), or empty for an empty group.
+template <typename T>
+JAGGY_HD double group_mean(const T* x, int64_t len, double empty) {
+  return len > 0 ? static_cast<double>(group_sum(x, len)) / static_cast<double>(len) : empty;
+}
+
 template <typename T>
 JAGGY_HD T group_prod(const T* x, int64_t len) {
   T p = T(1);
