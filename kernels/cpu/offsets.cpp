@@ -44,17 +44,23 @@ int64_t counts_to_offsets_impl(const T* counts, int64_t* offsets, int64_t n, int
     const int64_t step = (n + kChunks - 1) / kChunks;
     int64_t base[kChunks + 1] = {0};
     int64_t bad = 0;
+    // a chunk's sum cannot overflow when no count reaches 2^(62 - log2(chunk length)): checked
+    // on the OR of the counts (a negative count sets the top bit), so the loop is a plain
+    // vectorizable sum; anything else goes to the serial scan
+    int shift = 62;
+    for (int64_t len = step; len > 1; len = (len + 1) / 2) shift--;
+    const uint64_t limit = shift > 0 ? (uint64_t(1) << shift) : 0;
 #pragma omp parallel for schedule(dynamic, 1) reduction(| : bad)
     for (int64_t c = 0; c < kChunks; c++) {
       const int64_t b = c * step < n ? c * step : n, e = b + step < n ? b + step : n;
-      uint64_t sum = 0, sign = 0;
-      for (int64_t i = b; i < e; i++) {  // counts past INT64_MAX / 64 chunks are caught below
-        sign |= static_cast<uint64_t>(counts[i] < T(0));
-        sum += static_cast<uint64_t>(counts[i]) & (uint64_t(INT64_MAX) >> 7);
-        sign |= static_cast<uint64_t>(static_cast<uint64_t>(counts[i]) > (uint64_t(INT64_MAX) >> 7));
+      uint64_t sum = 0, bits = 0;
+      for (int64_t i = b; i < e; i++) {
+        const uint64_t v = static_cast<uint64_t>(static_cast<int64_t>(counts[i]));
+        sum += v;
+        bits |= v;
       }
       base[c + 1] = static_cast<int64_t>(sum);
-      bad |= static_cast<int64_t>(sign);
+      bad |= static_cast<int64_t>(bits >= limit);
     }
     if (!bad) {
       for (int64_t c = 0; c < kChunks; c++) {

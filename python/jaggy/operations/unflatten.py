@@ -65,7 +65,8 @@ def _split(content: Any, counts: Any, mask: Any, where: str) -> Any:
         msg = (f"jaggy.unflatten: structure imposed by 'counts' does not fit in the array {where} "
                f"(counts sum to {int(offsets[-1])}, the array has {content.length} elements there)")
         raise ValueError(msg)
-    out: Content = ListOffsetArray(Index64._wrap(offsets, backend), content)
+    # offsets of non-negative counts that sum to the content's length: valid by construction
+    out: Content = ListOffsetArray._fast(Index64._wrap(offsets, backend), content, {}, backend)
     if mask is not None:
         index = xp.where(mask, -1, xp.arange(len(counts), dtype=xp.int64))
         out = IndexedOptionArray(Index64._wrap(index, backend), out)
