@@ -10,6 +10,7 @@ namespace py = pybind11;
 
 void register_kernels(py::module_& m);
 void register_builder(py::module_& m);
+void register_lists_of_floats(py::module_& m);
 void register_tolist(py::module_& m);
 void register_json_reader(py::module_& m);
 void register_kernel_addresses(py::module_& m);
@@ -37,6 +38,7 @@ PYBIND11_MODULE(_ext, m) {
 #endif
   register_kernels(m);
   register_builder(m);
+  register_lists_of_floats(m);
   register_tolist(m);
   register_json_reader(m);
   register_kernel_addresses(m);

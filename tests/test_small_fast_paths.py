@@ -183,6 +183,8 @@ CTOR = [
     [],
     [[1.0] * 70],
     [[1.0]] * 17,
+    [[1.0], []],
+    [[], [2.5]],
     [[np.float64(1.5)], [2.0]],
     [(1.0, 2.0), [3.0]],
 ]
@@ -193,10 +195,35 @@ def test_constructor(data):
     j, a = jaggy.Array(data), awk.Array(data)
     assert str(j.type) == str(a.type)
     assert repr(j.to_list()) == repr(a.to_list())  # (repr: nan == nan)
-    general = jaggy.from_iter(data)
-    assert j.layout.form == general.layout.form
-    assert type(j.layout) is type(general.layout)
+    for fast in (j.layout, jaggy.from_iter(data).layout):
+        general = _builder_layout(data)  # the general builder, which the fast path must equal
+        assert fast.form == general.form
+        assert type(fast) is type(general)
+        assert repr(fast.to_list()) == repr(general.to_list())
     assert jaggy.validity_error(j) == ""
+
+
+def _builder_layout(data):
+    from jaggy._builder_layout import layout_from_builder
+    from jaggy.builder import _from_iter_layout
+
+    return layout_from_builder(*_from_iter_layout(data, allow_record=True))
+
+
+class _Float(float):
+    pass
+
+
+def test_lists_of_floats_large_and_rejected():
+    rng = np.random.default_rng(3)
+    data = [list(map(float, rng.normal(size=k))) for k in rng.poisson(4, 5000)]
+    j = jaggy.from_iter(data)
+    assert j.to_list() == data
+    assert str(j.type) == str(awk.from_iter(data).type)
+    assert j.layout.form == _builder_layout(data).form
+    for bad in ([[1.0, _Float(2.0)]], [[1.0], (2.0,)], [[1.0], [1]], [[1.0], [None]], [[1.0], [[1.0]]]):
+        assert jaggy._ext.lists_of_floats(bad) is None
+        assert str(jaggy.from_iter(bad).type) == str(awk.from_iter(bad).type)
 
 
 def test_constructor_options():

@@ -38,6 +38,11 @@ def from_iter(
     if isinstance(iterable, (str, bytes)):
         msg = f"{public_caller('from_iter')}: cannot make an array from a single {type(iterable).__name__}; wrap it in a list"
         raise TypeError(msg)
+    from jaggy._small_lists import small_lists_of_floats
+
+    fast = small_lists_of_floats(iterable) if type(iterable) is list else None
+    if fast is not None:  # lists of floats, the commonest input, read in one compiled pass
+        return finish(fast, highlevel, behavior=behavior, attrs=attrs)
     try:
         form, length, buffers = _from_iter_layout(iterable, allow_record=allow_record)
     except TypeError as err:
