@@ -43,6 +43,10 @@ class Reducer:
     def apply(self, data: Any, offsets: Any, pos: Any, backend: Any) -> Any:
         raise NotImplementedError
 
+    def apply_masked(self, data: Any, offsets: Any, pos: Any, backend: Any) -> tuple[Any, Any]:
+        """(values, non-empty groups) in one pass; only called when ``fuses_mask`` is True."""
+        raise NotImplementedError
+
 
 class Sum(Reducer):
     name = "sum"
