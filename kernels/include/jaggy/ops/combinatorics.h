@@ -15,7 +15,17 @@ JAGGY_HD bool binomial(int64_t m, int64_t k, int64_t* out) {
   if (m - k < k) k = m - k;  // the partial products then only grow
   __int128 c = 1;
   for (int64_t j = 0; j < k; j++) {
-    c = c * (m - j) / (j + 1);
+    const __int128 p = c * (m - j);  // c <= INT64_MAX and m - j <= INT64_MAX: no overflow
+    // (divisions of 128-bit numbers are library calls: the common small cases avoid them)
+    if (j == 0) {
+      c = p;
+    } else if (j == 1) {
+      c = p >> 1;  // p >= 0
+    } else if (p <= static_cast<__int128>(INT64_MAX)) {
+      c = static_cast<int64_t>(p) / (j + 1);
+    } else {
+      c = p / (j + 1);
+    }
     if (c > static_cast<__int128>(INT64_MAX)) return false;
   }
   *out = static_cast<int64_t>(c);
