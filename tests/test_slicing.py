@@ -280,3 +280,21 @@ def test_hypothesis_records_and_unions(data: Any) -> None:
         return  # indexing into strings gives chars, which Awkward itself cannot convert to_list
     where = data.draw(st.one_of(_slices(n), st.tuples(st.just(slice(None)), st.integers(-1, 0))))
     check(ak_array, ours, where)
+
+
+@pytest.mark.parametrize("data", [[[0.0, 1.0]], [[1.0, 2.0], [], [3.0]], [[[0]]], [[[0, 2]], [[1]]],
+                                  [[[None, 0]]], [[1.5, None, 2.0], None, []]])
+@pytest.mark.parametrize("regular", [False, True])
+def test_option_typed_jagged_index_gives_option_type(data, regular):
+    """An index whose leaves are option-typed (argmax with keepdims) makes option-typed results
+    even where nothing is missing; regular dimensions above an option leaf do not make it a
+    NumPy-style index."""
+    a, j = ak.Array(data), jaggy.Array(data)
+    if regular and a.ndim > 2 and None not in data:
+        a, j = ak.to_regular(a, axis=1), jaggy.to_regular(j, axis=1)
+    for name in ("argmax", "argmin"):
+        ia = getattr(ak, name)(a, axis=-1, keepdims=True)
+        ij = getattr(jaggy, name)(j, axis=-1, keepdims=True)
+        assert str(ij.type) == str(ia.type)
+        assert j[ij].to_list() == a[ia].to_list()
+        assert str(j[ij].type) == str(a[ia].type)

@@ -222,8 +222,9 @@ def _ints(node: Any, jag: Any, items: tuple, pos: int, depth: int) -> Any:
         msg = (f"{WHERE}: index {int(index[p])} is out of range for list {i} of length "
                f"{int(stops[i] - starts[i])} (axis {depth + 1})")
         raise IndexError(msg) from None
-    missing = bool((index == MISSING).any()) if total else False
-    inner = apply(carry(node.content, positions, missing), items, pos + 1, None, depth + 2)
+    optional = packed.parameter("__jaggy_optional_index__") is True
+    missing = bool((index == MISSING).any()) if total and not optional else False
+    inner = apply(carry(node.content, positions, missing, optional), items, pos + 1, None, depth + 2)
     return ListOffsetArray(Index64._wrap(offsets, backend), inner)
 
 

@@ -17,6 +17,8 @@ from jaggy.backends import backend_of_buffer
 from jaggy.index import Index64
 
 MISSING = np.iinfo(np.int64).min
+#: parameters of a canonical jagged index leaf that came from an option type (internal only)
+OPTIONAL_LEAF = {"__jaggy_optional_index__": True}
 WHERE = "jaggy.Array.__getitem__"
 
 
@@ -221,14 +223,21 @@ def _leaf_kind(layout: Any) -> str:
     raise TypeError(msg)
 
 
+def _regular_to_leaf(layout: Any) -> bool:
+    """Only regular dimensions down to a NumPy leaf (no option or var dimension on the way): an
+    index NumPy itself could take. An option anywhere makes it a jagged index (as Awkward)."""
+    while layout.is_regular:
+        layout = _strip(layout.content)
+    return layout.is_numpy
+
+
 def _from_layout(layout: Any) -> list:
     layout = _strip(layout)
     if layout.is_union or layout.is_record:
         msg = f"{WHERE}: cannot use an array of type {layout.form.type} as an index"
         raise TypeError(msg)
     if layout.is_regular and layout.parameter("__array__") is None:
-        inner = _strip(layout.content)
-        if inner.is_numpy or (inner.is_regular and not inner.is_option):
+        if _regular_to_leaf(layout):
             try:
                 arr = layout.to_numpy(allow_missing=False)
             except (ValueError, NotImplementedError, TypeError):
@@ -295,14 +304,15 @@ def _canonical(layout: Any) -> tuple[Any, int]:
 
     layout = _strip(layout)
     if layout.is_option:
+        # an option-typed integer leaf makes an option-typed result even where nothing is missing
         values = _option_values(layout)
         if values is not None:
-            return NumpyArray(values), 0
+            return NumpyArray(values, parameters=OPTIONAL_LEAF), 0
         option = layout.to_IndexedOptionArray64()
         content, depth = _canonical(option.content)
         if content.is_numpy:
             values = _missing_values(option.index.data, content)
-            return NumpyArray(values), depth
+            return NumpyArray(values, parameters=OPTIONAL_LEAF), depth
         return IndexedOptionArray(option.index, content), depth
     if layout.is_list:
         if layout.parameter("__array__") in ("string", "bytestring"):
