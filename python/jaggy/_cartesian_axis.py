@@ -99,5 +99,26 @@ def cartesian_at_axis(layouts: list, posaxis: int, names: list[str] | None, nest
                 lsts[m] = _empty_where_missing(lsts[m], p[1])
         return (cartesian_lists(lsts, names, nest, parameters, with_name, arg, regular, valid),)
 
-    return broadcast_and_apply(layouts, action, function_name=f"jaggy.{fname}",
-                               right_broadcast=False)[0]
+    out = broadcast_and_apply(layouts, action, function_name=f"jaggy.{fname}",
+                              right_broadcast=False)[0]
+    return _var_above(out, posaxis - 1)
+
+
+def _var_above(node: Any, levels: int) -> Any:
+    """``node`` with its outermost ``levels`` regular list dimensions made var (Awkward's
+    cartesian at an inner axis returns var lists at the outer ones)."""
+    if levels <= 0:
+        return node
+    if node.is_list:
+        lists = node.to_ListOffsetArray64() if node.is_regular else node
+        content = _var_above(lists.content, levels - 1)
+        return lists if content is lists.content else lists.copy(content=content)
+    if node.is_option or node.is_indexed:
+        content = _var_above(node.content, levels)
+        return node if content is node.content else node.copy(content=content)
+    if node.is_record:
+        contents = [_var_above(c, levels) for c in node.contents]
+        if all(a is b for a, b in zip(contents, node.contents)):
+            return node
+        return node.copy(contents=contents)
+    return node

@@ -128,3 +128,17 @@ def test_cartesian_deeper_axis_errors():
         jaggy.cartesian([jaggy.Array([[[1, 2]]]), jaggy.Array([["cd"]])], axis=2)
     with pytest.raises(AxisError, match=r"jaggy\.argcartesian: axis=4"):
         jaggy.argcartesian([jaggy.Array([[[1]]]), jaggy.Array([[[1]]])], axis=4)
+
+
+@pytest.mark.parametrize("axis", [2, -1])
+def test_cartesian_inner_axis_makes_outer_regular_dims_var(axis):
+    """Awkward's cartesian at an inner axis returns var lists at the outer regular dimensions
+    (combinations keeps them regular)."""
+    theirs = awkward.to_regular(awkward.Array([[[1, 2]], [[3]]]), axis=1)
+    ours = jaggy.to_regular(jaggy.Array([[[1, 2]], [[3]]]), axis=1)
+    for fn in ("cartesian", "argcartesian"):
+        assert_matches(getattr(jaggy, fn)([ours, ours], axis=axis),
+                       getattr(awkward, fn)([theirs, theirs], axis=axis))
+    assert_matches(jaggy.cartesian({"x": ours, "y": ours}, axis=axis),
+                   awkward.cartesian({"x": theirs, "y": theirs}, axis=axis))
+    assert_matches(jaggy.combinations(ours, 2, axis=axis), awkward.combinations(theirs, 2, axis=axis))

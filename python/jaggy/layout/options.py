@@ -77,10 +77,13 @@ def simplified_indexed(index: Any, content: Content, option: bool, parameters: d
         inner_index = inner.index.data.astype(xp.int64, copy=False)
         missing = index < 0
         safe = xp.where(missing, 0, index)
-        if len(safe) and len(inner_index) == 0:
-            msg = "index points into an empty content"
-            raise IndexError(msg)
-        composed = inner_index[safe] if len(safe) else xp.zeros(0, xp.int64)
+        if len(inner_index) == 0:  # only missing entries can point into an empty content
+            if len(safe) and not bool(missing.all()):
+                msg = "index points into an empty content"
+                raise IndexError(msg)
+            composed = xp.full(len(index), -1, xp.int64)
+        else:
+            composed = inner_index[safe] if len(safe) else xp.zeros(0, xp.int64)
         composed = xp.where(missing, -1, composed)
         option = option or content.is_option
         index, content = composed, inner.content
