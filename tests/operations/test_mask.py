@@ -36,3 +36,17 @@ def test_mask_errors():
     with pytest.raises(ValueError, match="list 1"):
         jaggy.mask(jaggy.Array([[1, 2], [3]]), jaggy.Array([[True, False], [True, True]]))
 
+
+
+@pytest.mark.parametrize("data", [[[[None]]], [[None, None], []], [None], [[[None], []], None]])
+def test_mask_of_all_missing_values_then_fill(data):
+    """A mask over values that are all None (an option of an empty content) composes, and
+    fill_none of the result is equal to Awkward's."""
+    import awkward
+
+    theirs, ours = awkward.Array(data), jaggy.Array(data)
+    masked_theirs, masked_ours = awkward.mask(theirs, theirs > 0), jaggy.mask(ours, ours > 0)
+    assert str(masked_ours.type) == str(masked_theirs.type)
+    assert masked_ours.to_list() == masked_theirs.to_list()
+    assert jaggy.fill_none(masked_ours, 0).to_list() == awkward.fill_none(masked_theirs, 0).to_list()
+    assert str(jaggy.fill_none(masked_ours, 0).type) == str(awkward.fill_none(masked_theirs, 0).type)
