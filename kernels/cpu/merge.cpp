@@ -27,17 +27,23 @@ int64_t merge_add_counts_impl(const T* starts, const T* stops, int64_t* counts, 
       [&](int64_t i) { return jaggy::ops::merge_add_counts_at(starts, stops, counts, i); });
 }
 
+// The check pass of both interleave kernels (their error codes are the same).
+template <typename T>
+auto interleave_check(const T* starts, const T* stops, const int64_t* cursor, int64_t content_len,
+                      int64_t total) {
+  return [=](int64_t i) {
+    int64_t c = 0;
+    return jaggy::ops::merge_interleave_check(starts, stops, cursor, content_len, total, i, &c);
+  };
+}
+
 template <typename T>
 int64_t merge_interleave_index_impl(const T* starts, const T* stops, int64_t* cursor,
                                     int8_t* tags, int64_t* index, int64_t n, int64_t total,
                                     int64_t content_len, int64_t tag, int64_t base,
                                     int64_t* err_index) {
   return check_then_run(
-      n, err_index,
-      [&](int64_t i) {
-        int64_t c = 0;
-        return jaggy::ops::merge_interleave_check(starts, stops, cursor, content_len, total, i, &c);
-      },
+      n, err_index, interleave_check(starts, stops, cursor, content_len, total),
       [&](int64_t i) {
         return jaggy::ops::merge_interleave_index_at(starts, stops, cursor, tags, index, total,
                                                      content_len, tag, base, i);
@@ -49,11 +55,7 @@ int64_t merge_interleave_fill_impl(const T* starts, const T* stops, const V* con
                                    int64_t* cursor, V* out, int64_t n, int64_t content_len,
                                    int64_t total, int64_t* err_index) {
   return check_then_run(
-      n, err_index,
-      [&](int64_t i) {
-        int64_t c = 0;
-        return jaggy::ops::merge_interleave_check(starts, stops, cursor, content_len, total, i, &c);
-      },
+      n, err_index, interleave_check(starts, stops, cursor, content_len, total),
       [&](int64_t i) {
         return jaggy::ops::merge_interleave_fill_at(starts, stops, content, cursor, out,
                                                     content_len, total, i);

@@ -29,7 +29,7 @@ import numpy as np
 from jaggy import _ufunc_threads
 from jaggy._reducers_leaf import Reducer
 from jaggy.errors import axis_depth_error
-from jaggy.highlevel import Array, _result
+from jaggy.highlevel import Array, _result_for
 from jaggy.index import Index8, Index64
 from jaggy.layout import (
     ByteMaskedArray,
@@ -347,10 +347,7 @@ def run(fname: str, reducer: Reducer, array: Any, axis: Any, keepdims: bool, mas
                 and not keepdims and not nan_as_none):
             out = _flat_lists(layout, reducer, fname, mask_identity)
             if out is not None:
-                if not highlevel:
-                    return out
-                return _result(out, array._behavior if behavior is None else behavior,
-                               array._attrs if attrs is None else attrs)
+                return _result_for(out, highlevel, array, behavior, attrs)
     else:
         from jaggy.operations.to_layout import to_layout
 

@@ -63,6 +63,16 @@ def _result(layout: Content, behavior: Mapping | None, attrs: Mapping | None) ->
     return out
 
 
+def _result_for(out: Content, highlevel: bool, array: Any, behavior: Mapping | None,
+                attrs: Mapping | None) -> Any:
+    """The fast paths' ending: ``out`` as is, or wrapped with ``array``'s behavior and attrs unless
+    the call gave its own (``array`` is a plain Array)."""
+    if not highlevel:
+        return out
+    return _result(out, array._behavior if behavior is None else behavior,
+                   array._attrs if attrs is None else attrs)
+
+
 def _projection(layout: Any, name: str) -> Any:
     """``layout[name]`` for lists of records (ListOffsetArray over a RecordArray) that have the
     field ``name``, else None. Layouts are immutable, so the projection is memoized on the node

@@ -7,7 +7,7 @@ from typing import Any
 
 import numpy as np
 
-from jaggy.highlevel import Array, _result
+from jaggy.highlevel import Array, _result_for
 from jaggy.layout.listoffsetarray import ListOffsetArray
 from jaggy.layout.numpyarray import NumpyArray
 from jaggy.operations._wrap import finish
@@ -52,11 +52,7 @@ def num(array: Any, axis: int = 1, *, highlevel: bool = True, behavior: Mapping 
             n = len(offsets) - 1
             counts = backend.xp.empty(n, _INT64)
             backend.kernels.offsets_to_counts(offsets, counts, n)
-            out = NumpyArray._fast(counts, {}, backend)
-            if not highlevel:
-                return out
-            return _result(out, array._behavior if behavior is None else behavior,
-                           array._attrs if attrs is None else attrs)
+            return _result_for(NumpyArray._fast(counts, {}, backend), highlevel, array, behavior, attrs)
     else:
         layout = to_layout(array, allow_record=False)
     from jaggy._structure_util import check_axis, list_counts, recurse
