@@ -95,7 +95,7 @@ CASES = [
     (TypeError, r"jaggy\.without_field: where must be", lambda: jaggy.without_field(R, 3)),
     (ValueError, r"jaggy\.to_regular: cannot convert to RegularArray", lambda: jaggy.to_regular(J, axis=1)),
     (TypeError, r"jaggy\.pad_none: 'target' must be an integer", lambda: jaggy.pad_none(J, "x")),
-    (ValueError, r"jaggy\.mask: the mask has length 1", lambda: jaggy.mask(J, [True])),
+    (ValueError, r"jaggy\.mask: the mask has length 2", lambda: jaggy.mask(J, [True, False])),
     (TypeError, r"jaggy\.mask: ", lambda: jaggy.mask(J, "x")),
     (TypeError, r"jaggy\.nan_to_num: 'nan' must be a number", lambda: jaggy.nan_to_num(F, nan="x")),
     (TypeError, r"jaggy\.nan_to_num: 'posinf' must be a number", lambda: jaggy.nan_to_num(F, posinf="x")),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import jaggy
+import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -50,3 +51,11 @@ def test_mask_of_all_missing_values_then_fill(data):
     assert masked_ours.to_list() == masked_theirs.to_list()
     assert jaggy.fill_none(masked_ours, 0).to_list() == awkward.fill_none(masked_theirs, 0).to_list()
     assert str(jaggy.fill_none(masked_ours, 0).type) == str(awkward.fill_none(masked_theirs, 0).type)
+
+
+@pytest.mark.parametrize("mask", [[True], [False], np.array([False]), [[True, False]], [[True]]])
+def test_mask_length_one_broadcasts(mask):
+    """A length-1 mask repeats over the array (as a length-1 array broadcasts in Awkward)."""
+    import awkward as awk
+    a = awk.Array([[1, 2], [3], []])
+    compare(lambda ak: ak.mask(a, ak.Array(mask)), lambda jg: jg.mask(jaggy.from_awkward(a), jg.Array(mask)))

@@ -53,6 +53,8 @@ def _apply(node: Any, m: Any, valid_when: bool) -> Any:
         if m.data.dtype != xp.bool_:
             msg = f"jaggy.mask: the mask must be boolean, not {m.data.dtype}"
             raise ValueError(msg)
+        if m.length == 1 and node.length != 1:
+            raise _NeedsBroadcast  # a length-1 mask repeats, as a length-1 array broadcasts
         if m.length != node.length:
             msg = (f"jaggy.mask: the mask has length {m.length} but the array has length "
                    f"{node.length} at this level")
@@ -69,6 +71,8 @@ def _apply(node: Any, m: Any, valid_when: bool) -> Any:
         _, content = packed_list(node)
         _, mcontent = packed_list(m)
         return RegularArray(_apply(content, mcontent, valid_when), node.size, node.length)
+    if m.length == 1 and node.length != 1:
+        raise _NeedsBroadcast
     if m.length != node.length:
         msg = f"jaggy.mask: the mask has length {m.length} but the array has length {node.length}"
         raise ValueError(msg)
