@@ -149,3 +149,17 @@ def test_import_does_not_import_cupy_or_numba():
     code = "import sys, jaggy; jaggy.Array([[1]]); print('cupy' in sys.modules, 'numba' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+def test_numba_submodule_loads_on_attribute_access():
+    """``ak.numba`` is there after ``import awkward``; ``jaggy.numba`` loads on first access."""
+    import subprocess
+    import sys
+
+    pytest.importorskip("numba")
+    code = ("import sys, jaggy; a = 'numba' in sys.modules; jaggy.numba.register_and_check(); "
+            "print(a, 'numba' in sys.modules, hasattr(jaggy.numba, 'ListOffsetBuilder'))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "True", "True"]
+    with pytest.raises(AttributeError, match="no attribute 'not_a_function'"):
+        jaggy.not_a_function

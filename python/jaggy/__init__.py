@@ -22,6 +22,16 @@ if TYPE_CHECKING:  # the jaggy.<operation> functions are collected when jaggy.op
     import builtins
 
     def __getattr__(name: builtins.str) -> Any: ...
+else:
+    def __getattr__(name: str) -> Any:
+        """``jaggy.numba`` loads on first use (as ``ak.numba`` is there after ``import awkward``),
+        so ``import jaggy`` itself never imports Numba."""
+        if name == "numba":
+            import jaggy.numba as numba_module
+
+            return numba_module
+        msg = f"module 'jaggy' has no attribute {name!r}"
+        raise AttributeError(msg)
 
 from jaggy import behaviors, contents, errors, forms, index, layout, record, types
 from jaggy import str as str  # jaggy.str (ak.str); not in __all__, so "import *" keeps builtins.str

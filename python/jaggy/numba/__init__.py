@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["ListOffsetBuilder", "kernel", "kernels", "register"]
+__all__ = ["ListOffsetBuilder", "kernel", "kernels", "register", "register_and_check"]
 
 _registered = False
 
@@ -40,6 +40,16 @@ def register() -> None:
     import jaggy.numba._typed_builder  # noqa: F401
 
     _registered = True
+
+
+def register_and_check() -> None:
+    """Awkward's name for ``register``: checks that Numba imports, then registers (idempotent)."""
+    try:
+        import numba  # noqa: F401
+    except ImportError as err:
+        msg = "jaggy.numba needs Numba: pip install numba"
+        raise ImportError(msg) from err
+    register()
 
 
 def _register() -> None:
