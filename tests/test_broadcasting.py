@@ -75,6 +75,8 @@ SINGLE = [
     lambda m: m.where(m.Array([True, False]), True, 5.5, mergebool=False),
     lambda m: m.where(m.Array([False, True]), m.Array([[None, 1], [2]]), m.Array([[2, 3], None])),
     lambda m: m.isclose(m.Array([[1.0, 2.0], []]), m.Array([[1.0, 2.1], []])),
+    lambda m: m.isclose(m.Array([{"x": 2, "y": [1.0]}, {"x": 3, "y": []}]),
+                        m.Array([{"x": 2, "y": [1.5]}, {"x": 3.0, "y": []}])),
     lambda m: m.with_field(m.Array([{"x": 1, "y": [1, 2]}, {"x": 2, "y": []}]), 5, "z"),
     lambda m: m.with_field(m.Array([{"x": 1, "y": [1, 2]}, {"x": 2, "y": []}]), np.array([1, 2]), "y"),
     lambda m: m.with_field(m.Array([[{"x": 1}], []]), m.Array([[5], []]), "q"),

@@ -49,7 +49,7 @@ def isclose(a: Any, b: Any, rtol: float = 1e-05, atol: float = 1e-08, equal_nan:
             return (NumpyArray(out, backend=contents[0].backend),)
         return None
 
-    (out,) = broadcast_and_apply(layouts, action, function_name="jaggy.isclose", allow_records=False)
+    (out,) = broadcast_and_apply(layouts, action, function_name="jaggy.isclose")
     return finish(out, highlevel, a, b, behavior=behavior, attrs=attrs)
 
 
