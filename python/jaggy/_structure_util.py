@@ -141,31 +141,50 @@ def rewrap(wrapper: Any, content: Any) -> Any:
 
 def recurse(layout: Any, axis: int, fname: str, action: Callable[[Any, int], Any],
             depth: int = 1, top_depth: int | None = None,
-            entries: Callable[[Any, int], Any] | None = None) -> Any:
+            entries: Callable[[Any, int], Any] | None = None, union_merge: bool = True) -> Any:
     """Rebuilds ``layout`` down to the list nodes at ``axis`` and replaces each by ``action(node,
     depth)``; options, indexes, records and unions on the way are kept. With ``entries``, a
     record field whose own entries are at ``axis`` (a negative axis meaning different levels in
-    different fields) is replaced by ``entries(field, depth)``."""
+    different fields) is replaced by ``entries(field, depth)``. Unions are entered content by
+    content (``union_merge``: see ``union_map``)."""
     top = depth_range(layout)[1] if top_depth is None else top_depth
     node = as_list_like(layout)
     pos = posaxis(node, axis, depth)
     if entries is not None and pos is not None and pos == depth - 1:
+        if node.is_union:  # the entries of each kind on their own, as Awkward does
+            return union_map(node, lambda c: entries(c, depth), union_merge)
         return entries(node, depth)
     if node.is_list and pos == depth:
         return action(node, depth)
     if node.is_list and not is_string(node):
         if pos is not None and pos < depth:
             raise axis_error(fname, axis, top)
-        return node.copy(content=recurse(node.content, axis, fname, action, depth + 1, top, entries))
+        return node.copy(content=recurse(node.content, axis, fname, action, depth + 1, top, entries,
+                                         union_merge))
     if node.is_option or node.is_indexed:
-        return rewrap(node, recurse(node.content, axis, fname, action, depth, top, entries))
+        return rewrap(node, recurse(node.content, axis, fname, action, depth, top, entries, union_merge))
     if node.is_record:
-        contents = [recurse(c, axis, fname, action, depth, top, entries) for c in node.contents]
+        contents = [recurse(c, axis, fname, action, depth, top, entries, union_merge)
+                    for c in node.contents]
         return node.copy(contents=contents, length=node.length)
-    if node.is_union:
-        msg = f"jaggy.{fname}: axis={axis} inside a union-type array is not implemented"
-        raise NotImplementedError(msg)
+    if node.is_union:  # each kind of entry on its own (a negative axis may mean different depths)
+        return union_map(node, lambda c: recurse(c, axis, fname, action, depth, top, entries,
+                                                 union_merge), union_merge)
     raise axis_error(fname, axis, top)
+
+
+def union_map(node: Any, fn: Callable[[Any], Any], merge: bool = True) -> Any:
+    """The union ``node`` with ``fn`` applied to each of its contents (``fn`` keeps lengths).
+    With ``merge``, contents that became mergeable merge (booleans stay apart from numbers);
+    without, the union keeps one content per old one (Awkward differs by function)."""
+    from jaggy._merging import union_simplified
+
+    contents = [fn(c) for c in node.contents]
+    options = {bool(c.is_option) for c in contents}
+    if not merge and len(options) == 1 and not any(c.is_union for c in contents):
+        return node.copy(contents=contents)
+    return union_simplified(node.tags.data, node.index.data, contents, mergebool=False,
+                            parameters=node.parameters or None)
 
 
 def packed_list(node: Any) -> tuple[Any, Any]:

@@ -29,7 +29,8 @@ def same(x, y) -> bool:
 # is only checked for validity.
 _AWKWARD_DEFECTS = (AttributeError, AssertionError, NotImplementedError)
 _AWKWARD_DEFECT_MESSAGES = ("must be >= length", "is not allowed to have parameters",
-                            "so its 'content' must be")
+                            "so its 'content' must be",
+                            "try UnionArray.simplified instead")  # an invalid union built inside
 
 
 def awkward_defect(err: Exception) -> bool:

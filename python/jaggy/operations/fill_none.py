@@ -106,8 +106,10 @@ def _fill_inner(node: Any, value: Any) -> Any:
 
 def _fill_at(node: Any, value: Any) -> Any:
     """Fills the entries of ``node`` (the level at the requested axis)."""
-    from jaggy._structure_util import rewrap
+    from jaggy._structure_util import rewrap, union_map
 
+    if node.is_union:
+        return union_map(node, lambda c: _fill_at(c, value))
     if node.is_option:
         return _fill_option(node, value)
     if node.is_indexed:

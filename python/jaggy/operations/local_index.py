@@ -68,7 +68,8 @@ def local_index(array: Any, axis: int = -1, *, highlevel: bool = True,
     else:
         out = recurse(layout, pos, "local_index", action,
                       entries=lambda node, depth: NumpyArray(xp.arange(node.length, dtype=xp.int64),
-                                                             backend=node.backend))
+                                                             backend=node.backend),
+                      union_merge=False)
     return finish(out, highlevel, array, behavior=behavior, attrs=attrs)
 
 

@@ -107,7 +107,7 @@ def pad_none(array: Any, target: int, axis: int = 1, *, clip: bool = False,
         out = pad_entries(layout, 1)
     else:
         out = recurse(layout, pos, "pad_none", lambda node, depth: _pad_list(node, target, clip),
-                      entries=pad_entries)
+                      entries=pad_entries, union_merge=False)
     return finish(out, highlevel, array, behavior=behavior, attrs=attrs)
 
 

@@ -14,6 +14,10 @@ def _singletons(node: Any) -> Any:
 
     backend = node.backend
     xp = backend.xp
+    if node.is_union:  # like Awkward: each kind of entry on its own
+        from jaggy._structure_util import union_map
+
+        return union_map(node, _singletons)
     if node.is_option:
         valid = node.mask_as_bool(True)
         offsets = xp.zeros(len(valid) + 1, xp.int64)

@@ -1,0 +1,61 @@
+"""Structure functions at an axis inside a union (each kind of entry on its own) against Awkward."""
+
+from __future__ import annotations
+
+import jaggy
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from jaggy.testing.strategies import array_pairs, mixed_data
+from structure_oracle import SETTINGS, compare
+
+UNIONS = [
+    [[1, None], 2, [[None]]],
+    [[1, None], "ab", None],
+    [1, None, "x"],
+    [[None, 1.5], [None, "x"]],
+    [[1, None], [[2, None]]],
+    [{"x": None}, 3, None],
+    [[1, None, 2], [[3], [None]], "s"],
+]
+CALLS = {
+    "fill_none": lambda m, a, ax: m.fill_none(a, 0, axis=ax),
+    "pad_none": lambda m, a, ax: m.pad_none(a, 2, axis=ax),
+    "singletons": lambda m, a, ax: m.singletons(a, axis=ax),
+    "num": lambda m, a, ax: m.num(a, axis=ax),
+    "local_index": lambda m, a, ax: m.local_index(a, axis=ax),
+    "is_none": lambda m, a, ax: m.is_none(a, axis=ax),
+    "from_regular": lambda m, a, ax: m.from_regular(a, axis=ax),
+}
+
+
+@pytest.mark.parametrize("data", UNIONS)
+@pytest.mark.parametrize("name", sorted(CALLS))
+@pytest.mark.parametrize("axis", [-1, 1])
+def test_union_cases(data, name, axis):
+    import awkward as awk
+
+    a = awk.Array(data)
+    j = jaggy.Array(data)
+    call = CALLS[name]
+    if name == "fill_none" and axis == 1 and any(isinstance(x, list) and any(isinstance(y, list) for y in x)
+                                                 for x in data):
+        pytest.skip("Awkward 2.14 also fills None nested deeper than axis=1 here; jaggy fills only "
+                    "the entries at axis 1 (test_fill_none_inside_a_union_of_different_depths)")
+    compare(lambda ak: call(ak, a, axis), lambda jg: call(jg, j, axis))
+
+
+def test_fill_none_inside_a_union_of_different_depths():
+    out = jaggy.fill_none(jaggy.Array([[1, None], 2, [[None]]]), 0, axis=-1)
+    assert out.to_list() == [[1, 0], 2, [[0]]]
+    out = jaggy.fill_none(jaggy.Array([[1, None], [[2, None]], [None]]), 0, axis=1)
+    assert out.to_list() == [[1, 0], [[2, None]], [0]]
+
+
+@SETTINGS
+@given(array_pairs(mixed_data()), st.sampled_from(["num", "singletons", "from_regular"]),
+       st.sampled_from([-2, -1, 1, 2]))
+def test_union_hypothesis(pair, name, axis):
+    a, j = pair
+    call = CALLS[name]
+    compare(lambda ak: call(ak, a, axis), lambda jg: call(jg, j, axis))
