@@ -189,3 +189,15 @@ def test_where_strings_hypothesis(pair, mergebool):
             jaggy.where(cond_j, j, j[::-1], mergebool=mergebool)
         return
     assert_same(expected, jaggy.where(cond_j, j, j[::-1], mergebool=mergebool))
+
+
+@pytest.mark.parametrize("call", [
+    lambda m: abs(m.Array([[-6.5, False, True, None]])),
+    lambda m: m.Array([[1, 2.5, True], [False]]) * 2,
+    lambda m: m.Array([[1, 2], 3, [True]]) + 1,
+    lambda m: np.sqrt(m.Array([1.0, 4, True, None])),
+])
+def test_ufunc_over_unions_keeps_booleans_apart(call):
+    """A ufunc over a union merges the numeric results but keeps booleans apart, as Awkward."""
+    expected, got = both(call)
+    assert_same(expected, got)

@@ -403,7 +403,6 @@ def _broadcast_record(inputs: list, depth: int, action: Callable, options: Broad
 
 # -- unions -------------------------------------------------------------------------------
 def _broadcast_union(inputs: list, depth: int, action: Callable, options: BroadcastOptions) -> tuple:
-    from jaggy.index import Index
 
     contents = [x for x in inputs if isinstance(x, Content)]
     backend = contents[0].backend
@@ -439,22 +438,21 @@ def _broadcast_union(inputs: list, depth: int, action: Callable, options: Broadc
         index = xp.empty(n, xp.int64)
         for where, _ in groups:
             index[where] = xp.arange(len(where), dtype=xp.int64)
-        outs.append(_merge_union(inverse.astype(xp.int8), index, parts, backend, Index))
+        outs.append(_merge_union(inverse.astype(xp.int8), index, parts, backend))
     return tuple(outs)
 
 
-def _merge_union(tags: Any, index: Any, parts: list, backend: Any, Index: Any) -> Content:
+def _merge_union(tags: Any, index: Any, parts: list, backend: Any) -> Content:
     """The union of ``parts`` (selected by tags/index), merged where the parts share one form."""
-    xp = backend.xp
     if len(parts) == 1:
         return parts[0]
     merged = _merge_numeric(tags, index, parts, backend)
     if merged is not None:
         return merged
-    if any(p.is_option for p in parts) and not all(p.is_option for p in parts):
-        parts = [p if p.is_option else IndexedOptionArray(
-            Index64._wrap(xp.arange(p.length, dtype=xp.int64), backend), p) for p in parts]
-    return UnionArray(Index._wrap(tags, backend), Index64._wrap(index, backend), parts)
+    from jaggy._merging import union_simplified
+
+    # as Awkward: parts that merge (numbers with numbers, not with booleans) become one content
+    return union_simplified(tags, index, parts, mergebool=False)
 
 
 def _merge_numeric(tags: Any, index: Any, parts: list, backend: Any) -> Content | None:
@@ -467,6 +465,8 @@ def _merge_numeric(tags: Any, index: Any, parts: list, backend: Any) -> Content 
 
     if not all(leaf(p) is not None for p in parts):
         return None
+    if len({leaf(p).data.dtype == xp.bool_ for p in parts}) > 1:
+        return None  # booleans stay apart from numbers (a union), as in Awkward
     option = any(p.is_option for p in parts)
     datas, globals_, offset = [], [], 0
     for p in parts:
