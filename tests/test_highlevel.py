@@ -163,3 +163,16 @@ def test_numba_submodule_loads_on_attribute_access():
     assert out.stdout.split() == ["False", "True", "True"]
     with pytest.raises(AttributeError, match="no attribute 'not_a_function'"):
         jaggy.not_a_function
+
+
+def test_mask_property():
+    """``array.mask[m]`` is ``mask(array, m)``, as Awkward's Array.mask."""
+    import awkward
+
+    data = [[1.5, 2.0], [], [3.0]]
+    a, j = awkward.Array(data), jaggy.Array(data)
+    for make in (lambda m, x: m.num(x) > 0, lambda m, x: x > 1.6):
+        expected, got = a.mask[make(awkward, a)], j.mask[make(jaggy, j)]
+        assert got.to_list() == expected.to_list()
+        assert str(got.type) == str(expected.type)
+    assert jaggy.Array([{"mask": 1}])["mask"].to_list() == [1]

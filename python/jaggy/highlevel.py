@@ -317,6 +317,12 @@ class Array(_Switchable, _Operators):
     def nbytes(self) -> int:
         return self._layout.nbytes
 
+    @property
+    def mask(self) -> _MaskHelper:
+        """``array.mask[m]`` is ``jaggy.mask(array, m)``: None where ``m`` is False (Awkward's
+        ``Array.mask``; a field named "mask" is still ``array["mask"]``)."""
+        return _MaskHelper(self)
+
     # -- container protocol -----------------------------------------------------------------
     def __len__(self) -> int:
         return self._layout.length
@@ -802,3 +808,17 @@ def _set_attribute(obj: Any, name: str, value: Any, where: str) -> None:
         raise AttributeError(msg)
     msg = f"{where}: only private attributes (starting with an underscore) and existing attributes can be set, not {name!r}"
     raise AttributeError(msg)
+
+
+class _MaskHelper:
+    """What ``Array.mask`` returns: indexing it masks the array."""
+
+    __slots__ = ("_array",)
+
+    def __init__(self, array: Array) -> None:
+        self._array = array
+
+    def __getitem__(self, where: Any) -> Any:
+        from jaggy.operations.mask import mask
+
+        return mask(self._array, where, valid_when=True)
