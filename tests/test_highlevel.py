@@ -176,3 +176,13 @@ def test_mask_property():
         assert got.to_list() == expected.to_list()
         assert str(got.type) == str(expected.type)
     assert jaggy.Array([{"mask": 1}])["mask"].to_list() == [1]
+
+
+def test_key_completions_and_record_nbytes():
+    import awkward
+
+    data = [{"x": 1, "y": [1.5]}, {"x": 2, "y": []}]
+    a, j = awkward.Array(data), jaggy.Array(data)
+    assert j._ipython_key_completions_() == a._ipython_key_completions_()
+    assert j[0]._ipython_key_completions_() == a[0]._ipython_key_completions_()
+    assert j[0].nbytes == a[0].nbytes

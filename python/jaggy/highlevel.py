@@ -422,6 +422,9 @@ class Array(_Switchable, _Operators):
         names.update(f for f in self.fields if f.isidentifier() and not keyword.iskeyword(f))
         return sorted(names)
 
+    def _ipython_key_completions_(self) -> list[str]:
+        return list(self.fields)
+
     # -- conversions ------------------------------------------------------------------------
     def to_list(self) -> list:
         return self._layout.to_list()
@@ -659,6 +662,11 @@ class Record(_Switchable, _Operators):
     def typestr(self) -> str:
         return str(self.type)
 
+    @property
+    def nbytes(self) -> int:
+        """Bytes of the buffers behind the record (its whole array, as Awkward counts)."""
+        return self._layout.array.nbytes
+
     def __getitem__(self, where: Any) -> Any:
         if isinstance(where, tuple) and len(where) == 1:
             where = where[0]
@@ -674,6 +682,9 @@ class Record(_Switchable, _Operators):
         names = set(super().__dir__())
         names.update(f for f in self.fields if f.isidentifier() and not keyword.iskeyword(f))
         return sorted(names)
+
+    def _ipython_key_completions_(self) -> list[str]:
+        return list(self.fields)
 
     def __len__(self) -> int:
         return len(self.fields)
