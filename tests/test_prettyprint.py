@@ -366,3 +366,26 @@ def test_big_arrays_print_like_awkward(index: int) -> None:
             assert repr(got[at]) == repr(expected[at])
             assert str(got[at]) == str(expected[at])
             assert got[at].show(stream=None, type=True) == expected[at].show(stream=None, type=True)
+
+
+SHOW_OPTIONS = [
+    dict(precision=1, type=True), dict(all=True), dict(nbytes=True), dict(named_axis=True),
+    dict(backend=True, type=True, limit_cols=20),
+    dict(formatter={"float": lambda x: f"<{x:.2f}>"}), dict(formatter={"int": lambda x: f"i{x}"}),
+    dict(formatter={"str_kind": lambda x: x.upper(), "bool": lambda x: "B"}),
+    dict(formatter={"all": lambda x: "X"}),  # Awkward (unlike NumPy) has no "all" key
+]
+
+
+@pytest.mark.parametrize("options", SHOW_OPTIONS)
+@pytest.mark.parametrize("data", [[[1.123456, 2], [], [3]], [["a", None], [True]],
+                                  [{"x": 1.5, "y": [1, 2]}], list(range(3000))])
+def test_show_options(options: dict, data: list) -> None:
+    """``show`` with type/nbytes/backend/all, precision and a formatter dict, as Awkward."""
+    import awkward
+    import jaggy
+
+    a, j = awkward.Array(data), jaggy.Array(data)
+    assert j.show(stream=None, **options) == a.show(stream=None, **options)
+    if isinstance(data[0], dict):
+        assert j[0].show(stream=None, **options) == a[0].show(stream=None, **options)

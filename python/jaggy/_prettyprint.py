@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 __all__ = [
@@ -324,8 +324,46 @@ def _horiz_record(value: Any, limit: int, fmt: Formatter) -> tuple[int, list[str
     return sum(len(p) for p in parts), parts
 
 
-def _resolve(precision: int, formatter: Formatter | None) -> Formatter:
-    return formatter if formatter is not None else default_formatter(precision)
+def _resolve(precision: int, formatter: Formatter | Mapping[str, Formatter] | None) -> Formatter:
+    """The scalar formatter: the default one, a callable, or a dict of callables by kind with
+    NumPy printoptions' keys ("bool", "int", "float", "complex", "str", "bytes", "datetime",
+    "timedelta" and the "*_kind" groups; as in Awkward, not "all"); kinds not in the dict use
+    the default."""
+    default = default_formatter(precision)
+    if formatter is None:
+        return default
+    if callable(formatter):
+        return formatter
+    table = dict(formatter)
+
+    def fmt(value: Any) -> str:
+        for key in _formatter_keys(value):
+            if key in table:
+                return str(table[key](value))
+        return default(value)
+
+    return fmt
+
+
+def _formatter_keys(value: Any) -> tuple[str, ...]:
+    kind = getattr(getattr(value, "dtype", None), "kind", None)
+    if isinstance(value, bool) or kind == "b":
+        return ("bool",)
+    if isinstance(value, int) or kind in ("i", "u"):
+        return ("int", "int_kind")
+    if isinstance(value, float) or kind == "f":
+        return ("float", "float_kind")
+    if isinstance(value, complex) or kind == "c":
+        return ("complex", "complex_kind")
+    if isinstance(value, str):
+        return ("str", "str_kind")
+    if isinstance(value, bytes):
+        return ("bytes", "str_kind")
+    if isinstance(value, datetime.timedelta) or kind == "m":
+        return ("timedelta",)
+    if isinstance(value, (datetime.date, datetime.datetime)) or kind == "M":
+        return ("datetime",)
+    return ()
 
 
 def valuestr(
@@ -487,15 +525,28 @@ def array_show(
     *,
     precision: int = 3,
     formatter: Formatter | None = None,
+    header: Sequence[str] = (),
 ) -> str:
     """What ``ak.Array.show(type=typestr is not None)`` prints (with the final newline).
 
-    ``typestr`` is the multi-line form of the type (what ``array.type.show()`` prints).
+    ``typestr`` is the multi-line form of the type (what ``array.type.show()`` prints);
+    ``header`` lines (nbytes, backend) follow it.
     """
     body = _vert_list(length, window, limit_rows, limit_cols, _resolve(precision, formatter))
-    if typestr is None:
-        return body + "\n"
-    return _show_type(typestr.rstrip("\n"), limit_cols) + "\n" + body + "\n"
+    return _with_header(body, typestr, header, limit_cols)
+
+
+def _with_header(body: str, typestr: str | None, header: Sequence[str], limit_cols: int) -> str:
+    lines = [] if typestr is None else [_show_type(typestr.rstrip("\n"), limit_cols)]
+    return "\n".join([*lines, *header, body]) + "\n"
+
+
+def bytes_text(nbytes: int) -> str:
+    """``nbytes`` as ``show(nbytes=True)`` prints it: B up to 1000, then kB/MB/GB with one decimal."""
+    for scale, unit in ((1e9, "GB"), (1e6, "MB"), (1e3, "kB")):
+        if nbytes > scale:
+            return f"{nbytes / scale:,.1f} {unit}"
+    return f"{nbytes:,} B"
 
 
 def record_show(
@@ -506,9 +557,8 @@ def record_show(
     *,
     precision: int = 3,
     formatter: Formatter | None = None,
+    header: Sequence[str] = (),
 ) -> str:
     """What ``ak.Record.show(type=typestr is not None)`` prints (with the final newline)."""
     body = _vert_record(value, limit_rows, limit_cols, _resolve(precision, formatter))
-    if typestr is None:
-        return body + "\n"
-    return _show_type(typestr.rstrip("\n"), limit_cols) + "\n" + body + "\n"
+    return _with_header(body, typestr, header, limit_cols)

@@ -493,18 +493,20 @@ class Array(_Switchable, _Operators):
             return f"(invalid array: {err})"
 
     def show(self, limit_rows: int = 20, limit_cols: int = 80, type: bool = False,
-             stream: Any = ..., *, formatter: Any = None, precision: int = 3) -> str | None:
-        """Print the first and last rows of the array (and its type with ``type=True``)."""
-        import sys
-
+             named_axis: bool = False, nbytes: bool = False, backend: bool = False,
+             all: bool = False, stream: Any = ..., *, formatter: Any = None,
+             precision: int = 3) -> str | None:
+        """Print the first and last rows of the array; ``type``, ``nbytes`` and ``backend``
+        (or ``all``) print those first. ``precision``/``formatter`` format the numbers as
+        NumPy's printoptions do; ``stream=None`` returns the text. jaggy has no named axes
+        (``named_axis`` prints nothing)."""
         from jaggy._prettyprint import array_show
 
-        text = array_show(len(self), self._window, self.type.show(stream=None) if type else None,
-                          limit_rows=limit_rows, limit_cols=limit_cols)
-        if stream is None:
-            return text.removesuffix("\n")
-        (sys.stdout if stream is ... else stream).write(text)
-        return None
+        typestr, header = _show_header(self, type, nbytes, backend, all)
+        text = array_show(len(self), self._window, typestr, limit_rows=limit_rows,
+                          limit_cols=limit_cols, precision=precision, formatter=formatter,
+                          header=header)
+        return _show_write(text, stream)
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict:
         return {"text/plain": repr(self)}
@@ -717,17 +719,17 @@ class Record(_Switchable, _Operators):
         return record_html(self)
 
     def show(self, limit_rows: int = 20, limit_cols: int = 80, type: bool = False,
-             stream: Any = ...) -> str | None:
-        import sys
-
+             named_axis: bool = False, nbytes: bool = False, backend: bool = False,
+             all: bool = False, stream: Any = ..., *, formatter: Any = None,
+             precision: int = 3) -> str | None:
+        """Print the record (as ``Array.show``)."""
         from jaggy._prettyprint import record_show, record_value
 
-        text = record_show(record_value(self._layout), self.type.show(stream=None) if type else None,
-                           limit_rows=limit_rows, limit_cols=limit_cols)
-        if stream is None:
-            return text.removesuffix("\n")
-        (sys.stdout if stream is ... else stream).write(text)
-        return None
+        typestr, header = _show_header(self, type, nbytes, backend, all)
+        text = record_show(record_value(self._layout), typestr, limit_rows=limit_rows,
+                           limit_cols=limit_cols, precision=precision, formatter=formatter,
+                           header=header)
+        return _show_write(text, stream)
 
     def __array_ufunc__(self, ufunc: Any, method: str, *inputs: Any, **kwargs: Any) -> Any:
         return _numpy_connection().array_ufunc(ufunc, method, inputs, kwargs)
@@ -819,6 +821,30 @@ def _set_attribute(obj: Any, name: str, value: Any, where: str) -> None:
         raise AttributeError(msg)
     msg = f"{where}: only private attributes (starting with an underscore) and existing attributes can be set, not {name!r}"
     raise AttributeError(msg)
+
+
+def _show_header(obj: Array | Record, type: bool, nbytes: bool, backend: bool,
+                 all: bool) -> tuple[str | None, list[str]]:
+    """The type text and the nbytes/backend lines that ``show`` prints above the values."""
+    from jaggy._prettyprint import bytes_text
+
+    typestr = obj.type.show(stream=None) if type or all else None
+    header = []
+    if nbytes or all:
+        header.append(f"nbytes: {bytes_text(obj.nbytes)}")
+    if backend or all:
+        layout = obj._layout.array if isinstance(obj, Record) else obj._layout
+        header.append(f"backend: {layout.backend.name}")
+    return typestr, header
+
+
+def _show_write(text: str, stream: Any) -> str | None:
+    import sys
+
+    if stream is None:
+        return text.removesuffix("\n")
+    (sys.stdout if stream is ... else stream).write(text)
+    return None
 
 
 class _MaskHelper:

@@ -181,13 +181,16 @@ def from_buffers(
     backend: str = "cpu",
     byteorder: str = "<",
     allow_noncanonical_form: bool = False,
+    enable_virtualarray_caching: bool = True,
     highlevel: bool = True,
     behavior: Mapping | None = None,
     attrs: Mapping | None = None,
 ) -> Any:
     """Build an array from a Form (object, dict or JSON), a length and named flat buffers.
 
-    Buffers may be NumPy arrays, bytes-like objects or zero-argument callables returning either.
+    Buffers may be NumPy arrays, bytes-like objects or zero-argument callables returning either
+    (callables are called here, once each: ``enable_virtualarray_caching`` is accepted for
+    Awkward compatibility and has nothing to cache).
     Raises ``ValueError`` naming the buffer when one is missing, too short, or holds offsets or
     indexes that point outside the data.
     """
