@@ -1,4 +1,5 @@
 // CPU loops of the offsets kernels (kernels/spec/offsets.yaml).
+#include <type_traits>
 #include "jaggy/ops/offsets.h"
 
 namespace {
@@ -129,7 +130,21 @@ int64_t offsets_validity_impl(const T* offsets, int64_t n, int64_t content_len, 
     *err_index = 0;
     return jaggy::offsets_validity_err::negative;
   }
-  return jaggy::for_each_checked(n, err_index, [&](int64_t i) {
+  // A block whose offsets never decrease is within the content when its last offset is. The
+  // decrease test is a sign bit: OR-ing every offset (all >= 0 unless the block fails anyway)
+  // and every difference (which cannot overflow between non-negative values) sets the top bit
+  // exactly when the block has a negative offset or a decrease; unsigned arithmetic, so it
+  // vectorizes with SSE2 (no 64-bit compare there). The first failure is found item by item.
+  using U = std::make_unsigned_t<T>;
+  auto fails = [&](int64_t lo, int64_t hi) {
+    U acc = 0;
+    for (int64_t i = lo; i < hi; i++) {
+      const U next = static_cast<U>(offsets[i + 1]);
+      acc |= next | static_cast<U>(next - static_cast<U>(offsets[i]));
+    }
+    return (acc >> (8 * sizeof(U) - 1)) != 0 || static_cast<int64_t>(offsets[hi]) > content_len;
+  };
+  return jaggy::for_each_checked_by_block(n, err_index, fails, [&](int64_t i) {
     return jaggy::ops::offsets_validity_at(offsets, content_len, i);
   });
 }

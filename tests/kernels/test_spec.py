@@ -216,3 +216,49 @@ def test_random_inputs_agree_with_reference(kernel, binding, example):
             assert ref_out == ext_out
 
     check()
+
+
+def _validity_reference(offsets: np.ndarray, n: int, content_len: int) -> tuple[int, int]:
+    """offsets_validity's (status, position) by the per-item rule, in Python integers."""
+    o = [int(v) for v in offsets[: n + 1]]
+    if o[0] < 0:
+        return (1, 0)
+    for i in range(n):
+        if o[i + 1] < o[i]:
+            return (2, i)
+        if o[i + 1] > content_len:
+            return (3, i)
+    return (0, -1)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from([np.int32, np.int64]), st.integers(0, 4200), st.data())
+def test_offsets_validity_block_test_is_exact(dtype, n, data):
+    """The vectorized block test (a sign bit over values and differences) finds the same first
+    failure as the per-item rule, extreme values included (no overflow can hide a decrease)."""
+    info = np.iinfo(dtype)
+    offsets = np.zeros(n + 1, np.int64)
+    np.cumsum(data.draw(st.lists(st.integers(0, 3), min_size=n, max_size=n)), out=offsets[1:])
+    extremes = st.sampled_from([int(info.min), int(info.max), -1, 0, int(info.max) // 2 + 1,
+                                -(int(info.max) // 2) - 2])
+    for _ in range(data.draw(st.integers(0, 3))):  # single values and adjacent pairs (a big
+        at = data.draw(st.integers(0, n))          # rise then a big fall wraps a difference)
+        offsets[at] = data.draw(extremes)
+        if at < n and data.draw(st.booleans()):
+            offsets[at + 1] = data.draw(extremes)
+    offsets = offsets.astype(dtype)
+    content_len = max(0, int(offsets[-1])) if data.draw(st.booleans()) else data.draw(st.integers(0, 3 * n + 3))
+    expected = _validity_reference(offsets, n, content_len)
+    result = _ext.offsets_validity(offsets, n, content_len)  # None when valid
+    assert (result if result is not None else (0, -1)) == expected
+
+
+@pytest.mark.parametrize("dtype", [np.int32, np.int64])
+def test_offsets_validity_wrapping_difference(dtype):
+    """A rise to half the range then a fall below minus half: the difference wraps to a positive
+    number, so the block test must also see the negative offset itself."""
+    half = int(np.iinfo(dtype).max) // 2 + 1
+    offsets = np.array([0, half, -half - 1, 5, 6], dtype)
+    for n in (4, 3000):
+        padded = np.concatenate([offsets, np.full(n - 4, 6, dtype)]) if n > 4 else offsets
+        assert _ext.offsets_validity(padded, n, half) == (2, 1)

@@ -77,8 +77,12 @@ inline bool block_fails(int64_t lo, int64_t hi, F& body) {
   return bad != kOk;
 }
 
-template <typename F>
-inline int64_t for_each_checked(int64_t n, int64_t* err_index, F&& body) {
+// for_each_checked with the block test given: fails(lo, hi) must be true whenever body(i) fails
+// for some i in [lo, hi) (it may be cheaper than calling body on every item, e.g. one bound
+// check on the last of a block known to be sorted); body finds the position in the first
+// block that fails.
+template <typename Fails, typename F>
+inline int64_t for_each_checked_by_block(int64_t n, int64_t* err_index, Fails&& fails, F&& body) {
   const int64_t nblocks = (n + kCheckBlock - 1) / kCheckBlock;
   int64_t first = nblocks;
 #if defined(JAGGY_HAVE_OPENMP)
@@ -86,14 +90,14 @@ inline int64_t for_each_checked(int64_t n, int64_t* err_index, F&& body) {
 #pragma omp parallel for reduction(min : first) schedule(dynamic, kParallelChunk / kCheckBlock)
     for (int64_t b = 0; b < nblocks; b++) {
       const int64_t lo = b * kCheckBlock;
-      if (b < first && block_fails(lo, lo + kCheckBlock < n ? lo + kCheckBlock : n, body)) first = b;
+      if (b < first && fails(lo, lo + kCheckBlock < n ? lo + kCheckBlock : n)) first = b;
     }
   } else
 #endif
   {
     for (int64_t b = 0; b < nblocks; b++) {
       const int64_t lo = b * kCheckBlock;
-      if (block_fails(lo, lo + kCheckBlock < n ? lo + kCheckBlock : n, body)) {
+      if (fails(lo, lo + kCheckBlock < n ? lo + kCheckBlock : n)) {
         first = b;
         break;
       }
@@ -107,6 +111,12 @@ inline int64_t for_each_checked(int64_t n, int64_t* err_index, F&& body) {
     }
   }
   return kOk;
+}
+
+template <typename F>
+inline int64_t for_each_checked(int64_t n, int64_t* err_index, F&& body) {
+  return for_each_checked_by_block(
+      n, err_index, [&](int64_t lo, int64_t hi) { return block_fails(lo, hi, body); }, body);
 }
 
 // Runs body(i) for i in [0, n) where body cannot fail; parallel above the threshold.
