@@ -200,3 +200,30 @@ def test_means_every_length(name):
         got = getattr(jaggy, name)(j, **kw, **extra)
         assert str(got.type) == str(expected.type)
         assert _close(got.to_list(), expected.to_list()), (name, kw)
+
+
+_ONE_DIM = {
+    "flat": lambda m: m.Array([1.0, np.nan, 0.5]),
+    "option": lambda m: m.Array([1.0, None, np.nan, 0.5]),
+    "float32": lambda m: m.values_astype(m.Array([1.0, np.nan, 0.5]), np.float32),
+    "field": lambda m: m.Array([{"x": 1.0}, {"x": np.nan}]).x,
+    "sliced": lambda m: m.Array([5.0, 1.0, np.nan, 0.5])[1:],
+    "jagged": lambda m: m.Array([[1.0, np.nan], [2.0, 0.5, 7.0]]),  # segments: NaN skipped
+}
+
+
+@pytest.mark.parametrize("make", sorted(_ONE_DIM))
+@pytest.mark.parametrize("name", ["min", "max", "ptp"])
+@pytest.mark.parametrize("kwargs", [dict(axis=0), dict(axis=-1), dict(axis=0, keepdims=True),
+                                    dict(axis=-1, mask_identity=False)])
+def test_nan_in_a_whole_one_dimensional_array(make, name, kwargs):
+    """A 1-D array reduced whole (axis 0 or -1) lets NaN win, as axis=None does and as Awkward
+    does (it reduces with NumPy there); reductions of lists skip NaN as Awkward's kernels do."""
+    import awkward
+
+    expected = getattr(awkward, name)(_ONE_DIM[make](awkward), **kwargs)
+    got = getattr(jaggy, name)(_ONE_DIM[make](jaggy), **kwargs)
+    if isinstance(expected, awkward.Array):
+        assert str(got.type) == str(expected.type)
+        expected, got = expected.to_list(), got.to_list()
+    assert np.array_equal(np.asarray(expected, dtype=float), np.asarray(got, dtype=float), equal_nan=True)

@@ -310,6 +310,8 @@ def reduce_layout(layout: Content, ctx: Context, axis: Any) -> Any:
     negaxis = normalize_axis(layout, axis, ctx.fname)
     depth = _depth(layout, ctx.fname)
     if negaxis == depth:
+        if depth == 1 and hasattr(ctx.reducer, "propagate_nan"):
+            ctx.reducer.propagate_nan = True  # a whole 1-D array reduces as with axis=None
         offsets = xp.array([0, layout.length], xp.int64)
         return _segments(layout, offsets, depth, ctx, None, ctx.keepdims)._getitem_at(0)
     return _local(layout, negaxis, depth, ctx)
