@@ -227,3 +227,26 @@ def test_nan_in_a_whole_one_dimensional_array(make, name, kwargs):
         assert str(got.type) == str(expected.type)
         expected, got = expected.to_list(), got.to_list()
     assert np.array_equal(np.asarray(expected, dtype=float), np.asarray(got, dtype=float), equal_nan=True)
+
+
+_SPECIAL = [np.nan, np.inf, -np.inf, -0.0]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(st.integers(0, 90).flatmap(lambda n: st.lists(
+           st.tuples(st.integers(0, 40), st.floats(-1e6, 1e6, width=32)).map(
+               lambda t: _SPECIAL[t[0]] if t[0] < len(_SPECIAL) else t[1]),  # specials: rare
+           min_size=n, max_size=n)), min_size=1, max_size=12),
+       st.sampled_from(["min", "max"]), st.sampled_from([np.float64, np.float32]))
+def test_extrema_of_long_lists(lists, name, dtype):
+    """Lists longer than a vector window (16 doubles, 32 floats) with NaN, infinities and -0.0:
+    the full-vector path against Awkward."""
+    a = awkward.values_astype(awkward.Array(lists), dtype)
+    j = jaggy.from_awkward(a)
+    for mask_identity in (True, False):
+        expected = getattr(awkward, name)(a, axis=-1, mask_identity=mask_identity)
+        got = getattr(jaggy, name)(j, axis=-1, mask_identity=mask_identity)
+        assert str(got.type) == str(expected.type)
+        e = np.asarray(awkward.fill_none(expected, 123.0), dtype=float)
+        g = np.asarray(jaggy.fill_none(got, 123.0), dtype=float)
+        assert np.array_equal(e, g, equal_nan=True), (lists, e, g)

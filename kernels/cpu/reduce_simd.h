@@ -1,8 +1,8 @@
 // AVX-512 loops for the commonest segmented reductions (sum, max, min of float64/float32 over
 // short lists), chosen at run time when the CPU has AVX-512F. A list of up to 16 (float64) or 32
 // (float32) items is read with two masked loads: no branch on its length and no read past its end
-// (masked-out lanes are never accessed), then reduced across the vector. Longer lists take the
-// general bodies of ops/reduce.h. Only included by reduce.cpp; the CPU build stays portable (the
+// (masked-out lanes are never accessed), then reduced across the vector. Longer lists of a max or
+// min run full vectors then one masked tail; longer sums take the general body of ops/reduce.h. Only included by reduce.cpp; the CPU build stays portable (the
 // functions carry their own target attribute; other compilers/CPUs use the generic loops).
 #pragma once
 
@@ -86,6 +86,51 @@ __attribute__((target("avx512f"))) inline float reduce32(const float* x, int64_t
   }
 }
 
+// Max or min of a list of any length: full vectors through two running registers, then the
+// tail with masked loads (lanes past the end hold the identity). max_pd(v, r) keeps r where v is
+// NaN, as in reduce16. The scalar loop it replaces carried one maxsd per item in a chain.
+template <Op op>
+__attribute__((target("avx512f"))) inline __m512d pick(__m512d v, __m512d r) {
+  return op == Op::kMax ? _mm512_max_pd(v, r) : _mm512_min_pd(v, r);
+}
+template <Op op>
+__attribute__((target("avx512f"))) inline __m512 pick(__m512 v, __m512 r) {
+  return op == Op::kMax ? _mm512_max_ps(v, r) : _mm512_min_ps(v, r);
+}
+
+template <Op op, typename T>
+__attribute__((target("avx512f"))) inline T extremum_long(const T* x, int64_t len, T identity) {
+  if constexpr (sizeof(T) == 8) {
+    const __m512d id = _mm512_set1_pd(identity);
+    __m512d r0 = id, r1 = id;
+    int64_t k = 0;
+    for (; k + 16 <= len; k += 16) {
+      r0 = pick<op>(_mm512_loadu_pd(x + k), r0);
+      r1 = pick<op>(_mm512_loadu_pd(x + k + 8), r1);
+    }
+    const int64_t rest = len - k;
+    const __mmask16 m = rest >= 16 ? __mmask16(0xFFFF) : __mmask16((1u << rest) - 1u);
+    r0 = pick<op>(_mm512_mask_loadu_pd(id, __mmask8(m & 0xFF), x + k), r0);
+    r1 = pick<op>(_mm512_mask_loadu_pd(id, __mmask8(m >> 8), x + k + 8), r1);
+    r0 = pick<op>(r1, r0);
+    return op == Op::kMax ? _mm512_reduce_max_pd(r0) : _mm512_reduce_min_pd(r0);
+  } else {
+    const __m512 id = _mm512_set1_ps(identity);
+    __m512 r0 = id, r1 = id;
+    int64_t k = 0;
+    for (; k + 32 <= len; k += 32) {
+      r0 = pick<op>(_mm512_loadu_ps(x + k), r0);
+      r1 = pick<op>(_mm512_loadu_ps(x + k + 16), r1);
+    }
+    const int64_t rest = len - k;
+    const uint32_t m = rest >= 32 ? 0xFFFFFFFFu : ((uint32_t(1) << rest) - 1u);
+    r0 = pick<op>(_mm512_mask_loadu_ps(id, __mmask16(m & 0xFFFF), x + k), r0);
+    r1 = pick<op>(_mm512_mask_loadu_ps(id, __mmask16(m >> 16), x + k + 16), r1);
+    r0 = pick<op>(r1, r0);
+    return op == Op::kMax ? _mm512_reduce_max_ps(r0) : _mm512_reduce_min_ps(r0);
+  }
+}
+
 template <typename T> struct Lanes;
 template <> struct Lanes<double> { static constexpr int64_t window = 16; };
 template <> struct Lanes<float> { static constexpr int64_t window = 32; };
@@ -121,10 +166,8 @@ __attribute__((target("avx512f"))) int64_t reduce_groups(const int64_t* offsets,
       // instruction in it pays the AVX-SSE transition penalty (measured: 10x slower).
       _mm256_zeroupper();
       out[g] = ops::group_sum(data + lo, len);
-    } else if constexpr (op == Op::kMax) {
-      out[g] = ops::group_max(data + lo, len, identity);
     } else {
-      out[g] = ops::group_min(data + lo, len, identity);
+      out[g] = extremum_long<op, T>(data + lo, len, identity);
     }
   }
   return g1;
