@@ -16,6 +16,7 @@
 #include <cstring>
 #include <type_traits>
 #include <utility>
+#include <vector>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -178,6 +179,42 @@ inline void network_sort(K* a, int64_t m) {
   for (; c != end; ++c) exchange<Asc>(a, (*c)[0], (*c)[1]);
 }
 
+// Merges the sorted x[0:nx] and y[0:ny] into out, choosing each item by a select rather than a
+// branch (the only branch is the loop test, predictable until one side runs out). Ties take
+// the left run first (stable).
+template <bool Asc, typename K>
+inline void merge_runs(const K* x, int64_t nx, const K* y, int64_t ny, K* out) {
+  int64_t i = 0, j = 0, k = 0;
+  while (i < nx && j < ny) {
+    const bool left = Asc ? !(y[j] < x[i]) : !(x[i] < y[j]);
+    out[k++] = *(left ? x + i : y + j);  // a select of addresses: integer, so never a branch
+    i += left;
+    j += !left;
+  }
+  while (i < nx) out[k++] = x[i++];
+  while (j < ny) out[k++] = y[j++];
+}
+
+// Sorts a[0:m] (any m, no NaN): runs of kUnrolled by the unrolled network, then bottom-up merges
+// through tmp[0:m]. No comparison branches on the data, unlike std::sort, whose mispredictions
+// dominate on lists of tens to hundreds of random keys.
+template <bool Asc, typename K>
+inline void merge_sort(K* a, int64_t m, K* tmp) {
+  int64_t s = 0;
+  for (; s + kUnrolled <= m; s += kUnrolled) fixed_network_sort<Asc, K, kUnrolled>(a + s);
+  network_sort<Asc>(a + s, m - s);
+  K* src = a;
+  K* dst = tmp;
+  for (int64_t w = kUnrolled; w < m; w *= 2) {
+    for (int64_t lo = 0; lo < m; lo += 2 * w) {
+      const int64_t mid = lo + w < m ? lo + w : m, hi = lo + 2 * w < m ? lo + 2 * w : m;
+      merge_runs<Asc>(src + lo, mid - lo, src + mid, hi - mid, dst + lo);
+    }
+    std::swap(src, dst);
+  }
+  if (src != a) std::memcpy(a, src, size_t(m) * sizeof(K));
+}
+
 int64_t check_offsets(const int64_t* offsets, int64_t n, int64_t nvalues, int64_t* err_index) {
   return jaggy::for_each_checked(n, err_index, [&](int64_t i) {
     return jaggy::ops::segment_ok(offsets, nvalues, i) ? kOk : int64_t(1);
@@ -205,7 +242,9 @@ void sort_one(T* seg, int64_t len) {
   if (len <= kNet) {
     network_sort<Asc>(seg, len);
   } else {
-    std::sort(seg, seg + len, [](T x, T y) { return before(x, y, Asc); });
+    thread_local std::vector<T> scratch;
+    scratch.resize(size_t(len));
+    merge_sort<Asc>(seg, len, scratch.data());
   }
 }
 
@@ -291,6 +330,36 @@ bool packed_argsort(const T* v, int64_t* idx, int64_t m) {
   return true;
 }
 
+// packed_argsort for lists longer than a network: the packed (key, position) integers, distinct,
+// are sorted directly (no comparison through the positions, which std::stable_sort of positions
+// pays on every step). Returns false when the keys span too many values to pack.
+template <bool Asc, bool Identity, typename T>
+bool packed_argsort_long(const T* v, int64_t* idx, int64_t m) {
+  const int bits = 64 - __builtin_clzll(uint64_t(m - 1));  // m >= 2: positions fit in bits
+  thread_local std::vector<uint64_t> packed, scratch;
+  thread_local std::vector<int64_t> orig;
+  packed.resize(size_t(m));
+  scratch.resize(size_t(m));
+  uint64_t lo = ~uint64_t(0), hi = 0;
+  for (int64_t t = 0; t < m; t++) {
+    const uint64_t k = Asc ? order_key(v[Identity ? t : idx[t]]) : ~order_key(v[Identity ? t : idx[t]]);
+    packed[size_t(t)] = k;
+    lo = k < lo ? k : lo;
+    hi = k > hi ? k : hi;
+  }
+  if (bits >= 64 || ((hi - lo) >> (64 - bits)) != 0) return false;
+  for (int64_t t = 0; t < m; t++) packed[size_t(t)] = ((packed[size_t(t)] - lo) << bits) | uint64_t(t);
+  merge_sort<true>(packed.data(), m, scratch.data());
+  const uint64_t low = (uint64_t(1) << bits) - 1;
+  if constexpr (Identity) {
+    for (int64_t t = 0; t < m; t++) idx[t] = int64_t(packed[size_t(t)] & low);
+  } else {
+    orig.assign(idx, idx + m);
+    for (int64_t t = 0; t < m; t++) idx[t] = orig[size_t(packed[size_t(t)] & low)];
+  }
+  return true;
+}
+
 // Stable sort of the positions idx[0:m] (increasing on entry) by their values, none NaN or
 // missing.
 template <bool Asc, bool Identity, typename T>
@@ -300,6 +369,7 @@ void argsort_range(const T* v, int64_t* idx, int64_t m) {
     return;
   }
   if (m <= kNet && packed_argsort<Asc, Identity>(v, idx, m)) return;
+  if (m > kNet && packed_argsort_long<Asc, Identity>(v, idx, m)) return;
   if (Identity) {
     for (int64_t t = 0; t < m; t++) idx[t] = t;
   }

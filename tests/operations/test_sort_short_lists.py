@@ -58,15 +58,28 @@ def test_every_short_length_matches_awkward(dtype, ascending, with_none):
         assert str(got.type) == str(expected.type)
 
 
-@pytest.mark.parametrize("dtype", ["float64", "int64", "uint64", "int8"])
+@pytest.mark.parametrize("dtype", DTYPES)
 @pytest.mark.parametrize("ascending", [True, False])
-def test_longer_lists_match_awkward(dtype, ascending):
-    values, counts = _lists(dtype, seed=7, max_len=200, reps=1)
-    theirs, ours = _pair(values[: int(counts[-30:].sum())], counts[-30:], with_none=False)
+@pytest.mark.parametrize("with_none", [False, True])
+def test_longer_lists_match_awkward(dtype, ascending, with_none):
+    """Every length 33..300 (network runs of 16 merged without branches), ties and specials."""
+    values, counts = _lists(dtype, seed=7, max_len=300, reps=1)
+    skip = int(counts[:33].sum())
+    theirs, ours = _pair(values[skip:], counts[33:], with_none)
     assert_matches(jaggy.sort(ours, axis=1, ascending=ascending),
                    awkward.sort(theirs, axis=1, ascending=ascending))
     assert (jaggy.argsort(ours, axis=1, ascending=ascending).to_list()
             == awkward.argsort(theirs, axis=1, ascending=ascending, stable=True).to_list())
+
+
+@pytest.mark.parametrize("ascending", [True, False])
+def test_long_lists_with_keys_too_spread_to_pack(ascending):
+    big = np.iinfo(np.int64)
+    row = [int(v) for v in np.random.default_rng(3).choice([big.max, big.min, 0, -1, 1, 7], 100)]
+    theirs, ours = awkward.Array([row, row[:50]]), jaggy.Array([row, row[:50]])
+    assert (jaggy.argsort(ours, ascending=ascending).to_list()
+            == awkward.argsort(theirs, ascending=ascending, stable=True).to_list())
+    assert_matches(jaggy.sort(ours, ascending=ascending), awkward.sort(theirs, ascending=ascending))
 
 
 def test_keys_too_spread_to_pack():
