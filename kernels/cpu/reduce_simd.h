@@ -2,8 +2,9 @@
 // short lists), chosen at run time when the CPU has AVX-512F. A list of up to 16 (float64) or 32
 // (float32) items is read with two masked loads: no branch on its length and no read past its end
 // (masked-out lanes are never accessed), then reduced across the vector. Longer lists of a max or
-// min run full vectors then one masked tail; longer sums take the general body of ops/reduce.h. Only included by reduce.cpp; the CPU build stays portable (the
-// functions carry their own target attribute; other compilers/CPUs use the generic loops).
+// min run full vectors then one masked tail; longer sums take the general body of ops/reduce.h.
+// Only included by reduce.cpp; the CPU build stays portable (the functions carry their own target
+// attribute; other compilers/CPUs use the generic loops).
 #pragma once
 
 #include <cstdint>

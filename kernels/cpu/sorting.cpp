@@ -294,19 +294,43 @@ inline uint64_t order_key(T x) {
   }
 }
 
+// The order keys of v at the positions idx[0:m] (or 0..m-1 with Identity), descending order
+// by complement, and their range.
+template <bool Asc, bool Identity, typename T>
+inline void order_keys(const T* v, const int64_t* idx, int64_t m, uint64_t* keys, uint64_t* lo,
+                       uint64_t* hi) {
+  uint64_t a = ~uint64_t(0), b = 0;
+  for (int64_t t = 0; t < m; t++) {
+    const uint64_t k = Asc ? order_key(v[Identity ? t : idx[t]]) : ~order_key(v[Identity ? t : idx[t]]);
+    keys[t] = k;
+    a = k < a ? k : a;
+    b = k > b ? k : b;
+  }
+  *lo = a;
+  *hi = b;
+}
+
+// idx[0:m] from sorted packed keys whose low bits (``low``) hold the position they came from
+// (a position in idx itself unless Identity; orig[0:m] is scratch space for that case).
+template <bool Identity>
+inline void positions_from_keys(const uint64_t* packed, int64_t* idx, int64_t m, uint64_t low,
+                                int64_t* orig) {
+  if constexpr (Identity) {
+    for (int64_t t = 0; t < m; t++) idx[t] = int64_t(packed[t] & low);
+  } else {
+    std::memcpy(orig, idx, size_t(m) * sizeof(int64_t));
+    for (int64_t t = 0; t < m; t++) idx[t] = orig[packed[t] & low];
+  }
+}
+
 // Stable sort of the positions idx[0:m] (increasing on entry) by their values, none NaN or
 // missing. Returns false, leaving idx unchanged, when the packed keys do not fit (the caller then
 // sorts by comparisons).
 template <bool Asc, bool Identity, typename T>
 bool packed_argsort(const T* v, int64_t* idx, int64_t m) {
   uint64_t packed[kNet];
-  uint64_t lo = ~uint64_t(0), hi = 0;
-  for (int64_t t = 0; t < m; t++) {
-    const uint64_t k = Asc ? order_key(v[Identity ? t : idx[t]]) : ~order_key(v[Identity ? t : idx[t]]);
-    packed[t] = k;
-    lo = k < lo ? k : lo;
-    hi = k > hi ? k : hi;
-  }
+  uint64_t lo, hi;
+  order_keys<Asc, Identity>(v, idx, m, packed, &lo, &hi);
   constexpr uint64_t kLow = (uint64_t(1) << kNetBits) - 1;
   if (((hi - lo) >> (53 - kNetBits)) == 0) {
     // packed integers below 2^53 are exact as doubles, which the network sorts with MINSD/MAXSD
@@ -320,13 +344,8 @@ bool packed_argsort(const T* v, int64_t* idx, int64_t m) {
     for (int64_t t = 0; t < m; t++) packed[t] = ((packed[t] - lo) << kNetBits) | uint64_t(t);
     network_sort<true>(packed, m);
   }
-  if constexpr (Identity) {
-    for (int64_t t = 0; t < m; t++) idx[t] = int64_t(packed[t] & kLow);
-  } else {
-    int64_t orig[kNet];
-    std::memcpy(orig, idx, size_t(m) * sizeof(int64_t));
-    for (int64_t t = 0; t < m; t++) idx[t] = orig[packed[t] & kLow];
-  }
+  int64_t orig[kNet];
+  positions_from_keys<Identity>(packed, idx, m, kLow, orig);
   return true;
 }
 
@@ -340,23 +359,13 @@ bool packed_argsort_long(const T* v, int64_t* idx, int64_t m) {
   thread_local std::vector<int64_t> orig;
   packed.resize(size_t(m));
   scratch.resize(size_t(m));
-  uint64_t lo = ~uint64_t(0), hi = 0;
-  for (int64_t t = 0; t < m; t++) {
-    const uint64_t k = Asc ? order_key(v[Identity ? t : idx[t]]) : ~order_key(v[Identity ? t : idx[t]]);
-    packed[size_t(t)] = k;
-    lo = k < lo ? k : lo;
-    hi = k > hi ? k : hi;
-  }
+  uint64_t lo, hi;
+  order_keys<Asc, Identity>(v, idx, m, packed.data(), &lo, &hi);
   if (bits >= 64 || ((hi - lo) >> (64 - bits)) != 0) return false;
   for (int64_t t = 0; t < m; t++) packed[size_t(t)] = ((packed[size_t(t)] - lo) << bits) | uint64_t(t);
   merge_sort<true>(packed.data(), m, scratch.data());
-  const uint64_t low = (uint64_t(1) << bits) - 1;
-  if constexpr (Identity) {
-    for (int64_t t = 0; t < m; t++) idx[t] = int64_t(packed[size_t(t)] & low);
-  } else {
-    orig.assign(idx, idx + m);
-    for (int64_t t = 0; t < m; t++) idx[t] = orig[size_t(packed[size_t(t)] & low)];
-  }
+  if (!Identity) orig.resize(size_t(m));
+  positions_from_keys<Identity>(packed.data(), idx, m, (uint64_t(1) << bits) - 1, orig.data());
   return true;
 }
 

@@ -403,7 +403,6 @@ def _broadcast_record(inputs: list, depth: int, action: Callable, options: Broad
 
 # -- unions -------------------------------------------------------------------------------
 def _broadcast_union(inputs: list, depth: int, action: Callable, options: BroadcastOptions) -> tuple:
-
     contents = [x for x in inputs if isinstance(x, Content)]
     backend = contents[0].backend
     xp = backend.xp

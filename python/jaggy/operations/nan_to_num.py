@@ -51,26 +51,17 @@ def nan_to_num(array: Any, copy: bool = True, nan: Any = 0.0, posinf: Any = None
             msg = f"jaggy.nan_to_num: {name!r} must be a number, not {type(v).__name__}"
             raise TypeError(msg)
     layout = to_layout(array, allow_record=False)
-    if not arrays and not _has_union(layout):
+    out = None
+    if not arrays:  # numbers: leaf by leaf, no broadcasting
         from jaggy.operations.nan_to_none import _leaves_map
 
-        out = _leaves_map(layout, lambda leaf: _fill_leaf(leaf, nan, posinf, neginf))
-    else:
+        try:
+            out = _leaves_map(layout, lambda leaf: _fill_leaf(leaf, nan, posinf, neginf))
+        except NotImplementedError:  # a union inside: the broadcasting engine enters unions
+            out = None
+    if out is None:
         out = _broadcast_fill(layout, fills, arrays)
     return finish(out, highlevel, array, nan, posinf, neginf, behavior=behavior, attrs=attrs)
-
-
-def _has_union(node: Any) -> bool:
-    return bool(node.is_union) or any(_has_union(c) for c in _children(node))
-
-
-def _children(node: Any) -> list:
-    if node.is_record:
-        return list(node.contents)
-    if node.is_union:
-        return list(node.contents)
-    content = getattr(node, "content", None)
-    return [content] if content is not None else []
 
 
 def _fill_leaf(leaf: Any, nan: Any, posinf: Any, neginf: Any) -> Any:
