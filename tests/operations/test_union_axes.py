@@ -59,3 +59,16 @@ def test_union_hypothesis(pair, name, axis):
     a, j = pair
     call = CALLS[name]
     compare(lambda ak: call(ak, a, axis), lambda jg: call(jg, j, axis))
+
+
+@pytest.mark.parametrize("data", [[True, None, 1.5], [[True, None], [1.5, None, float("nan")]],
+                                  [1, None, "x", 2.5], [[1, None, "x"], None, [float("nan")]]])
+@pytest.mark.parametrize("value", [0, 0.5, "z", True])
+def test_fill_none_everywhere_and_nan_to_none_in_unions(data, value):
+    """axis=None fills every kind of a union (booleans filled with numbers become numbers, as in
+    Awkward); nan_to_none/nan_to_num work kind by kind."""
+    import awkward as awk
+
+    a, j = awk.Array(data), jaggy.Array(data)
+    compare(lambda ak: ak.fill_none(a, value, axis=None), lambda jg: jg.fill_none(j, value, axis=None))
+    compare(lambda ak: ak.nan_to_none(a), lambda jg: jg.nan_to_none(j))

@@ -86,9 +86,11 @@ def _value_layout(value: Any, backend: Any) -> Any:
 
 
 def _fill_all(node: Any, value: Any) -> Any:
-    from jaggy._structure_util import as_list_like, is_string
+    from jaggy._structure_util import as_list_like, is_string, union_map
 
     node = as_list_like(node)
+    if node.is_union:  # every kind filled on its own; numbers then merge (not with booleans)
+        return union_map(node, lambda c: _fill_all(c, value))
     if node.is_option:
         return _fill_option(node.copy(content=_fill_inner(node.content, value)), value)
     if node.is_indexed:

@@ -22,8 +22,9 @@ def _leaves_map(node: Any, fn: Any) -> Any:
     if node.is_record:
         return node.copy(contents=[_leaves_map(c, fn) for c in node.contents], length=node.length)
     if node.is_union:
-        msg = "jaggy.nan_to_none/nan_to_num: union-type arrays are not implemented"
-        raise NotImplementedError(msg)
+        from jaggy._structure_util import union_map
+
+        return union_map(node, lambda c: _leaves_map(c, fn))
     return node
 
 
@@ -46,9 +47,6 @@ def nan_to_none(array: Any, *, highlevel: bool = True, behavior: Mapping | None 
         [[1.0, None], [2.5]]
         >>> print(out.type)
         2 * var * ?float64
-
-    Raises:
-        NotImplementedError: the array contains a union.
     """
     from jaggy.index import Index
     from jaggy.layout.maskedarrays import ByteMaskedArray

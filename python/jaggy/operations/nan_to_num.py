@@ -51,16 +51,12 @@ def nan_to_num(array: Any, copy: bool = True, nan: Any = 0.0, posinf: Any = None
             msg = f"jaggy.nan_to_num: {name!r} must be a number, not {type(v).__name__}"
             raise TypeError(msg)
     layout = to_layout(array, allow_record=False)
-    out = None
-    if not arrays:  # numbers: leaf by leaf, no broadcasting
+    if arrays:
+        out = _broadcast_fill(layout, fills, arrays)
+    else:  # numbers: leaf by leaf, no broadcasting
         from jaggy.operations.nan_to_none import _leaves_map
 
-        try:
-            out = _leaves_map(layout, lambda leaf: _fill_leaf(leaf, nan, posinf, neginf))
-        except NotImplementedError:  # a union inside: the broadcasting engine enters unions
-            out = None
-    if out is None:
-        out = _broadcast_fill(layout, fills, arrays)
+        out = _leaves_map(layout, lambda leaf: _fill_leaf(leaf, nan, posinf, neginf))
     return finish(out, highlevel, array, nan, posinf, neginf, behavior=behavior, attrs=attrs)
 
 
