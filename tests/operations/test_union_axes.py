@@ -72,3 +72,15 @@ def test_fill_none_everywhere_and_nan_to_none_in_unions(data, value):
     a, j = awk.Array(data), jaggy.Array(data)
     compare(lambda ak: ak.fill_none(a, value, axis=None), lambda jg: jg.fill_none(j, value, axis=None))
     compare(lambda ak: ak.nan_to_none(a), lambda jg: jg.nan_to_none(j))
+
+
+@pytest.mark.parametrize("call", [
+    lambda m: m.pad_none(m.Array([[1, "x"]]), 2, axis=-1),  # nothing to pad: still option-type
+    lambda m: m.pad_none(m.Array([1, "x"]), 2, axis=0),
+    lambda m: m.firsts(m.Array([[1, "x"], ["y"]]), axis=-1),
+    lambda m: m.Array([1, "x", None])[[0, 1]],
+    lambda m: m.Array([1, "x"])[[0, 1]],
+])
+def test_option_of_union_type_does_not_depend_on_the_data(call):
+    """An option-typed result over a union is a union of options even when nothing is missing."""
+    compare(lambda ak: call(ak), lambda jg: call(jg))

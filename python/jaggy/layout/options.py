@@ -101,7 +101,7 @@ def _indexed_union(index: Any, union: Any, option: bool, parameters: dict | None
     backend = union.backend
     xp = backend.xp
     index = xp.asarray(index, dtype=xp.int64)
-    if not option or not bool((index < 0).any()):
+    if not option:  # (an option result is a union of options even with nothing missing)
         if len(index) and (int(index.min()) < 0 or int(index.max()) >= union.length):
             msg = "index points outside the union it selects from"
             raise IndexError(msg)
