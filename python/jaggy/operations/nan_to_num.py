@@ -91,7 +91,7 @@ def _fill_real(xp: Any, data: Any, nan: Any, posinf: Any, neginf: Any) -> Any:
 
 
 def _broadcast_fill(layout: Any, fills: dict, arrays: dict) -> Any:
-    """The general case: array-valued fills broadcast against the array (or unions inside it)."""
+    """Array-valued fills broadcast against the array (unions and records included)."""
     from jaggy._broadcasting import broadcast_and_apply
     from jaggy._structure_util import is_string
 
